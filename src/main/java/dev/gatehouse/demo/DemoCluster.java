@@ -1,0 +1,215 @@
+package dev.gatehouse.demo;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * The embedded demo cluster: an in-process Kubernetes API server (fabric8's CRUD mock over HTTPS
+ * on 127.0.0.1) seeded with TLS scenarios from {@code dev/gatehouse/demo/seed/}, plus a local echo
+ * backend behind every demo Service. Works with the real kubectl through the kubeconfig it writes.
+ *
+ * <p>Used by the GUI's "Open demo cluster" and by the {@code demo-cluster} command.
+ * Thread-safe; {@link #close()} is idempotent.
+ */
+public final class DemoCluster implements AutoCloseable {
+
+    /** Name of the kubeconfig context (and cluster and user). */
+    public static final String CONTEXT = "gatehouse-demo";
+
+    /** Name of the demo root CA in the seed's certificates.yaml. */
+    static final String DEMO_CA = "demo-root-ca";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoCluster.class);
+
+    private final Path kubeconfig;
+    private final DemoApiServer apiServer;
+    private final EchoBackends backends;
+    private final List<DemoScenario> scenarios;
+    private final X509Certificate demoCa;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private DemoCluster(Path kubeconfig, DemoApiServer apiServer, EchoBackends backends,
+                        List<DemoScenario> scenarios, X509Certificate demoCa) {
+        this.kubeconfig = kubeconfig;
+        this.apiServer = apiServer;
+        this.backends = backends;
+        this.scenarios = List.copyOf(scenarios);
+        this.demoCa = demoCa;
+    }
+
+    /**
+     * Starts the API server and the echo backends, seeds the cluster and writes the kubeconfig
+     * (context {@value #CONTEXT}, mode 0600). Blocks for a second or two.
+     *
+     * @param kubeconfigFile where to write the kubeconfig; parent folders are created
+     * @throws DemoClusterException with a plain message when anything fails; nothing is left running
+     */
+    public static DemoCluster start(Path kubeconfigFile) throws DemoClusterException {
+        Objects.requireNonNull(kubeconfigFile, "kubeconfigFile");
+        long started = System.nanoTime();
+        Path kubeconfig = kubeconfigFile.toAbsolutePath().normalize();
+        DemoKubeconfig.checkWritable(kubeconfig);
+
+        KubernetesSerialization serialization = new KubernetesSerialization();
+        SeedSet seed;
+        DemoPki pki;
+        List<Service> services;
+        try {
+            seed = SeedSet.load(DemoCluster.class.getClassLoader(), SeedSet.DEFAULT_LOCATION, serialization);
+            pki = DemoPki.generate(seed.certificates(), Instant.now());
+            // First pass only to find the Services; ports are known once their backends run.
+            services = seed.render(pki, placeholder -> 0).stream()
+                    .filter(Service.class::isInstance).map(Service.class::cast).toList();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new DemoClusterException("The demo cluster's seed data is invalid: " + e.getMessage(), e);
+        }
+
+        EchoBackends backends = null;
+        DemoApiServer apiServer = null;
+        try {
+            backends = EchoBackends.start(services, pki);
+            List<HasMetadata> resources = seed.render(pki, backends::localPort);
+            apiServer = DemoApiServer.start(serialization);
+            String kubeconfigText = DemoKubeconfig.render(CONTEXT, apiServer.url(), apiServer.caCertificatePem());
+            DemoKubeconfig.write(kubeconfig, kubeconfigText);
+            create(kubeconfigText, resources);
+            DemoCluster cluster = new DemoCluster(kubeconfig, apiServer, backends, scenariosOf(resources),
+                    pki.get(DEMO_CA).certificate());
+            LOG.info("Demo cluster running at {} with {} scenarios and {} echo backends (started in {} ms)",
+                    apiServer.url(), cluster.scenarios.size(), backends.all().size(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return cluster;
+        } catch (DemoClusterException e) {
+            closeQuietly(apiServer, backends);
+            throw e;
+        } catch (IOException e) {
+            closeQuietly(apiServer, backends);
+            throw new DemoClusterException("The demo backends could not start on 127.0.0.1: "
+                    + DemoKubeconfig.reason(e), e);
+        } catch (KubernetesClientException e) {
+            closeQuietly(apiServer, backends);
+            throw new DemoClusterException("The demo cluster could not be seeded: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            closeQuietly(apiServer, backends);
+            throw new DemoClusterException("The demo cluster could not start: " + e.getMessage(), e);
+        }
+    }
+
+    /** Creates the seed through a client built from the kubeconfig we wrote, which also proves it works. */
+    private static void create(String kubeconfigText, List<HasMetadata> resources) {
+        Config config = Config.fromKubeconfig(kubeconfigText);
+        try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build()) {
+            for (HasMetadata resource : resources) {
+                client.resource(resource).create();
+            }
+        }
+    }
+
+    private static List<DemoScenario> scenariosOf(List<HasMetadata> resources) {
+        return resources.stream()
+                .filter(Ingress.class::isInstance).map(Ingress.class::cast)
+                .filter(ingress -> annotations(ingress).containsKey(DemoScenario.ANNOTATION))
+                .map(ingress -> new DemoScenario(ingress.getMetadata().getNamespace(), ingress.getMetadata().getName(),
+                        annotations(ingress).get(DemoScenario.ANNOTATION),
+                        ingress.getSpec().getRules().stream().map(IngressRule::getHost)
+                                .filter(Objects::nonNull).distinct().collect(Collectors.toList())))
+                .toList();
+    }
+
+    private static Map<String, String> annotations(HasMetadata resource) {
+        Map<String, String> annotations = resource.getMetadata().getAnnotations();
+        return annotations == null ? Map.of() : annotations;
+    }
+
+    private static void closeQuietly(DemoApiServer apiServer, EchoBackends backends) {
+        if (apiServer != null) {
+            apiServer.close();
+        }
+        if (backends != null) {
+            backends.close();
+        }
+    }
+
+    /** Absolute path of the kubeconfig written at start. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    /** {@value #CONTEXT}. */
+    public String contextName() {
+        return CONTEXT;
+    }
+
+    /** {@code https://127.0.0.1:PORT}. */
+    public String apiServerUrl() {
+        return apiServer.url();
+    }
+
+    /** A command to paste into a shell: {@code kubectl --kubeconfig /abs/path get ingress -A}. */
+    public String kubectlCommand() {
+        return "kubectl --kubeconfig " + shellQuote(kubeconfig.toString()) + " get ingress -A";
+    }
+
+    /**
+     * The echo backend standing in for the Pods behind a Service port: {@code http://127.0.0.1:N/}
+     * ({@code https://} for re-encrypting Services). Empty for unknown ports and for Services
+     * deliberately without ready endpoints.
+     *
+     * @param port the Service's port number (e.g. 80), not the target port
+     */
+    public Optional<URI> backendFor(String namespace, String service, int port) {
+        return backends.uri(namespace, service, port);
+    }
+
+    /** The seeded scenarios, one per Ingress, in seed order. */
+    public List<DemoScenario> scenarios() {
+        return scenarios;
+    }
+
+    /** The demo root CA that (indirectly) signs the demo's server certificates and HTTPS backends. */
+    public X509Certificate demoCaCertificate() {
+        return demoCa;
+    }
+
+    /** Stops the API server and the echo backends; the kubeconfig file stays. Safe to call twice. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            closeQuietly(apiServer, backends);
+            LOG.info("Demo cluster at {} stopped", apiServer.url());
+        }
+    }
+
+    static String shellQuote(String text) {
+        if (text.matches("[A-Za-z0-9_./:=@%+-]+")) {
+            return text;
+        }
+        return "'" + text.replace("'", "'\"'\"'") + "'";
+    }
+
+    @Override
+    public String toString() {
+        return "DemoCluster[" + apiServerUrl() + ", kubeconfig " + kubeconfig + "]";
+    }
+}

@@ -1,0 +1,120 @@
+package dev.gatehouse.demo;
+
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Puts a real API server's discovery and version endpoints in front of fabric8's CRUD mock, which
+ * answers {@code /api} and {@code /apis} with object lists: kubectl then reports "the server
+ * doesn't have a resource type". Answers {@code /version}, {@code /healthz|livez|readyz},
+ * {@code /api}, {@code /apis}, {@code /apis/GROUP} and each group version's resource list
+ * (any query string, e.g. kubectl's {@code ?timeout=32s}, is ignored); everything else goes to
+ * the CRUD dispatcher.
+ *
+ * <p>kubectl 1.26+ first asks for aggregated discovery ({@code Accept: …;as=APIGroupDiscoveryList});
+ * an answer with plain {@code Content-Type: application/json} makes it fall back to these legacy
+ * documents, which every kubectl version understands.
+ */
+final class DiscoveryDispatcher extends Dispatcher {
+
+    private static final String JSON = "application/json";
+
+    private final Dispatcher crud;
+    private final Map<String, String> documents;
+    private final Map<String, String> groups;
+    private final String version;
+
+    /**
+     * @param crud      what answers everything else
+     * @param documents discovery documents as JSON, keyed by path ({@code /api/v1}, …)
+     * @param groups    each API group's {@code APIGroup} JSON, keyed by group name
+     * @param version   the {@code /version} JSON
+     */
+    DiscoveryDispatcher(Dispatcher crud, Map<String, String> documents, Map<String, String> groups, String version) {
+        this.crud = crud;
+        this.documents = Map.copyOf(documents);
+        this.groups = Map.copyOf(groups);
+        this.version = version;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        if ("GET".equalsIgnoreCase(request.getMethod())) {
+            Optional<MockResponse> discovery = discovery(path(request.getPath()));
+            if (discovery.isPresent()) {
+                return discovery.get();
+            }
+        }
+        MockResponse response = crud.dispatch(request);
+        if (response.getWebSocketListener() == null && response.header("Content-Type") == null
+                && response.code() != 204) {
+            response.setHeader("Content-Type", JSON);
+        }
+        return response;
+    }
+
+    private Optional<MockResponse> discovery(String path) {
+        switch (path) {
+            case "/version":
+                return Optional.of(json(version));
+            case "/healthz", "/livez", "/readyz":
+                return Optional.of(new MockResponse().setResponseCode(200).setHeader("Content-Type", "text/plain")
+                        .setBody("ok"));
+            default:
+                break;
+        }
+        String document = documents.get(path);
+        if (document != null) {
+            return Optional.of(json(document));
+        }
+        if (path.startsWith("/apis/") && path.indexOf('/', "/apis/".length()) < 0) {
+            return Optional.ofNullable(groups.get(path.substring("/apis/".length()))).map(DiscoveryDispatcher::json);
+        }
+        return Optional.empty();
+    }
+
+    private static String path(String requestPath) {
+        String path = requestPath == null ? "/" : requestPath;
+        int query = path.indexOf('?');
+        if (query >= 0) {
+            path = path.substring(0, query);
+        }
+        if (path.length() > 1 && path.endsWith("/")) {
+            path = path.substring(0, path.length() - 1);
+        }
+        return path;
+    }
+
+    private static MockResponse json(String body) {
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", JSON).setBody(body);
+    }
+
+    @Override
+    public void shutdown() {
+        crud.shutdown();
+    }
+
+    /** Splits the {@code /apis} group list into one {@code APIGroup} document per group. */
+    static Map<String, Map<String, Object>> groupsOf(Map<?, ?> apiGroupList) {
+        Map<String, Map<String, Object>> result = new LinkedHashMap<>();
+        Object list = apiGroupList.get("groups");
+        if (list instanceof List<?> entries) {
+            for (Object entry : entries) {
+                if (entry instanceof Map<?, ?> group && group.get("name") != null) {
+                    Map<String, Object> document = new LinkedHashMap<>();
+                    document.put("kind", "APIGroup");
+                    document.put("apiVersion", "v1");
+                    group.forEach((k, v) -> document.put(String.valueOf(k), v));
+                    result.put(String.valueOf(group.get("name")), document);
+                }
+            }
+        }
+        return result;
+    }
+}
