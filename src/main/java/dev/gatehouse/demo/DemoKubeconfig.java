@@ -54,6 +54,12 @@ final class DemoKubeconfig {
             throw new DemoClusterException("Cannot write the kubeconfig to " + file + ": it is a directory");
         }
         Path dir = file.getParent();
+        for (Path ancestor = dir; ancestor != null; ancestor = ancestor.getParent()) {
+            if (Files.exists(ancestor) && !Files.isDirectory(ancestor)) {
+                throw new DemoClusterException("Cannot write the kubeconfig to " + file + ": " + ancestor
+                        + " is a file, not a directory");
+            }
+        }
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -57,7 +57,8 @@ class DemoClusterLifecycleTest {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
         assertThatThrownBy(() -> DemoCluster.start(file.resolve("kubeconfig")))
                 .isInstanceOf(DemoClusterException.class)
-                .hasMessageStartingWith("Cannot write the kubeconfig to " + file.resolve("kubeconfig"));
+                .hasMessage("Cannot write the kubeconfig to " + file.resolve("kubeconfig") + ": " + file
+                        + " is a file, not a directory");
     }
 
     @Test
