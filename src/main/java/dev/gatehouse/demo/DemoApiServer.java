@@ -15,6 +15,7 @@ import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +25,7 @@ import java.util.logging.Logger;
 
 /**
  * fabric8's Kubernetes mock server in CRUD mode over HTTPS on 127.0.0.1 (an ephemeral port),
- * with the discovery documents kubectl needs ({@link DiscoveryDispatcher}).
+ * with the discovery documents kubectl needs ({@link ApiServerDispatcher}).
  *
  * <p>TLS: the mock generates a self-signed RSA certificate with SANs {@code localhost} and
  * {@code 127.0.0.1}. We serve on {@code https://127.0.0.1:PORT}, so that certificate verifies as
@@ -59,7 +60,7 @@ final class DemoApiServer implements AutoCloseable {
 
     static DemoApiServer start(KubernetesSerialization serialization) throws DemoClusterException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        DiscoveryDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization);
+        ApiServerDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
                 dispatcher, true);
         try {
@@ -81,7 +82,7 @@ final class DemoApiServer implements AutoCloseable {
         }
     }
 
-    private static DiscoveryDispatcher discovery(KubernetesMixedDispatcher crud, KubernetesSerialization serialization) {
+    private static ApiServerDispatcher discovery(KubernetesMixedDispatcher crud, KubernetesSerialization serialization) {
         Map<?, ?> documents;
         try (InputStream in = DemoApiServer.class.getClassLoader().getResourceAsStream(DISCOVERY_RESOURCE)) {
             if (in == null) {
@@ -94,9 +95,10 @@ final class DemoApiServer implements AutoCloseable {
         Map<String, String> json = new LinkedHashMap<>();
         documents.forEach((path, document) -> json.put(String.valueOf(path), serialization.asJson(document)));
         Map<String, String> groups = new LinkedHashMap<>();
-        DiscoveryDispatcher.groupsOf((Map<?, ?>) documents.get("/apis"))
+        ApiServerDispatcher.groupsOf((Map<?, ?>) documents.get("/apis"))
                 .forEach((name, group) -> groups.put(name, serialization.asJson(group)));
-        return new DiscoveryDispatcher(crud, json, groups, serialization.asJson(versionInfo()));
+        return new ApiServerDispatcher(crud, json, groups, serialization.asJson(versionInfo()),
+                new KubectlTables(serialization, Clock.systemUTC()));
     }
 
     private static Map<String, Object> versionInfo() {

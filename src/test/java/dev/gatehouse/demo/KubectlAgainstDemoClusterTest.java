@@ -44,9 +44,13 @@ class KubectlAgainstDemoClusterTest {
         assumeTrue(KUBECTL_ON_PATH, "kubectl not on PATH");
         ProcessRun run = kubectl(cluster.kubeconfig(), "get", "ingress", "-A");
         assertThat(run.exitCode()).as(run.output()).isZero();
+        assertThat(run.output().lines().findFirst()).hasValueSatisfying(header ->
+                assertThat(header.split("\\s+")).containsExactly("NAMESPACE", "NAME", "CLASS", "HOSTS", "ADDRESS", "PORTS", "AGE"));
         for (DemoScenario scenario : cluster.scenarios()) {
-            assertThat(run.output()).containsPattern("(?m)^" + scenario.namespace() + "\\s+" + scenario.ingressName() + "\\s");
+            assertThat(run.output()).containsPattern("(?m)^" + scenario.namespace() + "\\s+" + scenario.ingressName()
+                    + "\\s+\\S+\\s+" + java.util.regex.Pattern.quote(scenario.hosts().get(0)));
         }
+        assertThat(run.output()).containsPattern("(?m)^shop\\s+promo\\s+<none>\\s+promo.demo.gatehouse.test\\s+80\\s");
     }
 
     @Test
@@ -65,7 +69,8 @@ class KubectlAgainstDemoClusterTest {
         assumeTrue(KUBECTL_ON_PATH, "kubectl not on PATH");
         ProcessRun secrets = kubectl(cluster.kubeconfig(), "get", "secret", "-n", "shop");
         assertThat(secrets.exitCode()).as(secrets.output()).isZero();
-        assertThat(secrets.output()).contains("storefront-tls", "catalog-tls", "blog-tls");
+        assertThat(secrets.output()).contains("storefront-tls", "catalog-tls", "blog-tls")
+                .containsPattern("(?m)^storefront-tls\\s+kubernetes.io/tls\\s+2\\s");
 
         ProcessRun others = kubectl(cluster.kubeconfig(), "get", "svc,endpointslices", "-n", "payments");
         assertThat(others.exitCode()).as(others.output()).isZero();

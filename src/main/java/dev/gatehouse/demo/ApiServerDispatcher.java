@@ -4,24 +4,25 @@ import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Puts a real API server's discovery and version endpoints in front of fabric8's CRUD mock, which
- * answers {@code /api} and {@code /apis} with object lists: kubectl then reports "the server
- * doesn't have a resource type". Answers {@code /version}, {@code /healthz|livez|readyz},
- * {@code /api}, {@code /apis}, {@code /apis/GROUP} and each group version's resource list
- * (any query string, e.g. kubectl's {@code ?timeout=32s}, is ignored); everything else goes to
- * the CRUD dispatcher.
+ * What a real API server answers beyond CRUD, in front of fabric8's CRUD mock. The mock answers
+ * {@code /api} and {@code /apis} with object lists, and kubectl then reports "the server doesn't
+ * have a resource type". This dispatcher answers {@code /version}, {@code /healthz|livez|readyz},
+ * {@code /api}, {@code /apis}, {@code /apis/GROUP} and each group version's resource list (any
+ * query string, e.g. kubectl's {@code ?timeout=32s}, is ignored); everything else goes to the CRUD
+ * dispatcher, whose answers are turned into {@link KubectlTables tables} when kubectl asks.
  *
  * <p>kubectl 1.26+ first asks for aggregated discovery ({@code Accept: …;as=APIGroupDiscoveryList});
  * an answer with plain {@code Content-Type: application/json} makes it fall back to these legacy
  * documents, which every kubectl version understands.
  */
-final class DiscoveryDispatcher extends Dispatcher {
+final class ApiServerDispatcher extends Dispatcher {
 
     private static final String JSON = "application/json";
 
@@ -29,14 +30,18 @@ final class DiscoveryDispatcher extends Dispatcher {
     private final Map<String, String> documents;
     private final Map<String, String> groups;
     private final String version;
+    private final KubectlTables tables;
 
     /**
      * @param crud      what answers everything else
      * @param documents discovery documents as JSON, keyed by path ({@code /api/v1}, …)
      * @param groups    each API group's {@code APIGroup} JSON, keyed by group name
      * @param version   the {@code /version} JSON
+     * @param tables    server-side printing for kubectl
      */
-    DiscoveryDispatcher(Dispatcher crud, Map<String, String> documents, Map<String, String> groups, String version) {
+    ApiServerDispatcher(Dispatcher crud, Map<String, String> documents, Map<String, String> groups, String version,
+                        KubectlTables tables) {
+        this.tables = tables;
         this.crud = crud;
         this.documents = Map.copyOf(documents);
         this.groups = Map.copyOf(groups);
@@ -52,8 +57,18 @@ final class DiscoveryDispatcher extends Dispatcher {
             }
         }
         MockResponse response = crud.dispatch(request);
-        if (response.getWebSocketListener() == null && response.header("Content-Type") == null
-                && response.code() != 204) {
+        if (response.getWebSocketListener() != null || response.code() == 204) {
+            return response;
+        }
+        if (response.code() == 200 && "GET".equalsIgnoreCase(request.getMethod())
+                && KubectlTables.wanted(request.getHeader("Accept")) && !request.getPath().contains("watch=")
+                && response.getBody() != null) {
+            Optional<String> table = tables.toTable(new String(response.getBody().getBytes(), StandardCharsets.UTF_8));
+            if (table.isPresent()) {
+                return json(table.get());
+            }
+        }
+        if (response.header("Content-Type") == null) {
             response.setHeader("Content-Type", JSON);
         }
         return response;
@@ -74,7 +89,7 @@ final class DiscoveryDispatcher extends Dispatcher {
             return Optional.of(json(document));
         }
         if (path.startsWith("/apis/") && path.indexOf('/', "/apis/".length()) < 0) {
-            return Optional.ofNullable(groups.get(path.substring("/apis/".length()))).map(DiscoveryDispatcher::json);
+            return Optional.ofNullable(groups.get(path.substring("/apis/".length()))).map(ApiServerDispatcher::json);
         }
         return Optional.empty();
     }
