@@ -31,6 +31,7 @@ final class ApiServerDispatcher extends Dispatcher {
     private final Map<String, String> groups;
     private final String version;
     private final KubectlTables tables;
+    private final Runnable afterEachRequest;
 
     /**
      * @param crud      what answers everything else
@@ -38,10 +39,12 @@ final class ApiServerDispatcher extends Dispatcher {
      * @param groups    each API group's {@code APIGroup} JSON, keyed by group name
      * @param version   the {@code /version} JSON
      * @param tables    server-side printing for kubectl
+     * @param afterEachRequest run once per request (the request is already recorded by then)
      */
     ApiServerDispatcher(Dispatcher crud, Map<String, String> documents, Map<String, String> groups, String version,
-                        KubectlTables tables) {
+                        KubectlTables tables, Runnable afterEachRequest) {
         this.tables = tables;
+        this.afterEachRequest = afterEachRequest;
         this.crud = crud;
         this.documents = Map.copyOf(documents);
         this.groups = Map.copyOf(groups);
@@ -50,6 +53,14 @@ final class ApiServerDispatcher extends Dispatcher {
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {
+        try {
+            return answer(request);
+        } finally {
+            afterEachRequest.run();
+        }
+    }
+
+    private MockResponse answer(RecordedRequest request) {
         if ("GET".equalsIgnoreCase(request.getMethod())) {
             Optional<MockResponse> discovery = discovery(path(request.getPath()));
             if (discovery.isPresent()) {

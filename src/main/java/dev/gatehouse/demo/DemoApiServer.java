@@ -60,9 +60,12 @@ final class DemoApiServer implements AutoCloseable {
 
     static DemoApiServer start(KubernetesSerialization serialization) throws DemoClusterException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
-        ApiServerDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization);
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), responses,
-                dispatcher, true);
+        MockWebServer webServer = new MockWebServer();
+        // MockWebServer records every request for tests' takeRequest() and never forgets them;
+        // a demo runs for hours, so the record is cleared after each request.
+        ApiServerDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization,
+                webServer::reset);
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, responses, dispatcher, true);
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException | RuntimeException e) {
@@ -82,7 +85,8 @@ final class DemoApiServer implements AutoCloseable {
         }
     }
 
-    private static ApiServerDispatcher discovery(KubernetesMixedDispatcher crud, KubernetesSerialization serialization) {
+    private static ApiServerDispatcher discovery(KubernetesMixedDispatcher crud, KubernetesSerialization serialization,
+                                                 Runnable afterEachRequest) {
         Map<?, ?> documents;
         try (InputStream in = DemoApiServer.class.getClassLoader().getResourceAsStream(DISCOVERY_RESOURCE)) {
             if (in == null) {
@@ -98,7 +102,7 @@ final class DemoApiServer implements AutoCloseable {
         ApiServerDispatcher.groupsOf((Map<?, ?>) documents.get("/apis"))
                 .forEach((name, group) -> groups.put(name, serialization.asJson(group)));
         return new ApiServerDispatcher(crud, json, groups, serialization.asJson(versionInfo()),
-                new KubectlTables(serialization, Clock.systemUTC()));
+                new KubectlTables(serialization, Clock.systemUTC()), afterEachRequest);
     }
 
     private static Map<String, Object> versionInfo() {

@@ -88,7 +88,8 @@ final class EchoBackends implements AutoCloseable {
     }
 
     private static Backend startOne(EchoHandler handler, SSLContext tls, ExecutorService executor) throws IOException {
-        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        // A literal: no lookup, and IPv4 even with java.net.preferIPv6Addresses (the URIs say 127.0.0.1).
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getByName("127.0.0.1"), 0);
         HttpServer server;
         if (tls != null) {
             HttpsServer httpsServer = HttpsServer.create(address, 0);

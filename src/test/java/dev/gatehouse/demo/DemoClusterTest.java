@@ -1,5 +1,7 @@
 package dev.gatehouse.demo;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -8,6 +10,9 @@ import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -39,6 +44,8 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -289,6 +296,31 @@ class DemoClusterTest {
         assertThat(invoices.getEndpoints()).allMatch(e -> !e.getConditions().getReady());
         assertThat(cluster.backendFor("payments", "invoices", 80)).isEmpty();
         assertThat(cluster.backendFor("shop", "no-such-service", 80)).isEmpty();
+    }
+
+    @Test
+    void watchesSeeChangesSoTheAppCanFollowTheCluster() throws Exception {
+        CountDownLatch added = new CountDownLatch(1);
+        CountDownLatch deleted = new CountDownLatch(1);
+        try (Watch watch = client.configMaps().inNamespace("default").watch(new Watcher<>() {
+            @Override
+            public void eventReceived(Action action, ConfigMap resource) {
+                if ("watch-probe".equals(resource.getMetadata().getName())) {
+                    (action == Action.ADDED ? added : action == Action.DELETED ? deleted : new CountDownLatch(1)).countDown();
+                }
+            }
+
+            @Override
+            public void onClose(WatcherException cause) {
+            }
+        })) {
+            ConfigMap probe = new ConfigMapBuilder().withNewMetadata().withName("watch-probe").withNamespace("default")
+                    .endMetadata().addToData("k", "v").build();
+            client.resource(probe).create();
+            assertThat(added.await(10, TimeUnit.SECONDS)).as("ADDED event").isTrue();
+            client.resource(probe).delete();
+            assertThat(deleted.await(10, TimeUnit.SECONDS)).as("DELETED event").isTrue();
+        }
     }
 
     private static Secret secret(String namespace, String name) {
