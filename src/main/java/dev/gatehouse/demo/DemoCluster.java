@@ -21,6 +21,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 
@@ -71,6 +74,15 @@ public final class DemoCluster implements AutoCloseable {
         Path kubeconfig = kubeconfigFile.toAbsolutePath().normalize();
         DemoKubeconfig.checkWritable(kubeconfig);
 
+        // The API server (Vert.x, its own RSA key) starts while the certificates are generated.
+        CompletableFuture<DemoApiServer> apiServerStart = CompletableFuture.supplyAsync(() -> {
+            try {
+                return DemoApiServer.start(new KubernetesSerialization());
+            } catch (DemoClusterException e) {
+                throw new CompletionException(e);
+            }
+        });
+
         KubernetesSerialization serialization = new KubernetesSerialization();
         SeedSet seed;
         DemoPki pki;
@@ -82,15 +94,15 @@ public final class DemoCluster implements AutoCloseable {
             services = seed.render(pki, placeholder -> 0).stream()
                     .filter(Service.class::isInstance).map(Service.class::cast).toList();
         } catch (IllegalArgumentException | IllegalStateException e) {
+            closeQuietly(apiServerStart, null);
             throw new DemoClusterException("The demo cluster's seed data is invalid: " + e.getMessage(), e);
         }
 
         EchoBackends backends = null;
-        DemoApiServer apiServer = null;
         try {
             backends = EchoBackends.start(services, pki);
             List<HasMetadata> resources = seed.render(pki, backends::localPort);
-            apiServer = DemoApiServer.start(serialization);
+            DemoApiServer apiServer = await(apiServerStart);
             String kubeconfigText = DemoKubeconfig.render(CONTEXT, apiServer.url(), apiServer.caCertificatePem());
             DemoKubeconfig.write(kubeconfig, kubeconfigText);
             create(kubeconfigText, resources);
@@ -101,18 +113,42 @@ public final class DemoCluster implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return cluster;
         } catch (DemoClusterException e) {
-            closeQuietly(apiServer, backends);
+            closeQuietly(apiServerStart, backends);
             throw e;
         } catch (IOException e) {
-            closeQuietly(apiServer, backends);
+            closeQuietly(apiServerStart, backends);
             throw new DemoClusterException("The demo backends could not start on 127.0.0.1: "
                     + DemoKubeconfig.reason(e), e);
         } catch (KubernetesClientException e) {
-            closeQuietly(apiServer, backends);
+            closeQuietly(apiServerStart, backends);
             throw new DemoClusterException("The demo cluster could not be seeded: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(apiServer, backends);
+            closeQuietly(apiServerStart, backends);
             throw new DemoClusterException("The demo cluster could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static DemoApiServer await(CompletableFuture<DemoApiServer> apiServerStart) throws DemoClusterException {
+        try {
+            return apiServerStart.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof DemoClusterException cause) {
+                throw cause;
+            }
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new DemoClusterException("The demo API server could not start: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** Stops what did start; waits for a still-starting API server so that nothing is left running. */
+    private static void closeQuietly(CompletableFuture<DemoApiServer> apiServerStart, EchoBackends backends) {
+        try {
+            apiServerStart.join().close();
+        } catch (CompletionException | CancellationException notStarted) {
+            // nothing to stop
+        }
+        if (backends != null) {
+            backends.close();
         }
     }
 
@@ -142,14 +178,6 @@ public final class DemoCluster implements AutoCloseable {
         return annotations == null ? Map.of() : annotations;
     }
 
-    private static void closeQuietly(DemoApiServer apiServer, EchoBackends backends) {
-        if (apiServer != null) {
-            apiServer.close();
-        }
-        if (backends != null) {
-            backends.close();
-        }
-    }
 
     /** Absolute path of the kubeconfig written at start. */
     public Path kubeconfig() {
@@ -196,7 +224,8 @@ public final class DemoCluster implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            closeQuietly(apiServer, backends);
+            apiServer.close();
+            backends.close();
             LOG.info("Demo cluster at {} stopped", apiServer.url());
         }
     }
