@@ -63,7 +63,8 @@ public final class DemoCluster implements AutoCloseable {
 
     /**
      * Starts the API server and the echo backends, seeds the cluster and writes the kubeconfig
-     * (context {@value #CONTEXT}, mode 0600). Blocks for a second or two.
+     * (context {@value #CONTEXT}, mode 0600). Blocks about a second (a few on a cold JVM): call it off
+     * the UI thread.
      *
      * @param kubeconfigFile where to write the kubeconfig; parent folders are created
      * @throws DemoClusterException with a plain message when anything fails; nothing is left running
