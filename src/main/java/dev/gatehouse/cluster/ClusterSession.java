@@ -1,7 +1,6 @@
 package dev.gatehouse.cluster;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -26,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +53,7 @@ public final class ClusterSession implements AutoCloseable {
     private final SessionSettings settings;
     private final CallbackQueue callbacks;
     private final ScheduledExecutorService worker;
+    private final String threadName;
     private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
 
     private final InformerCache<Ingress, Ingress> ingresses;
@@ -92,9 +93,9 @@ public final class ClusterSession implements AutoCloseable {
         this.scope = scope;
         this.settings = settings;
         this.callbacks = new CallbackQueue(callbackExecutor);
-        int id = IDS.incrementAndGet();
+        this.threadName = "gatehouse-cluster-" + IDS.incrementAndGet();
         this.worker = Executors.newScheduledThreadPool(2, r -> {
-            Thread t = new Thread(r, "gatehouse-cluster-" + id);
+            Thread t = new Thread(r, threadName);
             t.setDaemon(true);
             return t;
         });
@@ -199,39 +200,37 @@ public final class ClusterSession implements AutoCloseable {
      * namespaces seen in the caches plus the context's and the scope's namespace.
      */
     public CompletableFuture<List<String>> namespaces() {
-        CompletableFuture<List<String>> result = new CompletableFuture<>();
         Optional<KubernetesClient> client = client();
         if (client.isEmpty()) {
-            result.complete(knownNamespaces());
-            return result;
+            return CompletableFuture.completedFuture(knownNamespaces());
         }
         try {
-            worker.execute(() -> {
-                try {
-                    result.complete(client.get().namespaces().list().getItems().stream()
-                            .map(Namespace::getMetadata).map(m -> m.getName()).sorted().toList());
-                } catch (RuntimeException e) {
-                    LOG.debug("listing namespaces failed: {}", Failure.ofRequest(e, null).message());
-                    result.complete(knownNamespaces());
-                }
-            });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            result.complete(knownNamespaces());
+            return CompletableFuture.supplyAsync(() -> client.get().namespaces().list().getItems().stream()
+                            .map(n -> n.getMetadata().getName()).sorted().toList(), worker)
+                    .exceptionally(e -> {
+                        LOG.debug("listing namespaces failed: {}", Failure.ofRequest(e, null).message());
+                        return knownNamespaces();
+                    });
+        } catch (RejectedExecutionException e) {
+            return CompletableFuture.completedFuture(knownNamespaces());
         }
-        return result;
     }
 
     private List<String> knownNamespaces() {
         Set<String> names = new TreeSet<>();
-        source.context(contextName).flatMap(KubeContext::defaultNamespace).ifPresent(names::add);
-        scope.namespace().ifPresent(names::add);
+        Consumer<String> add = ns -> {
+            if (ns != null && !ns.isEmpty()) {
+                names.add(ns);
+            }
+        };
+        source.context(contextName).flatMap(KubeContext::defaultNamespace).ifPresent(add);
+        scope.namespace().ifPresent(add);
         for (ResourceCache<?> cache : List.of(ingresses, services, endpointSlices)) {
             for (Object o : cache.list()) {
-                names.add(((HasMetadata) o).getMetadata().getNamespace());
+                add.accept(((HasMetadata) o).getMetadata().getNamespace());
             }
         }
-        secrets.list().forEach(s -> names.add(s.namespace()));
-        names.remove(null);
+        secrets.list().forEach(s -> add.accept(s.namespace()));
         return List.copyOf(names);
     }
 
@@ -293,7 +292,7 @@ public final class ClusterSession implements AutoCloseable {
         long every = settings.healthCheckInterval().toMillis();
         try {
             a.health = worker.scheduleWithFixedDelay(() -> probe(a), every, every, TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             LOG.debug("session closed while connecting");
         }
     }
@@ -463,6 +462,11 @@ public final class ClusterSession implements AutoCloseable {
             }
         }
         LOG.debug("session for context '{}' closed", contextName);
+    }
+
+    /** The name of this session's background threads (tests check they end). */
+    String threadName() {
+        return threadName;
     }
 
     @Override

@@ -55,6 +55,12 @@ record Failure(Kind kind, String message) {
         return new Failure(Kind.OTHER, "cannot " + verb + " " + plural + " " + where + ": " + connection.message);
     }
 
+    /** 410 Gone: the resource version is too old; fabric8 relists, nothing is wrong. */
+    static boolean isGone(Throwable t) {
+        Integer code = httpCode(t);
+        return code != null && code == 410;
+    }
+
     /** Describes a failed request that is not about one kind (version, namespaces). */
     static Failure ofRequest(Throwable t, String server) {
         String target = server == null ? "the API server" : server;

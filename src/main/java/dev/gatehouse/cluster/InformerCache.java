@@ -100,7 +100,11 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         Generation gen = new Generation(informer, previous);
         informer.exceptionHandler((started, t) -> {
             if (!gen.active) {
-                return false;
+                return true; // stopped on purpose: fabric8 will not retry a stopped informer
+            }
+            if (Failure.isGone(t)) {
+                LOG.debug("{}: resource version gone, relisting", kind);
+                return true;
             }
             Failure f = describe.apply(t);
             LOG.info("{}: {} (will retry)", kind, f.message());

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.Secret;
 
 import java.util.Base64;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,7 +52,7 @@ public final class SecretSummary {
         this.annotations = m.getAnnotations() == null ? Map.of() : safeAnnotations(m.getAnnotations());
         this.ownerReferences = m.getOwnerReferences() == null ? List.of() : List.copyOf(m.getOwnerReferences());
         Map<String, String> data = secret.getData() == null ? Map.of() : secret.getData();
-        this.dataKeys = Set.copyOf(new TreeSet<>(data.keySet()));
+        this.dataKeys = Collections.unmodifiableSortedSet(new TreeSet<>(data.keySet()));
         this.tlsCrt = data.get(TLS_CRT);
         this.caCrt = data.get(CA_CRT);
         this.tlsKey = data.get(TLS_KEY);
@@ -108,7 +109,7 @@ public final class SecretSummary {
         return ownerReferences;
     }
 
-    /** The names of all data keys of the Secret (values of other keys are not kept). */
+    /** The names of all data keys of the Secret, sorted (values of other keys are not kept). */
     public Set<String> dataKeys() {
         return dataKeys;
     }
