@@ -1,7 +1,5 @@
 package dev.gatehouse.cluster;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -10,9 +8,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.VersionInfo;
-import io.fabric8.kubernetes.client.dsl.MixedOperation;
-import io.fabric8.kubernetes.client.dsl.Informable;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +26,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
  * A connection to one kubeconfig context in one {@link NamespaceScope}, with a read-only cache
@@ -56,12 +50,7 @@ public final class ClusterSession implements AutoCloseable {
     private final String threadName;
     private final List<Consumer<ConnectionState>> stateListeners = new CopyOnWriteArrayList<>();
 
-    private final InformerCache<Ingress, Ingress> ingresses;
-    private final InformerCache<Secret, SecretSummary> secrets;
-    private final InformerCache<Service, Service> services;
-    private final InformerCache<EndpointSlice, EndpointSlice> endpointSlices;
-    private final InformerCache<IngressClass, IngressClass> ingressClasses;
-    private final List<InformerCache<?, ?>> caches;
+    private final SessionCaches caches;
 
     /** Serialises starting and retiring informers; taken before a cache's lock, never under {@link #lock}. */
     private final Object informerLock = new Object();
@@ -70,21 +59,6 @@ public final class ClusterSession implements AutoCloseable {
     private Attempt attempt;
     private ConnectionState state = new ConnectionState.Connecting();
     private boolean closed;
-
-    /** One try to connect: a client, its version outcome, whether its informers run. */
-    private static final class Attempt {
-        final int number;
-        volatile KubernetesClient client;
-        volatile String server;
-        volatile String version;
-        volatile String unreachable;
-        volatile boolean informersStarted;
-        volatile ScheduledFuture<?> health;
-
-        Attempt(int number) {
-            this.number = number;
-        }
-    }
 
     private ClusterSession(KubeconfigSource source, String contextName, NamespaceScope scope,
                            SessionSettings settings, Executor callbackExecutor) {
@@ -99,15 +73,7 @@ public final class ClusterSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        Runnable hook = this::recomputeState;
-        this.ingresses = new InformerCache<>("Ingress", "ingresses", true, Function.identity(), callbacks, hook);
-        this.secrets = new InformerCache<>("Secret", "secrets", true, SecretSummary::of, callbacks, hook);
-        this.services = new InformerCache<>("Service", "services", true, Function.identity(), callbacks, hook);
-        this.endpointSlices = new InformerCache<>("EndpointSlice", "endpointslices", true, Function.identity(),
-                callbacks, hook);
-        this.ingressClasses = new InformerCache<>("IngressClass", "ingressclasses", false, Function.identity(),
-                callbacks, hook);
-        this.caches = List.of(ingresses, secrets, services, endpointSlices, ingressClasses);
+        this.caches = new SessionCaches(callbacks, this::recomputeState);
     }
 
     /**
@@ -164,25 +130,30 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     public ResourceCache<Ingress> ingresses() {
-        return ingresses;
+        return caches.ingresses;
     }
 
     /** Secrets, reduced to what Gatehouse needs (see {@link SecretSummary}). */
     public ResourceCache<SecretSummary> secrets() {
-        return secrets;
+        return caches.secrets;
     }
 
     public ResourceCache<Service> services() {
-        return services;
+        return caches.services;
     }
 
     public ResourceCache<EndpointSlice> endpointSlices() {
-        return endpointSlices;
+        return caches.endpointSlices;
     }
 
     /** IngressClasses are cluster-scoped: this cache ignores the namespace scope. */
     public ResourceCache<IngressClass> ingressClasses() {
-        return ingressClasses;
+        return caches.ingressClasses;
+    }
+
+    /** The five caches, e.g. for a status overview. */
+    public List<ResourceCache<?>> caches() {
+        return List.copyOf(caches.all);
     }
 
     /**
@@ -217,20 +188,9 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     private List<String> knownNamespaces() {
-        Set<String> names = new TreeSet<>();
-        Consumer<String> add = ns -> {
-            if (ns != null && !ns.isEmpty()) {
-                names.add(ns);
-            }
-        };
-        source.context(contextName).flatMap(KubeContext::defaultNamespace).ifPresent(add);
-        scope.namespace().ifPresent(add);
-        for (ResourceCache<?> cache : List.of(ingresses, services, endpointSlices)) {
-            for (Object o : cache.list()) {
-                add.accept(((HasMetadata) o).getMetadata().getNamespace());
-            }
-        }
-        secrets.list().forEach(s -> add.accept(s.namespace()));
+        Set<String> names = new TreeSet<>(caches.namespacesSeen());
+        source.context(contextName).flatMap(KubeContext::defaultNamespace).ifPresent(names::add);
+        scope.namespace().ifPresent(names::add);
         return List.copyOf(names);
     }
 
@@ -304,7 +264,7 @@ public final class ClusterSession implements AutoCloseable {
         }
         try {
             VersionInfo info = a.client.getKubernetesVersion();
-            a.version = versionString(info);
+            a.version = Attempt.versionString(info);
             a.unreachable = null;
         } catch (RuntimeException e) {
             Failure f = Failure.ofRequest(e, a.server);
@@ -320,7 +280,7 @@ public final class ClusterSession implements AutoCloseable {
             synchronized (informerLock) {
                 if (!a.informersStarted && isCurrent(a)) {
                     a.informersStarted = true;
-                    startInformers(a);
+                    caches.start(a.client, scope, a.server);
                 }
             }
         }
@@ -333,31 +293,6 @@ public final class ClusterSession implements AutoCloseable {
         recomputeState();
     }
 
-    private void startInformers(Attempt a) {
-        KubernetesClient c = a.client;
-        attach(ingresses, scoped(c.network().v1().ingresses()), a);
-        SharedIndexInformer<Secret> secretInformer = scoped(c.secrets()).runnableInformer(0);
-        secretInformer.itemStore(new SecretItemStore());
-        attach(secrets, secretInformer, a);
-        attach(services, scoped(c.services()), a);
-        attach(endpointSlices, scoped(c.discovery().v1().endpointSlices()), a);
-        attach(ingressClasses, c.network().v1().ingressClasses(), a);
-    }
-
-    private <R extends HasMetadata> Informable<R> scoped(MixedOperation<R, ?, ?> op) {
-        return scope.namespace().<Informable<R>>map(op::inNamespace).orElseGet(op::inAnyNamespace);
-    }
-
-    private <R extends HasMetadata> void attach(InformerCache<R, ?> cache, Informable<R> op, Attempt a) {
-        attach(cache, op.runnableInformer(0), a);
-    }
-
-    private <R extends HasMetadata> void attach(InformerCache<R, ?> cache, SharedIndexInformer<R> informer,
-                                                Attempt a) {
-        String where = cache.namespaced() ? scope.describe() : "(cluster-wide)";
-        cache.attach(informer, t -> Failure.ofInformer(t, a.server, cache.plural(), where));
-    }
-
     /** Stops an attempt that was replaced by a retry; its informers' content stays readable. */
     private void retire(Attempt old) {
         ScheduledFuture<?> health = old.health;
@@ -365,7 +300,7 @@ public final class ClusterSession implements AutoCloseable {
             health.cancel(false);
         }
         synchronized (informerLock) {
-            caches.forEach(InformerCache::suspend);
+            caches.suspend();
         }
         KubernetesClient client = old.client;
         if (client != null) {
@@ -396,38 +331,16 @@ public final class ClusterSession implements AutoCloseable {
         if (a.version == null || !a.informersStarted) {
             return new ConnectionState.Connecting();
         }
-        for (InformerCache<?, ?> cache : caches) {
-            Failure f = cache.failure();
-            if (f != null && f.kind() == Failure.Kind.UNREACHABLE) {
-                return new ConnectionState.Unreachable(f.message());
-            }
+        Optional<String> unreachable = caches.unreachable();
+        if (unreachable.isPresent()) {
+            return new ConnectionState.Unreachable(unreachable.get());
         }
-        if (caches.stream().anyMatch(c -> c.status() instanceof CacheStatus.Syncing)) {
+        if (caches.anySyncing()) {
             return new ConnectionState.Connecting();
         }
-        List<String> problems = caches.stream().map(ResourceCache::status)
-                .<String>mapMulti((s, out) -> {
-                    if (s instanceof CacheStatus.Forbidden f) {
-                        out.accept(f.message());
-                    } else if (s instanceof CacheStatus.Failed f) {
-                        out.accept(f.message());
-                    }
-                }).toList();
+        List<String> problems = caches.problems();
         return problems.isEmpty() ? new ConnectionState.Connected(a.version)
                 : new ConnectionState.Degraded(a.version, problems);
-    }
-
-    private static String versionString(VersionInfo info) {
-        if (info == null) {
-            return "unknown version";
-        }
-        if (info.getGitVersion() != null && !info.getGitVersion().isBlank()) {
-            return info.getGitVersion();
-        }
-        if (info.getMajor() != null && info.getMinor() != null) {
-            return "v" + info.getMajor() + "." + info.getMinor();
-        }
-        return "unknown version";
     }
 
     private static String stripSlash(String url) {
@@ -448,7 +361,7 @@ public final class ClusterSession implements AutoCloseable {
         callbacks.close();
         stateListeners.clear();
         synchronized (informerLock) {
-            caches.forEach(InformerCache::close);
+            caches.close();
         }
         worker.shutdownNow();
         if (last != null) {

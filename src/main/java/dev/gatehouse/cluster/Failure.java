@@ -39,8 +39,7 @@ record Failure(Kind kind, String message) {
      * @param where  e.g. "in namespace shop", "in any namespace", "(cluster-wide)"
      */
     static Failure ofInformer(Throwable t, String server, String plural, String where) {
-        boolean watch = t instanceof WatcherException;
-        String verb = watch ? "watch" : "list";
+        String verb = isWatch(t) ? "watch" : "list";
         Integer code = httpCode(t);
         if (code != null && code == 403) {
             return new Failure(Kind.FORBIDDEN, "no permission to " + verb + " " + plural + " " + where);
@@ -53,6 +52,21 @@ record Failure(Kind kind, String message) {
             return connection;
         }
         return new Failure(Kind.OTHER, "cannot " + verb + " " + plural + " " + where + ": " + connection.message);
+    }
+
+    /**
+     * Whether the failed request was the watch (not the list): a {@link WatcherException}, or a
+     * rejected watch request, whose message names the URL with {@code watch=true}. The message
+     * is only inspected here, never shown.
+     */
+    private static boolean isWatch(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof WatcherException
+                    || (c instanceof KubernetesClientException && String.valueOf(c.getMessage()).contains("watch=true"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** 410 Gone: the resource version is too old; fabric8 relists, nothing is wrong. */

@@ -75,6 +75,19 @@ class ClusterSessionFailureTest {
     }
 
     @Test
+    void aForbiddenWatchSaysWatch() throws Exception {
+        MockCluster cluster = cluster();
+        cluster.server().expect().get().withPath("/api/v1/namespaces/shop/secrets"
+                        + "?allowWatchBookmarks=true&resourceVersion=0&timeoutSeconds=600&watch=true")
+                .andReturn(403, MockCluster.status(403, "Forbidden", "forbidden")).always();
+        ClusterSession session = open(cluster, NamespaceScope.only("shop"));
+
+        Await.until("degraded", () -> session.state() instanceof ConnectionState.Degraded, session::toString);
+        assertThat(session.secrets().status())
+                .isEqualTo(new CacheStatus.Forbidden("no permission to watch secrets in namespace shop"));
+    }
+
+    @Test
     void forbiddenSecretsInAllNamespacesSaySo() throws Exception {
         MockCluster cluster = cluster();
         cluster.server().expect().get().withPath("/api/v1/secrets?resourceVersion=0")

@@ -34,6 +34,7 @@ final class MockCluster implements AutoCloseable {
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final KubernetesMockServer server;
     private KubernetesClient client;
+    private boolean closed;
 
     private MockCluster() {
         KubernetesMixedDispatcher mixed = new KubernetesMixedDispatcher(responses);
@@ -108,7 +109,11 @@ final class MockCluster implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         if (client != null) {
             client.close();
         }
