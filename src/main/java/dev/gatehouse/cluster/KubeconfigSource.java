@@ -31,6 +31,13 @@ import java.util.Optional;
  *
  * <p>Credentials are read by fabric8 when a session connects, never by this class's public API,
  * and never end up in {@link #toString()} or in exception messages.
+ *
+ * <p>Loading reads and parses files (the first load in a JVM also initialises fabric8's YAML
+ * support, close to a second on a slow machine): call the factories off the FX thread.
+ *
+ * <p>Token refresh: for {@link #fromEnvironment()} and {@link #fromFile} fabric8 can re-read the
+ * kubeconfig when a token expires. For a {@link #fromPaths list of several files} that is not
+ * the environment's, fabric8 only re-reads the file that defines the chosen context.
  */
 public final class KubeconfigSource {
 
