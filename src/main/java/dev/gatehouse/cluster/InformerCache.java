@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.informers.cache.Cache;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,13 +14,17 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * A {@link ResourceCache} over a fabric8 informer, in the spirit of java-operator-sdk's
- * InformerWrapper. The informer behind it can be replaced (after a Retry the session builds a
- * new client): the old content stays readable until the new informer has listed, and listeners
- * then see only the differences (adds, updates, deletes), never an empty cache in between.
+ * InformerWrapper. Reads answer from what the informer has delivered so far, so they always
+ * agree with the events listeners got.
+ *
+ * <p>The informer behind it can be replaced (after a Retry the session builds a new client):
+ * the content stays until the new informer has listed, then listeners see only the differences
+ * (adds, updates, deletes), never an empty cache in between.
  *
  * @param <R> the fabric8 type the informer watches
  * @param <T> the type the cache hands out (the same, or a summary such as {@link SecretSummary})
@@ -37,21 +40,25 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
     private final Executor callbacks;
     private final Runnable statusHook;
     private final List<CacheListener<T>> listeners = new CopyOnWriteArrayList<>();
+    /** What listeners have been told, by "namespace/name" (or "name" when cluster-scoped). */
+    private final Map<String, Known<T>> known = new ConcurrentHashMap<>();
 
     private volatile CacheStatus status = CacheStatus.SYNCING;
     private volatile Failure failure;
     private volatile Generation current;
 
-    /** One informer and, until it has listed, what the previous one held. */
+    private record Known<T>(String namespace, String resourceVersion, T value) {
+    }
+
+    /** One informer; {@code reconcile} until its first listing after replacing another. */
     private final class Generation {
         final SharedIndexInformer<R> informer;
-        /** Objects of the previous informer not yet seen again; null once this one listed. */
-        volatile Map<String, R> previous;
+        volatile boolean reconcile;
         volatile boolean active = true;
 
-        Generation(SharedIndexInformer<R> informer, Map<String, R> previous) {
+        Generation(SharedIndexInformer<R> informer, boolean reconcile) {
             this.informer = informer;
-            this.previous = previous;
+            this.reconcile = reconcile;
         }
     }
 
@@ -84,23 +91,14 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
      */
     synchronized void attach(SharedIndexInformer<R> informer, Function<Throwable, Failure> describe) {
         Generation old = current;
-        Map<String, R> previous = null;
         if (old != null) {
             old.active = false;
             old.informer.stop();
-            previous = new ConcurrentHashMap<>();
-            Map<String, R> oldPrevious = old.previous;
-            if (oldPrevious != null) {
-                previous.putAll(oldPrevious);
-            }
-            for (R r : old.informer.getStore().list()) {
-                previous.put(Cache.metaNamespaceKeyFunc(r), r);
-            }
         }
-        Generation gen = new Generation(informer, previous);
+        Generation gen = new Generation(informer, old != null);
         informer.exceptionHandler((started, t) -> {
             if (!gen.active) {
-                return true; // stopped on purpose: fabric8 will not retry a stopped informer
+                return true; // stopped on purpose: fabric8 does not retry a stopped informer
             }
             if (Failure.isGone(t)) {
                 LOG.debug("{}: resource version gone, relisting", kind);
@@ -120,13 +118,21 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         informer.start();
     }
 
-    /** Stops the informer but keeps its content readable (the client is about to be replaced). */
+    /** Stops the informer; the content stays readable (the client is about to be replaced). */
     synchronized void suspend() {
         Generation gen = current;
         if (gen != null && gen.active) {
             gen.active = false;
             gen.informer.stop();
         }
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+    }
+
+    private Known<T> knownOf(R obj) {
+        return new Known<>(obj.getMetadata().getNamespace(), obj.getMetadata().getResourceVersion(), view.apply(obj));
     }
 
     private final class Handler implements ResourceEventHandler<R> {
@@ -141,33 +147,34 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
             if (!gen.active) {
                 return;
             }
-            Map<String, R> previous = gen.previous;
-            R before = previous == null ? null : previous.remove(Cache.metaNamespaceKeyFunc(obj));
+            Known<T> now = knownOf(obj);
+            Known<T> before = known.put(Cache.metaNamespaceKeyFunc(obj), now);
             if (before == null) {
-                T added = view.apply(obj);
-                emit(l -> l.onAdd(added));
-            } else if (!Objects.equals(version(before), version(obj))) {
-                T oldT = view.apply(before);
-                T newT = view.apply(obj);
-                emit(l -> l.onUpdate(oldT, newT));
+                emit(l -> l.onAdd(now.value()));
+            } else if (!Objects.equals(before.resourceVersion(), now.resourceVersion())) {
+                emit(l -> l.onUpdate(before.value(), now.value()));
             }
         }
 
         @Override
         public void onUpdate(R oldObj, R newObj) {
-            if (gen.active) {
-                T oldT = view.apply(oldObj);
-                T newT = view.apply(newObj);
-                emit(l -> l.onUpdate(oldT, newT));
+            if (!gen.active) {
+                return;
             }
+            Known<T> now = knownOf(newObj);
+            Known<T> before = known.put(Cache.metaNamespaceKeyFunc(newObj), now);
+            T oldValue = before != null ? before.value() : view.apply(oldObj);
+            emit(l -> l.onUpdate(oldValue, now.value()));
         }
 
         @Override
         public void onDelete(R obj, boolean finalStateUnknown) {
-            if (gen.active) {
-                T deleted = view.apply(obj);
-                emit(l -> l.onDelete(deleted));
+            if (!gen.active) {
+                return;
             }
+            Known<T> before = known.remove(Cache.metaNamespaceKeyFunc(obj));
+            T gone = before != null ? before.value() : view.apply(obj);
+            emit(l -> l.onDelete(gone));
         }
 
         @Override
@@ -175,12 +182,16 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
             if (!gen.active) {
                 return;
             }
-            Map<String, R> previous = gen.previous;
-            gen.previous = null;
-            if (previous != null) {
-                for (R gone : previous.values()) {
-                    T deleted = view.apply(gone);
-                    emit(l -> l.onDelete(deleted));
+            if (gen.reconcile) {
+                // first listing of a replacement informer: what it did not list is gone
+                gen.reconcile = false;
+                for (String k : List.copyOf(known.keySet())) {
+                    if (gen.informer.getStore().getByKey(k) == null) {
+                        Known<T> gone = known.remove(k);
+                        if (gone != null) {
+                            emit(l -> l.onDelete(gone.value()));
+                        }
+                    }
                 }
             }
             failure = null;
@@ -188,11 +199,7 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         }
     }
 
-    private static String version(HasMetadata r) {
-        return r.getMetadata() == null ? null : r.getMetadata().getResourceVersion();
-    }
-
-    private void emit(java.util.function.Consumer<CacheListener<T>> event) {
+    private void emit(Consumer<CacheListener<T>> event) {
         callbacks.execute(() -> listeners.forEach(event));
     }
 
@@ -220,49 +227,24 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
 
     @Override
     public Optional<T> get(String namespace, String name) {
-        Generation gen = current;
-        if (gen == null || name == null) {
+        if (name == null) {
             return Optional.empty();
         }
-        String key = namespaced && namespace != null && !namespace.isEmpty()
-                ? Cache.namespaceKeyFunc(namespace, name) : name;
-        R r = gen.informer.getStore().getByKey(key);
-        Map<String, R> previous = gen.previous;
-        if (r == null && previous != null) {
-            r = previous.get(key);
-        }
-        return Optional.ofNullable(r).map(view);
+        Known<T> k = known.get(namespaced ? key(namespace, name) : name);
+        return k == null ? Optional.empty() : Optional.of(k.value());
     }
 
     @Override
     public List<T> list() {
-        Generation gen = current;
-        if (gen == null) {
-            return List.of();
-        }
-        List<T> out = new ArrayList<>();
-        gen.informer.getStore().list().forEach(r -> out.add(view.apply(r)));
-        Map<String, R> previous = gen.previous;
-        if (previous != null) {
-            previous.values().forEach(r -> out.add(view.apply(r)));
-        }
-        return out;
+        return known.values().stream().map(Known::value).toList();
     }
 
     @Override
     public List<T> list(String namespace) {
-        Generation gen = current;
-        if (gen == null || namespace == null) {
+        if (namespace == null) {
             return List.of();
         }
-        List<T> out = new ArrayList<>();
-        gen.informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace).forEach(r -> out.add(view.apply(r)));
-        Map<String, R> previous = gen.previous;
-        if (previous != null) {
-            previous.values().stream().filter(r -> namespace.equals(r.getMetadata().getNamespace()))
-                    .forEach(r -> out.add(view.apply(r)));
-        }
-        return out;
+        return known.values().stream().filter(k -> namespace.equals(k.namespace())).map(Known::value).toList();
     }
 
     @Override
@@ -279,6 +261,6 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
 
     @Override
     public String toString() {
-        return "ResourceCache[" + kind + ", " + status + "]";
+        return "ResourceCache[" + kind + ", " + status + ", " + known.size() + " objects]";
     }
 }
