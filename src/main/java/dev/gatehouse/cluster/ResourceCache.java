@@ -1,0 +1,29 @@
+package dev.gatehouse.cluster;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A read-only, informer-backed view of one kind in the session's namespace scope. Reads never
+ * block and are safe from any thread. Returned objects are shared with the cache: do not
+ * modify them.
+ */
+public interface ResourceCache<T> {
+
+    /** The Kubernetes kind, e.g. "Ingress". */
+    String kind();
+
+    /** The object, if the cache holds it; for cluster-scoped kinds pass {@code null} or "" as namespace. */
+    Optional<T> get(String namespace, String name);
+
+    /** Every object in the cache, in no particular order. */
+    List<T> list();
+
+    /** The objects of one namespace. */
+    List<T> list(String namespace);
+
+    CacheStatus status();
+
+    /** Adds a listener for later changes; it does not replay what the cache already holds. */
+    Subscription addListener(CacheListener<T> listener);
+}
