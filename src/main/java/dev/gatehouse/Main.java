@@ -1,11 +1,21 @@
 package dev.gatehouse;
 
-/** Entry point: the GUI with no arguments, a headless sub-command otherwise. */
+import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.app.Logging;
+import dev.gatehouse.cli.GatehouseCommand;
+import dev.gatehouse.ui.GatehouseApp;
+
+/**
+ * Entry point: the GUI with no arguments (or only GUI options), a headless sub-command otherwise.
+ * Must not extend {@code Application}: JavaFX is on the class path, not the module path.
+ */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("Gatehouse");
+        Logging.init(AppDirs.forCurrentUser());
+        int code = GatehouseCommand.commandLine(GatehouseApp::launchAndWait).execute(args);
+        System.exit(code);
     }
 }

@@ -1,0 +1,13 @@
+package dev.gatehouse.cli;
+
+import picocli.CommandLine;
+
+/** The headless sub-commands, in the order {@code --help} lists them. */
+final class Subcommands {
+    private Subcommands() {
+    }
+
+    static void register(CommandLine cl) {
+        cl.addSubcommand(new DemoClusterCommand());
+    }
+}

@@ -1,0 +1,94 @@
+package dev.gatehouse.ui;
+
+import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.app.Version;
+import dev.gatehouse.cli.GuiOptions;
+import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.settings.SettingsStore;
+import dev.gatehouse.ui.shell.MainWindow;
+import dev.gatehouse.ui.shell.ShellActions;
+import dev.gatehouse.ui.shell.ShellViewModel;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: wires view models, views and background services for one window. */
+public class GatehouseApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(GatehouseApp.class);
+    /** Hand-over from {@link #launchAndWait}: JavaFX instantiates the application class itself. */
+    private static final AtomicReference<GuiOptions> LAUNCH_OPTIONS = new AtomicReference<>(GuiOptions.defaults());
+
+    private final GuiOptions options;
+    private FxBackground background;
+    private ConnectionViewModel connection;
+    private ShellViewModel shell;
+
+    public GatehouseApp() {
+        this(LAUNCH_OPTIONS.get());
+    }
+
+    public GatehouseApp(GuiOptions options) {
+        this.options = options;
+    }
+
+    /** Opens the window and blocks until it closes. */
+    public static int launchAndWait(GuiOptions options) {
+        LAUNCH_OPTIONS.set(options);
+        Application.launch(GatehouseApp.class);
+        return 0;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppDirs dirs = AppDirs.forCurrentUser();
+        LOG.info("Gatehouse {} starting on Java {}", Version.current(), Version.java());
+        background = new FxBackground();
+        TlsProvider tls = TlsProvider.detect();
+        LOG.info("TLS provider: {}", tls.description());
+        connection = new ConnectionViewModel(background, dirs);
+        SettingsStore store = new SettingsStore(dirs.settingsFile());
+        shell = new ShellViewModel(store, connection);
+        List<Image> icons = icons();
+        ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
+        Screens screens = new Screens(shell, actions, background);
+        new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
+        connection.start(options, shell.settings());
+    }
+
+    @Override
+    public void stop() {
+        if (connection != null) {
+            connection.close();
+        }
+        if (background != null) {
+            background.close();
+        }
+        LOG.info("Gatehouse stopped");
+    }
+
+    /** The window icons from icons/, smallest first. */
+    static List<Image> icons() {
+        List<Image> out = new ArrayList<>();
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            try (InputStream in = GatehouseApp.class.getResourceAsStream("/dev/gatehouse/icons/gatehouse-" + size + ".png")) {
+                if (in != null) {
+                    out.add(new Image(in));
+                }
+            } catch (java.io.IOException e) {
+                LOG.warn("Could not read window icon {}px: {}", size, e.toString());
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalStateException("window icons missing from the build (icons/*.png)");
+        }
+        return out;
+    }
+}

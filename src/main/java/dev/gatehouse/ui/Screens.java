@@ -1,0 +1,38 @@
+package dev.gatehouse.ui;
+
+import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.overview.OverviewView;
+import dev.gatehouse.ui.shell.PendingView;
+import dev.gatehouse.ui.shell.Section;
+import dev.gatehouse.ui.shell.ShellActions;
+import dev.gatehouse.ui.shell.ShellViewModel;
+import javafx.scene.Node;
+
+/** Creates each navigation screen once, on first visit. */
+final class Screens {
+    private final ShellViewModel shell;
+    private final ShellActions actions;
+    private final FxBackground background;
+
+    Screens(ShellViewModel shell, ShellActions actions, FxBackground background) {
+        this.shell = shell;
+        this.actions = actions;
+        this.background = background;
+    }
+
+    Node create(Section section) {
+        return switch (section) {
+            case OVERVIEW -> new OverviewView(shell.connection(), actions);
+            case INGRESSES -> new PendingView(section,
+                    "Not built yet: the live Ingress table arrives with the cluster browser.");
+            case CERTIFICATES -> new PendingView(section,
+                    "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
+            case PATH -> new PendingView(section,
+                    "Not built yet: the path view arrives with the routing engine.");
+            case PROXY -> new PendingView(section,
+                    "Not built yet: the local proxy arrives with the proxy feature.");
+            case DRAFTS -> new PendingView(section,
+                    "Not built yet: drafts and safe apply arrive with the drafts feature.");
+        };
+    }
+}

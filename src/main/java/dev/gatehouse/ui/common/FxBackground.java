@@ -1,0 +1,70 @@
+package dev.gatehouse.ui.common;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.concurrent.Task;
+import javafx.concurrent.Worker;
+
+/**
+ * Runs long work off the FX thread as {@link Task}s, one visible at a time in the status bar
+ * (title, progress, cancel). The only bridge from background threads to the FX thread is
+ * {@link #onFx(Runnable)}.
+ */
+public final class FxBackground implements AutoCloseable {
+    private final ExecutorService executor;
+    private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+
+    public FxBackground() {
+        AtomicInteger n = new AtomicInteger();
+        ThreadFactory tf = r -> {
+            Thread t = new Thread(r, "gatehouse-bg-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+        executor = Executors.newCachedThreadPool(tf);
+    }
+
+    /** Starts the task; the status bar shows it while it runs. */
+    public <T> Task<T> run(Task<T> task) {
+        current.set(task);
+        task.stateProperty().addListener((obs, old, state) -> {
+            if (isDone(state) && current.get() == task) {
+                current.set(null);
+            }
+        });
+        executor.execute(task);
+        return task;
+    }
+
+    /** Runs on a background thread without status-bar presence (quick, silent work). */
+    public void execute(Runnable work) {
+        executor.execute(work);
+    }
+
+    public ReadOnlyObjectProperty<Task<?>> currentTaskProperty() {
+        return current.getReadOnlyProperty();
+    }
+
+    /** Runs on the FX thread: at once when already there, else later. */
+    public static void onFx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    private static boolean isDone(Worker.State s) {
+        return s == Worker.State.SUCCEEDED || s == Worker.State.FAILED || s == Worker.State.CANCELLED;
+    }
+
+    @Override
+    public void close() {
+        executor.shutdownNow();
+    }
+}

@@ -1,0 +1,326 @@
+package dev.gatehouse.ui.connection;
+
+import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.cli.GuiOptions;
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.ConnectionState;
+import dev.gatehouse.cluster.KubeContext;
+import dev.gatehouse.cluster.KubeconfigException;
+import dev.gatehouse.cluster.KubeconfigSource;
+import dev.gatehouse.cluster.NamespaceScope;
+import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.Status;
+import dev.gatehouse.ui.settings.Settings;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The connection: which kubeconfig, context and namespace, the live {@link ClusterSession}, its
+ * state as a badge, and the embedded demo cluster. Every cluster call runs off the FX thread;
+ * results come back through {@link FxBackground#onFx}.
+ */
+public final class ConnectionViewModel implements AutoCloseable {
+    public static final String ALL_NAMESPACES = "All namespaces";
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionViewModel.class);
+
+    /** A context that connected, to be remembered in the settings. */
+    public record RememberedContext(String context, String kubeconfig) {
+    }
+
+    private final FxBackground background;
+    private final AppDirs dirs;
+    private final ObservableList<String> contexts = FXCollections.observableArrayList();
+    private final ObjectProperty<String> selectedContext = new SimpleObjectProperty<>();
+    private final ObservableList<String> namespaces = FXCollections.observableArrayList(ALL_NAMESPACES);
+    private final ObjectProperty<String> selectedNamespace = new SimpleObjectProperty<>(ALL_NAMESPACES);
+    private final ObjectProperty<Status> status = new SimpleObjectProperty<>(Status.UNKNOWN);
+    private final StringProperty statusText = new SimpleStringProperty("Not connected");
+    private final StringProperty statusDetail = new SimpleStringProperty("");
+    private final BooleanProperty retryable = new SimpleBooleanProperty();
+    private final BooleanProperty connecting = new SimpleBooleanProperty();
+    private final BooleanProperty noKubeconfig = new SimpleBooleanProperty();
+    private final StringProperty sourceProblem = new SimpleStringProperty("");
+    private final StringProperty statusMessage = new SimpleStringProperty("");
+    private final ObjectProperty<RememberedContext> rememberContext = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DemoCluster> demo = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty demoStarting = new SimpleBooleanProperty();
+
+    private KubeconfigSource source;
+    private boolean switching;
+
+    public ConnectionViewModel(FxBackground background, AppDirs dirs) {
+        this.background = background;
+        this.dirs = dirs;
+        selectedContext.addListener((obs, old, now) -> {
+            if (!switching && now != null && !now.equals(old)) {
+                selectedNamespace.set(ALL_NAMESPACES);
+                connect();
+            }
+        });
+        selectedNamespace.addListener((obs, old, now) -> {
+            if (!switching && now != null && !now.equals(old)) {
+                connect();
+            }
+        });
+    }
+
+    /** First connection: command-line options first, then the remembered context, then current-context. */
+    public void start(GuiOptions options, Settings settings) {
+        if (options.demo()) {
+            openDemoCluster();
+            return;
+        }
+        Optional<Path> file = options.kubeconfig()
+                .or(() -> settings.lastKubeconfig().filter(k -> options.context().isEmpty()).map(Path::of)
+                        .filter(p -> p.toFile().isFile() && !p.startsWith(dirs.data())));
+        String wanted = options.context().or(settings::lastContext).orElse(null);
+        loadSource(file, wanted);
+    }
+
+    public void openKubeconfig(Path file) {
+        loadSource(Optional.of(file), null);
+    }
+
+    /** Starts the embedded demo cluster (once) and connects to it. */
+    public void openDemoCluster() {
+        DemoCluster running = demo.get();
+        if (running != null) {
+            loadSource(Optional.of(running.kubeconfig()), running.contextName());
+            return;
+        }
+        if (demoStarting.get()) {
+            return;
+        }
+        demoStarting.set(true);
+        Path kubeconfig = dirs.data().resolve("demo").resolve("kubeconfig");
+        Task<DemoCluster> task = new Task<>() {
+            @Override
+            protected DemoCluster call() throws Exception {
+                updateTitle("Starting the demo cluster…");
+                updateProgress(-1, 1);
+                return DemoCluster.start(kubeconfig);
+            }
+        };
+        task.setOnSucceeded(e -> {
+            demoStarting.set(false);
+            DemoCluster started = task.getValue();
+            demo.set(started);
+            statusMessage.set("Demo cluster started: " + started.kubectlCommand());
+            loadSource(Optional.of(started.kubeconfig()), started.contextName());
+        });
+        task.setOnFailed(e -> {
+            demoStarting.set(false);
+            LOG.warn("Demo cluster failed to start", task.getException());
+            showState(Status.ERROR, "Demo cluster failed", plain(task.getException()), false);
+            statusMessage.set("The demo cluster could not start: " + plain(task.getException()));
+        });
+        background.run(task);
+    }
+
+    /** Ctrl+R: drop the caches and connect again to the same context and namespace. */
+    public void reload() {
+        if (source != null) {
+            statusMessage.set("Reloading " + selectedContext.get());
+            connect();
+        }
+    }
+
+    public void retry() {
+        ClusterSession s = session.get();
+        if (s != null) {
+            statusMessage.set("Retrying " + selectedContext.get());
+            background.execute(s::retry);
+        } else {
+            connect();
+        }
+    }
+
+    private void loadSource(Optional<Path> file, String wantedContext) {
+        connecting.set(true);
+        Task<KubeconfigSource> task = new Task<>() {
+            @Override
+            protected KubeconfigSource call() throws KubeconfigException {
+                updateTitle("Reading kubeconfig…");
+                return file.isPresent() ? KubeconfigSource.fromFile(file.get()) : KubeconfigSource.fromEnvironment();
+            }
+        };
+        task.setOnSucceeded(e -> useSource(task.getValue(), wantedContext));
+        task.setOnFailed(e -> {
+            connecting.set(false);
+            sourceProblem.set(plain(task.getException()));
+            showState(Status.ERROR, "Kubeconfig unusable", plain(task.getException()), false);
+            statusMessage.set(plain(task.getException()));
+        });
+        background.run(task);
+    }
+
+    private void useSource(KubeconfigSource newSource, String wantedContext) {
+        source = newSource;
+        sourceProblem.set("");
+        List<String> names = newSource.contexts().stream().map(KubeContext::name).toList();
+        noKubeconfig.set(names.isEmpty());
+        switching = true;
+        try {
+            contexts.setAll(names);
+            String pick = wantedContext != null && names.contains(wantedContext) ? wantedContext
+                    : newSource.currentContext().filter(names::contains).orElse(names.isEmpty() ? null : names.get(0));
+            selectedContext.set(pick);
+            selectedNamespace.set(ALL_NAMESPACES);
+        } finally {
+            switching = false;
+        }
+        if (names.isEmpty()) {
+            connecting.set(false);
+            closeSession();
+            showState(Status.UNKNOWN, "No kubeconfig", newSource.emptyReason()
+                    .orElse("No kubeconfig found (KUBECONFIG or ~/.kube/config).") + " Open a kubeconfig, or the demo cluster.", false);
+            return;
+        }
+        connect();
+    }
+
+    private void connect() {
+        String context = selectedContext.get();
+        if (source == null || context == null) {
+            return;
+        }
+        closeSession();
+        String ns = selectedNamespace.get();
+        NamespaceScope scope = ns == null || ALL_NAMESPACES.equals(ns) ? NamespaceScope.all() : NamespaceScope.only(ns);
+        connecting.set(true);
+        showState(Status.UNKNOWN, "Connecting…", "Connecting to " + context, false);
+        KubeconfigSource from = source;
+        background.execute(() -> {
+            ClusterSession opened;
+            try {
+                opened = ClusterSession.open(from, context, scope, FxBackground::onFx);
+            } catch (KubeconfigException e) {
+                FxBackground.onFx(() -> {
+                    connecting.set(false);
+                    showState(Status.ERROR, "Context unusable", plain(e), false);
+                    statusMessage.set(plain(e));
+                });
+                return;
+            }
+            FxBackground.onFx(() -> {
+                if (!context.equals(selectedContext.get()) || from != source) {
+                    background.execute(opened::close); // the user moved on meanwhile
+                    return;
+                }
+                session.set(opened);
+                opened.onStateChange(state -> FxBackground.onFx(() -> {
+                    if (session.get() == opened) {
+                        onState(context, from, opened, state);
+                    }
+                }));
+                onState(context, from, opened, opened.state());
+            });
+        });
+    }
+
+    private void onState(String context, KubeconfigSource from, ClusterSession s, ConnectionState state) {
+        if (state instanceof ConnectionState.Connecting) {
+            connecting.set(true);
+            showState(Status.UNKNOWN, "Connecting…", "Connecting to " + context, false);
+        } else if (state instanceof ConnectionState.Connected c) {
+            connecting.set(false);
+            showState(Status.OK, "Connected · " + c.serverVersion(), "Connected to " + context, false);
+            statusMessage.set("Connected to " + context + " (" + c.serverVersion() + ")");
+            rememberContext.set(new RememberedContext(context, from.files().isEmpty() ? null : from.files().get(0).toString()));
+            loadNamespaces(s);
+        } else if (state instanceof ConnectionState.Degraded d) {
+            connecting.set(false);
+            showState(Status.WARNING, "Degraded · " + d.serverVersion(), String.join("\n", d.problems()), false);
+            loadNamespaces(s);
+        } else if (state instanceof ConnectionState.Unreachable u) {
+            connecting.set(false);
+            showState(Status.ERROR, "Unreachable", u.reason(), true);
+            statusMessage.set(context + " is unreachable: " + u.reason());
+        }
+    }
+
+    private void loadNamespaces(ClusterSession s) {
+        s.namespaces().thenAccept(list -> FxBackground.onFx(() -> {
+            if (session.get() != s) {
+                return;
+            }
+            String keep = selectedNamespace.get();
+            switching = true;
+            try {
+                namespaces.setAll(ALL_NAMESPACES);
+                namespaces.addAll(list);
+                selectedNamespace.set(namespaces.contains(keep) ? keep : ALL_NAMESPACES);
+            } finally {
+                switching = false;
+            }
+        }));
+    }
+
+    private void showState(Status s, String text, String detail, boolean canRetry) {
+        status.set(s);
+        statusText.set(text);
+        statusDetail.set(detail);
+        retryable.set(canRetry);
+    }
+
+    private void closeSession() {
+        ClusterSession old = session.get();
+        session.set(null);
+        if (old != null) {
+            background.execute(old::close);
+        }
+    }
+
+    static String plain(Throwable t) {
+        if (t == null) {
+            return "unknown error";
+        }
+        String m = t.getMessage();
+        return m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public void close() {
+        ClusterSession s = session.get();
+        if (s != null) {
+            s.close();
+        }
+        DemoCluster d = demo.get();
+        if (d != null) {
+            d.close();
+        }
+    }
+
+    public ObservableList<String> contexts() { return contexts; }
+    public ObjectProperty<String> selectedContextProperty() { return selectedContext; }
+    public ObservableList<String> namespaces() { return namespaces; }
+    public ObjectProperty<String> selectedNamespaceProperty() { return selectedNamespace; }
+    public ObjectProperty<Status> statusProperty() { return status; }
+    public StringProperty statusTextProperty() { return statusText; }
+    public StringProperty statusDetailProperty() { return statusDetail; }
+    public BooleanProperty retryableProperty() { return retryable; }
+    public BooleanProperty connectingProperty() { return connecting; }
+    public BooleanProperty noKubeconfigProperty() { return noKubeconfig; }
+    public StringProperty sourceProblemProperty() { return sourceProblem; }
+    public StringProperty statusMessageProperty() { return statusMessage; }
+    public ObjectProperty<RememberedContext> rememberContextProperty() { return rememberContext; }
+    public ReadOnlyObjectProperty<ClusterSession> sessionProperty() { return session.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<DemoCluster> demoProperty() { return demo.getReadOnlyProperty(); }
+    public BooleanProperty demoStartingProperty() { return demoStarting; }
+}

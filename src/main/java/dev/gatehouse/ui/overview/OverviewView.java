@@ -1,0 +1,143 @@
+package dev.gatehouse.ui.overview;
+
+import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.shell.ShellActions;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * Overview: the first-run empty state when there is no cluster, otherwise what Gatehouse is
+ * connected to (and, for the demo cluster, the kubectl command to copy and its scenarios).
+ */
+public final class OverviewView extends StackPane {
+    private final ConnectionViewModel vm;
+    private final ShellActions actions;
+    private final VBox welcome;
+    private final VBox connected = new VBox();
+
+    public OverviewView(ConnectionViewModel vm, ShellActions actions) {
+        this.vm = vm;
+        this.actions = actions;
+        setId("screen-overview");
+        welcome = welcome();
+        connected.getStyleClass().add("screen");
+        ScrollPane scroll = new ScrollPane(connected);
+        scroll.setFitToWidth(true);
+        getChildren().addAll(scroll, welcome);
+        welcome.visibleProperty().bind(vm.sessionProperty().isNull().and(vm.connectingProperty().not())
+                .and(vm.demoStartingProperty().not()));
+        scroll.visibleProperty().bind(welcome.visibleProperty().not());
+        vm.sessionProperty().addListener((o, a, b) -> refresh());
+        vm.demoProperty().addListener((o, a, b) -> refresh());
+        vm.statusTextProperty().addListener((o, a, b) -> refresh());
+        refresh();
+    }
+
+    private VBox welcome() {
+        FontIcon icon = new FontIcon("fth-cloud-off");
+        icon.getStyleClass().add("empty-state-icon");
+        Label title = new Label();
+        title.setId("welcome-title");
+        title.getStyleClass().add("title-2");
+        title.textProperty().bind(javafx.beans.binding.Bindings.when(vm.noKubeconfigProperty())
+                .then("No kubeconfig found").otherwise("Not connected"));
+        Label text = new Label("Open a kubeconfig to work with your cluster, or open the built-in demo cluster: "
+                + "a local Kubernetes API with example Ingresses, certificates and their typical problems.");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        Label problem = new Label();
+        problem.getStyleClass().add("text-danger");
+        problem.textProperty().bind(vm.sourceProblemProperty());
+        problem.setWrapText(true);
+        problem.setMaxWidth(520);
+        Button open = new Button("Open kubeconfig…", new FontIcon("fth-folder"));
+        open.setId("welcome-open-kubeconfig");
+        open.setOnAction(e -> actions.openKubeconfig());
+        Button demo = new Button("Open demo cluster", new FontIcon("fth-play-circle"));
+        demo.setId("welcome-open-demo");
+        demo.getStyleClass().add("accent");
+        demo.setDefaultButton(true);
+        demo.disableProperty().bind(vm.demoStartingProperty());
+        demo.setOnAction(e -> actions.openDemoCluster());
+        HBox buttons = new HBox(10, open, demo);
+        buttons.setAlignment(Pos.CENTER);
+        VBox box = new VBox(14, icon, title, text, problem, buttons);
+        box.getStyleClass().add("empty-state");
+        box.setId("welcome");
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    private void refresh() {
+        connected.getChildren().clear();
+        Label title = new Label("Overview");
+        title.getStyleClass().add("title-2");
+        connected.getChildren().add(title);
+        VBox conn = card("Connection");
+        Label ctx = new Label("Context: " + (vm.selectedContextProperty().get() == null ? "—" : vm.selectedContextProperty().get()));
+        ctx.setId("overview-context");
+        Label state = new Label(vm.statusTextProperty().get());
+        state.setId("overview-state");
+        conn.getChildren().addAll(ctx, state);
+        connected.getChildren().add(conn);
+        DemoCluster demo = vm.demoProperty().get();
+        if (demo != null && demo.contextName().equals(vm.selectedContextProperty().get())) {
+            connected.getChildren().add(demoCard(demo));
+        }
+    }
+
+    private VBox demoCard(DemoCluster demo) {
+        VBox card = card("Demo cluster");
+        card.setId("overview-demo");
+        Label about = new Label("A local Kubernetes API server on " + demo.apiServerUrl()
+                + ". The real kubectl works against it:");
+        about.setWrapText(true);
+        card.getChildren().addAll(about, copyable(demo.kubectlCommand(), "demo-kubectl-command"));
+        Label scenarios = new Label("Scenarios");
+        scenarios.getStyleClass().add("title-4");
+        card.getChildren().add(scenarios);
+        demo.scenarios().forEach(s -> {
+            Label l = new Label(s.namespace() + "/" + s.ingressName() + " — " + s.description());
+            l.setWrapText(true);
+            card.getChildren().add(l);
+        });
+        return card;
+    }
+
+    static HBox copyable(String value, String id) {
+        TextField field = new TextField(value);
+        field.setId(id);
+        field.setEditable(false);
+        field.getStyleClass().add("command-field");
+        HBox.setHgrow(field, Priority.ALWAYS);
+        Button copy = new Button(null, new FontIcon("fth-copy"));
+        copy.setId(id + "-copy");
+        copy.setTooltip(new Tooltip("Copy"));
+        copy.setOnAction(e -> {
+            ClipboardContent c = new ClipboardContent();
+            c.putString(value);
+            Clipboard.getSystemClipboard().setContent(c);
+        });
+        return new HBox(6, field, copy);
+    }
+
+    private static VBox card(String heading) {
+        Label h = new Label(heading);
+        h.getStyleClass().add("title-3");
+        VBox card = new VBox(h);
+        card.getStyleClass().add("card-box");
+        return card;
+    }
+}

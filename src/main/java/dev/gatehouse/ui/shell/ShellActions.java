@@ -1,0 +1,55 @@
+package dev.gatehouse.ui.shell;
+
+import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.ui.about.AboutDialog;
+import dev.gatehouse.ui.connection.ConnectionViewModel;
+import java.io.File;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+
+/** Window-level commands that need a dialog or a file chooser; menus and buttons call these. */
+public final class ShellActions {
+    private final Stage stage;
+    private final ConnectionViewModel connection;
+    private final Image icon;
+    private final TlsProvider tls;
+
+    public ShellActions(Stage stage, ConnectionViewModel connection, Image icon, TlsProvider tls) {
+        this.stage = stage;
+        this.connection = connection;
+        this.icon = icon;
+        this.tls = tls;
+    }
+
+    public void openKubeconfig() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open kubeconfig");
+        File kubeDir = new File(System.getProperty("user.home"), ".kube");
+        if (kubeDir.isDirectory()) {
+            chooser.setInitialDirectory(kubeDir);
+        }
+        File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            connection.openKubeconfig(file.toPath());
+        }
+    }
+
+    public void openDemoCluster() {
+        connection.openDemoCluster();
+    }
+
+    public void reload() {
+        connection.reload();
+    }
+
+    public void about() {
+        new AboutDialog(stage, icon, tls).show();
+    }
+
+    public void quit() {
+        stage.close();
+        Platform.exit();
+    }
+}

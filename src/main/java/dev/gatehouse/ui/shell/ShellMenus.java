@@ -1,0 +1,66 @@
+package dev.gatehouse.ui.shell;
+
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The menu bar: every action is reachable from a menu, with the UI.md shortcuts. */
+final class ShellMenus {
+    private final ShellViewModel vm;
+    private final ShellActions actions;
+
+    ShellMenus(ShellViewModel vm, ShellActions actions) {
+        this.vm = vm;
+        this.actions = actions;
+    }
+
+    MenuBar build() {
+        MenuBar bar = new MenuBar(file(), view(), help());
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private Menu file() {
+        MenuItem open = item("Open kubeconfig…", "menu-open-kubeconfig", "Shortcut+O", "fth-folder");
+        open.setOnAction(e -> actions.openKubeconfig());
+        MenuItem demo = item("Open demo cluster", "menu-open-demo", null, "fth-play-circle");
+        demo.setOnAction(e -> actions.openDemoCluster());
+        MenuItem reload = item("Reload", "menu-reload", "Shortcut+R", "fth-refresh-cw");
+        reload.setOnAction(e -> actions.reload());
+        MenuItem quit = item("Quit", "menu-quit", "Shortcut+Q", null);
+        quit.setOnAction(e -> actions.quit());
+        return new Menu("File", null, open, demo, new SeparatorMenuItem(), reload, new SeparatorMenuItem(), quit);
+    }
+
+    private Menu view() {
+        Menu view = new Menu("View");
+        int n = 1;
+        for (Section s : Section.values()) {
+            MenuItem go = item(s.label(), "menu-" + s.navId(), "Shortcut+" + n++, s.iconLiteral());
+            go.setOnAction(e -> vm.show(s));
+            view.getItems().add(go);
+        }
+        MenuItem theme = item("Toggle dark theme", "menu-toggle-theme", "Shortcut+Shift+T", "fth-moon");
+        theme.setOnAction(e -> vm.toggleTheme());
+        view.getItems().addAll(new SeparatorMenuItem(), theme);
+        return view;
+    }
+
+    private Menu help() {
+        MenuItem about = item("About Gatehouse", "menu-about", null, "fth-info");
+        about.setOnAction(e -> actions.about());
+        return new Menu("Help", null, about);
+    }
+
+    private static MenuItem item(String text, String id, String accelerator, String icon) {
+        MenuItem item = new MenuItem(text, icon == null ? null : new FontIcon(icon));
+        item.setId(id);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        return item;
+    }
+}

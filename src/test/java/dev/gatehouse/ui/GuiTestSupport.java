@@ -1,0 +1,58 @@
+package dev.gatehouse.ui;
+
+import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.cli.GuiOptions;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Node;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts and stops the real application window for a TestFX test, in its own home directory. */
+final class GuiTestSupport {
+    private final FxRobot robot = new FxRobot();
+    private Application app;
+
+    FxRobot robot() {
+        return robot;
+    }
+
+    /** Starts the app with a fresh Gatehouse home and no kubeconfig (unless the options name one). */
+    void start(Path home, GuiOptions options) throws TimeoutException {
+        System.setProperty(AppDirs.HOME_PROPERTY, home.toString());
+        System.setProperty("kubeconfig", home.resolve("no-such-kubeconfig").toString());
+        FxToolkit.registerPrimaryStage();
+        app = FxToolkit.setupApplication(() -> new GatehouseApp(options));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void stop() throws TimeoutException {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+        }
+    }
+
+    <T extends Node> T node(String id, Class<T> type) {
+        return robot.lookup("#" + id).queryAs(type);
+    }
+
+    boolean exists(String id) {
+        return robot.lookup("#" + id).tryQuery().isPresent();
+    }
+
+    boolean showing(String id) {
+        return robot.lookup("#" + id).tryQuery().map(n -> n.isVisible() && n.getScene() != null).orElse(false);
+    }
+
+    static void await(long seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+}
