@@ -1,6 +1,8 @@
 package dev.gatehouse.ui;
 
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.ingress.IngressesView;
+import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
 import dev.gatehouse.ui.shell.PendingView;
 import dev.gatehouse.ui.shell.Section;
@@ -23,8 +25,7 @@ final class Screens {
     Node create(Section section) {
         return switch (section) {
             case OVERVIEW -> new OverviewView(shell.connection(), actions);
-            case INGRESSES -> new PendingView(section,
-                    "Not built yet: the live Ingress table arrives with the cluster browser.");
+            case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty()));
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> new PendingView(section,

@@ -1,0 +1,127 @@
+package dev.gatehouse.ui.common;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The pieces every master–detail table screen shares, so all tables look and behave alike. */
+public final class TableSupport {
+    private TableSupport() {
+    }
+
+    public static <R> TableColumn<R, String> text(String title, Function<R, String> value, double width) {
+        TableColumn<R, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** Age column: "5d", absolute time in the tooltip, sorted by time. */
+    public static <R> TableColumn<R, Instant> age(String title, Function<R, Instant> value) {
+        TableColumn<R, Instant> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
+        c.setPrefWidth(70);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant t, boolean empty) {
+                super.updateItem(t, empty);
+                setText(empty ? null : RelativeTime.age(t, Instant.now()));
+                setTooltip(empty || t == null ? null : new Tooltip(RelativeTime.absolute(t)));
+            }
+        });
+        return c;
+    }
+
+    /** Keeps a table's selection and a view-model property in step (by identity). */
+    public static <R> void bindSelection(TableView<R> table, ObjectProperty<R> selected) {
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, row) -> {
+            if (row != null || !table.getItems().contains(selected.get())) {
+                selected.set(row);
+            }
+        });
+        selected.addListener((o, a, row) -> {
+            if (row != table.getSelectionModel().getSelectedItem()) {
+                if (row == null) {
+                    table.getSelectionModel().clearSelection();
+                } else {
+                    table.getSelectionModel().select(row);
+                }
+            }
+        });
+    }
+
+    public static TextField filterField(String id, String prompt) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        return f;
+    }
+
+    /** An amber banner that shows a problem text and hides when there is none. */
+    public static Label problemBanner(String id, ReadOnlyStringProperty text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().addAll("banner", Status.WARNING.styleClass());
+        l.setGraphic(new FontIcon(Status.WARNING.iconLiteral()));
+        l.textProperty().bind(text);
+        l.setWrapText(true);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.visibleProperty().bind(text.isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
+    }
+
+    public static Node placeholder(ReadOnlyStringProperty text, String icon) {
+        FontIcon i = new FontIcon(icon);
+        i.getStyleClass().add("empty-state-icon");
+        Label l = new Label();
+        l.textProperty().bind(text);
+        VBox box = new VBox(8, i, l);
+        box.setAlignment(Pos.CENTER);
+        return box;
+    }
+
+    public static ScrollPane padded(Node content) {
+        VBox box = new VBox(content);
+        box.setPadding(new Insets(10));
+        ScrollPane sp = new ScrollPane(box);
+        sp.setFitToWidth(true);
+        return sp;
+    }
+
+    /** Ctrl+F focuses the filter while this screen is showing. */
+    public static void focusOnShortcutF(Node screen, TextField filter) {
+        KeyCombination ctrlF = new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN);
+        screen.sceneProperty().addListener((o, a, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+                    if (ctrlF.match(e) && screen.isVisible() && screen.getScene() != null && screen.getParent() != null) {
+                        filter.requestFocus();
+                        filter.selectAll();
+                        e.consume();
+                    }
+                });
+            }
+        });
+    }
+}
