@@ -52,7 +52,10 @@ class IngressBrowserFlowTest {
 
         // Select it: the details show its rules and YAML.
         gui.robot().clickOn("tenant-sites");
-        GuiTestSupport.await(5, () -> gui.node("ingress-yaml", javafx.scene.Node.class).isVisible() || true);
+        GuiTestSupport.await(5, () -> gui.node("ingress-yaml", dev.gatehouse.ui.common.YamlArea.class).getText()
+                .contains("name: \"tenant-sites\"") || gui.node("ingress-yaml", dev.gatehouse.ui.common.YamlArea.class)
+                .getText().contains("name: tenant-sites"));
+        assertThat(gui.node("ingress-yaml", dev.gatehouse.ui.common.YamlArea.class).getText()).doesNotContain("managedFields");
         assertThat(gui.node("ingress-rules", javafx.scene.control.TreeView.class).getRoot().getChildren()).isNotEmpty();
         gui.robot().clickOn("#ingress-filter").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
                 .release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
