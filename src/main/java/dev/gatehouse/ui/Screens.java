@@ -25,7 +25,7 @@ final class Screens {
     Node create(Section section) {
         return switch (section) {
             case OVERVIEW -> new OverviewView(shell.connection(), actions);
-            case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty()));
+            case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute));
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> new PendingView(section,

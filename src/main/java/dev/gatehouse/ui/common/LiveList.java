@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -24,8 +25,9 @@ import javafx.util.Duration;
 /**
  * Adapts a {@link ResourceCache} to an {@link ObservableList} of rows on the FX thread. Cache
  * events are coalesced per object and applied at most every {@value #FLUSH_MS} ms in one change
- * (one add-all, one remove, in-place replaces), so thousands of objects arriving at once never
- * stall the FX thread, and rows that merely change keep their place (and the table's selection).
+ * (one add-all, one remove, in-place replaces); rows are built on a worker thread. So thousands
+ * of objects arriving at once never stall the FX thread, and rows that merely change keep their
+ * place (and the table's selection).
  *
  * @param <T> the cached kind
  * @param <R> the row type shown in a table
@@ -42,12 +44,19 @@ public final class LiveList<T, R> implements AutoCloseable {
     private final Map<R, String> keyOfRow = new IdentityHashMap<>();
     private final PauseTransition flushTimer = new PauseTransition(Duration.millis(FLUSH_MS));
     private final Subscription subscription;
+    private final Executor worker;
+    private final javafx.beans.property.ReadOnlyBooleanWrapper synced = new javafx.beans.property.ReadOnlyBooleanWrapper();
+    private boolean flushing;
     private boolean closed;
 
-    /** Must be created on the FX thread; the cache's callbacks must run on the FX thread too. */
-    public LiveList(ResourceCache<T> cache, Function<T, String> keyOf, Function<T, R> toRow) {
+    /**
+     * Must be created on the FX thread, with the cache's callbacks running on the FX thread too.
+     * Rows are built on {@code worker} (parsing certificates, say, never runs on the FX thread).
+     */
+    public LiveList(ResourceCache<T> cache, Function<T, String> keyOf, Function<T, R> toRow, Executor worker) {
         this.keyOf = keyOf;
         this.toRow = toRow;
+        this.worker = worker;
         flushTimer.setOnFinished(e -> flush());
         subscription = cache.addListener(new CacheListener<>() {
             @Override
@@ -83,21 +92,40 @@ public final class LiveList<T, R> implements AutoCloseable {
                 return;
             }
             pending.put(keyOf.apply(object), value);
-            if (flushTimer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+            if (!flushing && flushTimer.getStatus() != javafx.animation.Animation.Status.RUNNING) {
                 flushTimer.playFromStart();
             }
         });
     }
 
-    /** Applies every pending change now (also used by tests to avoid waiting for the timer). */
-    public void flush() {
-        if (pending.isEmpty()) {
+    /** Builds rows for every pending change off the FX thread, then applies them in one go. */
+    private void flush() {
+        if (pending.isEmpty() || flushing || closed) {
             return;
         }
+        flushing = true;
+        Map<String, Optional<T>> batch = new LinkedHashMap<>(pending);
+        pending.clear();
+        worker.execute(() -> {
+            Map<String, Optional<R>> built = new LinkedHashMap<>();
+            batch.forEach((key, value) -> built.put(key, value.map(toRow)));
+            FxBackground.onFx(() -> {
+                flushing = false;
+                if (!closed) {
+                    apply(built);
+                    if (!pending.isEmpty()) {
+                        flushTimer.playFromStart();
+                    }
+                }
+            });
+        });
+    }
+
+    private void apply(Map<String, Optional<R>> batch) {
         List<R> added = new ArrayList<>();
         Set<R> removed = Collections.newSetFromMap(new IdentityHashMap<>());
         Map<R, R> replaced = new IdentityHashMap<>();
-        for (Map.Entry<String, Optional<T>> e : pending.entrySet()) {
+        for (Map.Entry<String, Optional<R>> e : batch.entrySet()) {
             String key = e.getKey();
             R old = current.get(key);
             if (e.getValue().isEmpty()) {
@@ -107,7 +135,7 @@ public final class LiveList<T, R> implements AutoCloseable {
                 }
                 continue;
             }
-            R row = toRow.apply(e.getValue().get());
+            R row = e.getValue().get();
             current.put(key, row);
             keyOfRow.put(row, key);
             if (old == null) {
@@ -117,7 +145,6 @@ public final class LiveList<T, R> implements AutoCloseable {
                 replaced.put(old, row);
             }
         }
-        pending.clear();
         if (!removed.isEmpty()) {
             rows.removeIf(removed::contains);
         }
@@ -132,6 +159,12 @@ public final class LiveList<T, R> implements AutoCloseable {
         if (!added.isEmpty()) {
             rows.addAll(added);
         }
+        synced.set(true);
+    }
+
+    /** True once the first batch of rows has been applied. */
+    public javafx.beans.property.ReadOnlyBooleanProperty syncedProperty() {
+        return synced.getReadOnlyProperty();
     }
 
     private void forget(String key, R row) {

@@ -5,6 +5,7 @@ import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.ui.common.LiveList;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,8 +36,10 @@ public final class IngressesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
     private LiveList<Ingress, IngressRow> live;
     private String selectedKey;
+    private final Executor worker;
 
-    public IngressesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource) {
+    public IngressesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource, Executor worker) {
+        this.worker = worker;
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
         count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
         selected.addListener((o, a, row) -> {
@@ -66,7 +69,7 @@ public final class IngressesViewModel implements AutoCloseable {
             return;
         }
         live = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
-                IngressRow::of);
+                IngressRow::of, worker);
         Bindings.bindContent(all, live.rows());
         live.statusProperty().addListener((o, a, st) -> showStatus(st));
         showStatus(live.statusProperty().get());
@@ -119,13 +122,6 @@ public final class IngressesViewModel implements AutoCloseable {
 
     private static String capitalise(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    /** Applies pending cache events now (tests; the UI flushes on a short timer). */
-    public void flush() {
-        if (live != null) {
-            live.flush();
-        }
     }
 
     public ObservableList<IngressRow> rows() { return filtered; }
