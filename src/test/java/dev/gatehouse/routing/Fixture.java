@@ -166,7 +166,7 @@ final class Fixture {
                 spec:
                   ingressClassName: nginx
                   rules:
-                  - host: %s
+                  - host: "%s"
                     http:
                       paths:
                 %s""".formatted(name, namespace, host, p);
