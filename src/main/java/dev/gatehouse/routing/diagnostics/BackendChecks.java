@@ -20,7 +20,7 @@ final class BackendChecks implements Check {
             Set<String> seen = new LinkedHashSet<>();
             var spec = verdict.ingress().getSpec();
             if (spec != null && spec.getDefaultBackend() != null) {
-                check(model, ref, spec.getDefaultBackend(), "the default backend", seen, findings);
+                check(model, ref, spec.getDefaultBackend(), "spec.defaultBackend", seen, findings);
             }
             for (IngressRule rule : HostChecks.rules(verdict.ingress())) {
                 if (rule.getHttp() == null || rule.getHttp().getPaths() == null) {

@@ -32,8 +32,7 @@ final class ClassChecks implements Check {
                         "Set spec.ingressClassName: " + className + ", or mark an IngressClass with "
                                 + ClassResolution.DEFAULT_CLASS_ANNOTATION + ": \"true\"");
                 case FOREIGN -> findings.add(DiagnosticCode.GH503, verdict.ref(),
-                        "This Ingress is for another controller (" + verdict.reason() + "); Gatehouse does not"
-                                + " analyse it", "Nothing to do if that is intended; Gatehouse models ingress-nginx");
+                        "Gatehouse does not analyse this Ingress: " + verdict.reason(), "Nothing to do if that is intended; Gatehouse models ingress-nginx");
                 default -> {
                     // accepted
                 }

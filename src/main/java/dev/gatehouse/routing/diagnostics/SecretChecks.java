@@ -2,6 +2,7 @@ package dev.gatehouse.routing.diagnostics;
 
 import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
+import dev.gatehouse.routing.model.HostPattern;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.SecretState;
 import dev.gatehouse.tls.CertificateInfo;
@@ -52,8 +53,8 @@ final class SecretChecks implements Check {
         String covered = String.join(", ", HostnameMatcher.coveredNames(cert));
         for (String raw : tls.getHosts() == null ? List.<String>of() : tls.getHosts()) {
             String host = HostnameMatcher.normalize(raw);
-            if (host.isEmpty()) {
-                continue;
+            if (host.isEmpty() || !HostPattern.parse(raw).valid()) {
+                continue; // invalid hosts are reported by HostChecks
             }
             HostCoverage coverage = HostnameMatcher.coverage(cert, host);
             if (coverage == HostCoverage.NONE) {
@@ -134,7 +135,8 @@ final class SecretChecks implements Check {
                             + "; clients that do not already have it cannot verify the certificate",
                     "Append the intermediate certificate(s) after the server certificate in tls.crt");
         }
-        if (chain.keyMatch() == ChainAnalysis.KeyMatch.MATCHES_NONE && state.hasKey()) {
+        if (chain.keyMatch() == ChainAnalysis.KeyMatch.MATCHES_NONE && state.hasKey()
+                && !chain.certificates().isEmpty()) {
             findings.add(DiagnosticCode.GH110, ref, "The private key in tls.key does not belong to the certificate \""
                             + chain.first().map(CertificateInfo::displayName).orElse("?") + "\"; ingress-nginx rejects"
                             + " the Secret and serves its default certificate",
