@@ -28,7 +28,8 @@ final class LegAssessor {
     }
 
     private static Leg leg(Leg.Kind kind, Leg.Protection protection, String detail) {
-        return new Leg(kind, protection, label(protection), detail);
+        String sentence = detail.isEmpty() ? detail : Character.toUpperCase(detail.charAt(0)) + detail.substring(1);
+        return new Leg(kind, protection, label(protection), sentence);
     }
 
     static Leg front(ProbeRequest request, Optional<ServedCertificate> served, boolean clientCertsVerified,
@@ -79,9 +80,9 @@ final class LegAssessor {
             return leg(kind, Leg.Protection.NONE, "The controller's default backend answers; no Service is involved");
         }
         String reach = switch (outcome) {
-            case REDIRECT -> "After the redirect: ";
+            case REDIRECT -> "after the redirect: ";
             case CLIENT_CERT_REQUIRED, CLIENT_CERT_REJECTED, CLIENT_CERT_FORBIDDEN, DENIED ->
-                    "Not reached by this request; otherwise: ";
+                    "not reached by this request; otherwise: ";
             default -> "";
         };
         NginxAnnotations nginx = location.get();

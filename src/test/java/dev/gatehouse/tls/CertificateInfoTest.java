@@ -50,7 +50,7 @@ class CertificateInfoTest {
 
     @Test
     void weakKeyAndSha1AreFlagged() {
-        var root = TestCerts.cert("Root").ca().keys(TestCerts.rsaKey(2048)).issue();
+        var root = TestCerts.cert("Root").ca().keys(TestCerts.rsaKey(1024)).issue();
         var weak = TestCerts.cert("weak.example.com").keys(TestCerts.rsaKey(1024)).issuedBy(root)
                 .signatureAlgorithm("SHA1withRSA").issue();
 

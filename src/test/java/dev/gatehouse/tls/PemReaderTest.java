@@ -27,7 +27,7 @@ class PemReaderTest {
 
     @Test
     void readsPkcs1RsaAndSec1EcKeys() {
-        TestCerts.Issued rsa = TestCerts.cert("rsa.example.com").keys(TestCerts.rsaKey(2048)).issue();
+        TestCerts.Issued rsa = TestCerts.cert("rsa.example.com").keys(TestCerts.rsaKey(1024)).issue();
         TestCerts.Issued ec = TestCerts.cert("ec.example.com").issue();
 
         ParsedMaterial material = reader.read(TestCerts.pem(rsa.key(), ec.key()), "keys.pem");
