@@ -100,5 +100,7 @@ class ClassSelectionTest {
     void withoutIngressClassObjectsTheNginxClassIsAssumed() {
         assertThat(outcome(ingress("  ingressClassName: nginx", ""))).isEqualTo(Outcome.ROUTED);
         assertThat(outcome(ingress("  ingressClassName: traefik", ""))).isEqualTo(Outcome.NOT_FOUND);
+        assertThat(outcome(ingress("", ""))).as("no class: nginx assumed to be the default")
+                .isEqualTo(Outcome.ROUTED);
     }
 }

@@ -76,29 +76,30 @@ final class LintFixtures {
         return TestCerts.cert("shop.example.com").dns("shop.example.com").issuedBy(f.intermediate());
     }
 
-    static final Map<DiagnosticCode, Scenario> SCENARIOS = new EnumMap<>(DiagnosticCode.class);
+    static final Map<DiagnosticCode, Scenario> SCENARIOS = scenarios();
 
-    static {
-        SCENARIOS.put(DiagnosticCode.GH001, () -> healthy().scope(new ClusterView.Scope(true, true, false)));
-        SCENARIOS.put(DiagnosticCode.GH002, () -> new Fixture()
+    private static Map<DiagnosticCode, Scenario> scenarios() {
+        Map<DiagnosticCode, Scenario> map = new EnumMap<>(DiagnosticCode.class);
+        map.put(DiagnosticCode.GH001, () -> healthy().scope(new ClusterView.Scope(true, true, false)));
+        map.put(DiagnosticCode.GH002, () -> new Fixture()
                 .yaml(Fixture.ingress("shop", "web", "shop.example.com", "/:Prefix:web:80")).service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH101, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "gone",
+        map.put(DiagnosticCode.GH101, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "gone",
                 "shop.example.com", "/", "Prefix", "web", "number: 80").tlsSecret("shop", "other", "x.example.com")
                 .service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH102, () -> {
+        map.put(DiagnosticCode.GH102, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
             TestCerts.Issued leaf = f.leaf("shop.example.com");
             return f.secret("shop", "shop-tls", "Opaque", Map.of("tls.crt", TestCerts.pem(leaf.cert(),
                     f.intermediate().cert()), "tls.key", TestCerts.pem(leaf.key())));
         });
-        SCENARIOS.put(DiagnosticCode.GH103, () -> {
+        map.put(DiagnosticCode.GH103, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
             TestCerts.Issued leaf = f.leaf("shop.example.com");
             return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", TestCerts.pem(leaf.cert())));
         });
-        SCENARIOS.put(DiagnosticCode.GH104, () -> {
+        map.put(DiagnosticCode.GH104, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
             TestCerts.Issued leaf = f.leaf("shop.example.com");
@@ -106,30 +107,30 @@ final class LintFixtures {
             return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", pem.substring(0, pem.length() / 2),
                     "tls.key", TestCerts.pem(leaf.key())));
         });
-        SCENARIOS.put(DiagnosticCode.GH105, () -> withLeaf(f -> shopLeaf(f).daysLeft(-10).issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH106, () -> withLeaf(f -> shopLeaf(f).daysLeft(3).issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH107, () -> withLeaf(f -> shopLeaf(f).daysLeft(20).issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH108, () -> withLeaf(f -> shopLeaf(f)
+        map.put(DiagnosticCode.GH105, () -> withLeaf(f -> shopLeaf(f).daysLeft(-10).issue(), true));
+        map.put(DiagnosticCode.GH106, () -> withLeaf(f -> shopLeaf(f).daysLeft(3).issue(), true));
+        map.put(DiagnosticCode.GH107, () -> withLeaf(f -> shopLeaf(f).daysLeft(20).issue(), true));
+        map.put(DiagnosticCode.GH108, () -> withLeaf(f -> shopLeaf(f)
                 .validFrom(TestCerts.NOW.plus(Duration.ofDays(3))).validUntil(TestCerts.NOW.plus(Duration.ofDays(90)))
                 .issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH110, () -> {
+        map.put(DiagnosticCode.GH110, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
             TestCerts.Issued leaf = f.leaf("shop.example.com");
             return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", TestCerts.pem(leaf.cert(),
                     f.intermediate().cert()), "tls.key", TestCerts.pem(TestCerts.ecKey().getPrivate())));
         });
-        SCENARIOS.put(DiagnosticCode.GH111, () -> {
+        map.put(DiagnosticCode.GH111, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
             TestCerts.Issued leaf = f.leaf("shop.example.com");
             return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", TestCerts.pem(
                     f.intermediate().cert(), leaf.cert()), "tls.key", TestCerts.pem(leaf.key())));
         });
-        SCENARIOS.put(DiagnosticCode.GH112, () -> withLeaf(f -> shopLeaf(f).issue(), false));
-        SCENARIOS.put(DiagnosticCode.GH113, () -> withLeaf(f -> shopLeaf(f).keys(TestCerts.rsaKey(1024)).issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH114, () -> withLeaf(f -> shopLeaf(f).clientAuthOnly().issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH115, () -> {
+        map.put(DiagnosticCode.GH112, () -> withLeaf(f -> shopLeaf(f).issue(), false));
+        map.put(DiagnosticCode.GH113, () -> withLeaf(f -> shopLeaf(f).keys(TestCerts.rsaKey(1024)).issue(), true));
+        map.put(DiagnosticCode.GH114, () -> withLeaf(f -> shopLeaf(f).clientAuthOnly().issue(), true));
+        map.put(DiagnosticCode.GH115, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
             TestCerts.Issued leaf = f.leaf("shop.example.com");
@@ -137,45 +138,45 @@ final class LintFixtures {
             return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", TestCerts.pem(leaf.cert(),
                     f.intermediate().cert(), stray.cert()), "tls.key", TestCerts.pem(leaf.key())));
         });
-        SCENARIOS.put(DiagnosticCode.GH201, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH201, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
                 "shop.example.com", "/", "Prefix", "web", "number: 80")
                 .tlsSecret("shop", "shop-tls", "www.shop.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH202, () -> new Fixture().yaml(CLASS + "---\n"
+        map.put(DiagnosticCode.GH202, () -> new Fixture().yaml(CLASS + "---\n"
                 + Fixture.ingress("shop", "web", "shop.example.com", "/:Prefix:web:80")).service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH203, () -> web("", "  ingressClassName: nginx",
+        map.put(DiagnosticCode.GH203, () -> web("", "  ingressClassName: nginx",
                 "[shop.example.com, api.example.com]", "shop-tls", "shop.example.com", "/", "Prefix", "web", "number: 80")
                 .tlsSecret("shop", "shop-tls", "shop.example.com", "api.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH204, () -> web("", "  ingressClassName: nginx", "[\"*shop.example.com\"]",
+        map.put(DiagnosticCode.GH204, () -> web("", "  ingressClassName: nginx", "[\"*shop.example.com\"]",
                 "shop-tls", "*shop.example.com", "/", "Prefix", "web", "number: 80")
                 .tlsSecret("shop", "shop-tls", "shop.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH205, () -> web("", "  ingressClassName: nginx", "[Shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH205, () -> web("", "  ingressClassName: nginx", "[Shop.example.com]", "shop-tls",
                 "Shop.example.com", "/", "Prefix", "web", "number: 80")
                 .tlsSecret("shop", "shop-tls", "shop.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH206, () -> annotated("nginx.ingress.kubernetes.io/ssl-redirect: \"false\""));
-        SCENARIOS.put(DiagnosticCode.GH207, () -> withLeaf(f -> TestCerts.cert("shop.example.com")
+        map.put(DiagnosticCode.GH206, () -> annotated("nginx.ingress.kubernetes.io/ssl-redirect: \"false\""));
+        map.put(DiagnosticCode.GH207, () -> withLeaf(f -> TestCerts.cert("shop.example.com")
                 .issuedBy(f.intermediate()).issue(), true));
-        SCENARIOS.put(DiagnosticCode.GH208, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "\"\"",
+        map.put(DiagnosticCode.GH208, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "\"\"",
                 "shop.example.com", "/", "Prefix", "web", "number: 80").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH301, () -> healthy().yaml("---\n" + Fixture.ingress("shop", "copy",
+        map.put(DiagnosticCode.GH301, () -> healthy().yaml("---\n" + Fixture.ingress("shop", "copy",
                 "shop.example.com", "/:Prefix:web:80")));
-        SCENARIOS.put(DiagnosticCode.GH302, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH302, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
                 "shop.example.com", "/", "", "web", "number: 80").tlsSecret("shop", "shop-tls", "shop.example.com")
                 .service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH303, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH303, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
                 "shop.example.com", "api", "Prefix", "web", "number: 80").tlsSecret("shop", "shop-tls",
                 "shop.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH304, () -> annotated("nginx.ingress.kubernetes.io/use-regex: \"true\"")
+        map.put(DiagnosticCode.GH304, () -> annotated("nginx.ingress.kubernetes.io/use-regex: \"true\"")
                 .yaml("---\n" + Fixture.ingress("shop", "docs", "shop.example.com", "/docs:Prefix:web:80")));
-        SCENARIOS.put(DiagnosticCode.GH401, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH401, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
                 "shop.example.com", "/", "Prefix", "absent", "number: 80").tlsSecret("shop", "shop-tls",
                 "shop.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH402, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH402, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
                 "shop.example.com", "/", "Prefix", "web", "name: https").tlsSecret("shop", "shop-tls",
                 "shop.example.com").service("shop", "web", 80, 1));
-        SCENARIOS.put(DiagnosticCode.GH403, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
+        map.put(DiagnosticCode.GH403, () -> web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls",
                 "shop.example.com", "/", "Prefix", "web", "number: 80").tlsSecret("shop", "shop-tls",
                 "shop.example.com").service("shop", "web", 80, "http", 0, 1));
-        SCENARIOS.put(DiagnosticCode.GH404, () -> healthy().yaml("""
+        map.put(DiagnosticCode.GH404, () -> healthy().yaml("""
                 apiVersion: networking.k8s.io/v1
                 kind: Ingress
                 metadata: {name: bucket, namespace: shop}
@@ -183,11 +184,11 @@ final class LintFixtures {
                   ingressClassName: nginx
                   defaultBackend: {resource: {apiGroup: k8s.example.com, kind: StorageBucket, name: static}}
                 """));
-        SCENARIOS.put(DiagnosticCode.GH501, () -> web("", "  ingressClassName: nginx-internal", "[shop.example.com]",
+        map.put(DiagnosticCode.GH501, () -> web("", "  ingressClassName: nginx-internal", "[shop.example.com]",
                 "shop-tls", "shop.example.com", "/", "Prefix", "web", "number: 80"));
-        SCENARIOS.put(DiagnosticCode.GH502, () -> web("", "", "[shop.example.com]",
+        map.put(DiagnosticCode.GH502, () -> web("", "", "[shop.example.com]",
                 "shop-tls", "shop.example.com", "/", "Prefix", "web", "number: 80"));
-        SCENARIOS.put(DiagnosticCode.GH503, () -> healthy().yaml("""
+        map.put(DiagnosticCode.GH503, () -> healthy().yaml("""
                 apiVersion: networking.k8s.io/v1
                 kind: IngressClass
                 metadata: {name: traefik}
@@ -200,7 +201,7 @@ final class LintFixtures {
                   ingressClassName: traefik
                   defaultBackend: {service: {name: web, port: {number: 80}}}
                 """));
-        SCENARIOS.put(DiagnosticCode.GH504, () -> healthy().yaml("""
+        map.put(DiagnosticCode.GH504, () -> healthy().yaml("""
                 apiVersion: networking.k8s.io/v1
                 kind: IngressClass
                 metadata:
@@ -215,11 +216,12 @@ final class LintFixtures {
                   annotations: {ingressclass.kubernetes.io/is-default-class: "true"}
                 spec: {controller: example.com/other}
                 """));
-        SCENARIOS.put(DiagnosticCode.GH601, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPS"));
-        SCENARIOS.put(DiagnosticCode.GH602, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPS,"
+        map.put(DiagnosticCode.GH601, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPS"));
+        map.put(DiagnosticCode.GH602, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPS,"
                 + " nginx.ingress.kubernetes.io/proxy-ssl-verify: \"on\""));
-        SCENARIOS.put(DiagnosticCode.GH603, () -> annotated("nginx.ingress.kubernetes.io/auth-tls-secret: shop/client-ca"));
-        SCENARIOS.put(DiagnosticCode.GH604, () -> annotated("nginx.ingress.kubernetes.io/ssl-passthrough: \"true\""));
-        SCENARIOS.put(DiagnosticCode.GH605, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPSS"));
+        map.put(DiagnosticCode.GH603, () -> annotated("nginx.ingress.kubernetes.io/auth-tls-secret: shop/client-ca"));
+        map.put(DiagnosticCode.GH604, () -> annotated("nginx.ingress.kubernetes.io/ssl-passthrough: \"true\""));
+        map.put(DiagnosticCode.GH605, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPSS"));
+        return java.util.Collections.unmodifiableMap(map);
     }
 }

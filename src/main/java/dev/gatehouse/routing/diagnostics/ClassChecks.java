@@ -17,7 +17,7 @@ final class ClassChecks implements Check {
         if (classes.implicitClass() && !classes.verdicts().isEmpty()) {
             findings.add(DiagnosticCode.GH002, new ObjectRef("Input", "", "IngressClass"),
                     "The input holds no IngressClass; Gatehouse assumes ingress-nginx's class " + className
-                            + " exists and is not the default",
+                            + " exists and is the default",
                     "Include the IngressClass objects (kubectl get ingressclass -o yaml) to check class selection");
         }
         for (ClassVerdict verdict : classes.verdicts()) {

@@ -16,7 +16,7 @@ import java.util.Optional;
  * {@code ingressclass.kubernetes.io/is-default-class: "true"}.
  *
  * <p>When the view holds no IngressClass at all (typical for YAML files) the controller's own class
- * is assumed to exist ({@link #implicitClass()}), not marked default.
+ * is assumed to exist and to be the default ({@link #implicitClass()}): the input cannot tell otherwise.
  *
  * @param verdicts       one per Ingress, in the view's order
  * @param implicitClass  true when no IngressClass was in the view and the controller's was assumed
@@ -74,6 +74,11 @@ public record ClassResolution(List<ClassVerdict> verdicts, boolean implicitClass
             return new ClassVerdict(ingress, ref, ClassVerdict.Status.FOREIGN, name,
                     ClassVerdict.Source.LEGACY_ANNOTATION, "the legacy annotation " + LEGACY_ANNOTATION + ": "
                     + legacy + " asks for another controller (ingress-nginx answers to " + profile.className() + ")");
+        }
+        if (implicit) {
+            return new ClassVerdict(ingress, ref, ClassVerdict.Status.ACCEPTED, Optional.of(profile.className()),
+                    ClassVerdict.Source.DEFAULT_CLASS, "it has no class; ingress-nginx's class " + profile.className()
+                    + " is assumed to be the default (no IngressClass in the input)");
         }
         if (!defaults.isEmpty()) {
             IngressClass def = defaults.get(0);

@@ -19,7 +19,6 @@ public final class SecretStore {
 
     private final ClusterView view;
     private final ChainAnalyzer analyzer;
-    private final PemReader pem = new PemReader();
     private final Map<ObjectRef, SecretState> cache = new ConcurrentHashMap<>();
 
     public SecretStore(ClusterView view, ChainAnalyzer analyzer) {
@@ -47,6 +46,7 @@ public final class SecretStore {
                     Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(why), Optional.empty());
         }
         Secret secret = found.get();
+        PemReader pem = new PemReader(); // per read: its BouncyCastle converters are not documented thread-safe
         Optional<String> type = Optional.ofNullable(secret.getType());
         Value crt = value(secret, "tls.crt");
         Value key = value(secret, "tls.key");
