@@ -1,0 +1,27 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.tls.TrustAnchors;
+import java.time.Clock;
+import java.util.function.Supplier;
+
+/**
+ * What the commands need besides their options: the clock, trusted roots and the source factory.
+ * Tests pass a fixed clock; the defaults use the system clock and the JDK's trusted roots.
+ *
+ * @param clock   "now"
+ * @param anchors trusted roots (read only when needed)
+ * @param sources how options become a cluster source
+ */
+public record EngineFactory(Clock clock, Supplier<TrustAnchors> anchors, ClusterSourceFactory sources) {
+
+    public static EngineFactory defaults() {
+        return new EngineFactory(Clock.systemUTC(), TrustAnchors::jdkDefaults, ClusterSourceFactory.yamlFiles());
+    }
+
+    RoutingEngine engine(ClusterView view, ControllerProfile profile) {
+        return new RoutingEngine(view, profile, clock, anchors.get());
+    }
+}

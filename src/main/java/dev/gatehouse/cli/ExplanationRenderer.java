@@ -1,0 +1,146 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.Leg;
+import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.RouteMatch;
+import dev.gatehouse.routing.ServedCertificate;
+import dev.gatehouse.routing.TraceStep;
+import dev.gatehouse.routing.model.ResolvedBackend;
+import dev.gatehouse.tls.CertificateInfo;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Prints an {@link Explanation} as readable text or as JSON. */
+final class ExplanationRenderer {
+
+    private ExplanationRenderer() {
+    }
+
+    static String text(Explanation e) {
+        StringBuilder out = new StringBuilder();
+        var request = e.request();
+        out.append(request.method()).append(' ').append(request.url());
+        if (request.https()) {
+            out.append(request.sni().map(s -> "  (SNI " + s + ")").orElse("  (no SNI)"));
+        }
+        out.append("\n\n");
+        String status = e.decision().status() == 0 ? "—" : String.valueOf(e.decision().status());
+        line(out, "Result", status + "  " + e.decision().summary());
+        e.route().ifPresent(r -> line(out, "Ingress", r.ingress().path() + "  " + route(r)));
+        e.backend().ifPresent(b -> line(out, "Backend", b.display() + "  (" + b.detail() + ")"));
+        e.certificate().ifPresent(c -> line(out, "Certificate", c.describe() + "\n" + " ".repeat(15)
+                + (c.coversHost() ? "covers " + request.host() : "does not cover " + request.host())
+                + (c instanceof ServedCertificate.ControllerDefault d ? ": " + d.reason() : "")));
+        out.append("\nLegs:\n");
+        for (Leg leg : e.legs()) {
+            out.append(String.format(Locale.ROOT, "  %-22s %-22s %s%n", leg.kind().label(), leg.label(), leg.detail()));
+        }
+        out.append("\nWhy:\n");
+        for (TraceStep step : e.trace()) {
+            out.append(String.format(Locale.ROOT, "  %-8s %-19s %s: %s%n", step.verdict().name().toLowerCase(Locale.ROOT),
+                    "[" + step.stage().name().toLowerCase(Locale.ROOT).replace('_', ' ') + "]", step.subject(),
+                    step.reason()));
+        }
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, String label, String value) {
+        out.append(String.format(Locale.ROOT, "%-14s %s%n", label + ":", value));
+    }
+
+    private static String route(RouteMatch r) {
+        if (r.defaultBackend()) {
+            return "spec.defaultBackend (host " + r.host() + ")";
+        }
+        return "rule " + (r.ruleIndex().orElse(0) + 1) + " host " + r.host() + ", path " + r.path().orElse("")
+                + " (" + r.pathType().orElse("") + (r.regex() ? ", regex" : "") + ")";
+    }
+
+    static String json(Explanation e) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        var request = e.request();
+        Map<String, Object> req = new LinkedHashMap<>();
+        req.put("method", request.method());
+        req.put("url", request.url());
+        req.put("host", request.host());
+        req.put("port", request.port());
+        req.put("path", request.path());
+        req.put("sni", request.sni().orElse(null));
+        root.put("request", req);
+        root.put("status", e.decision().status());
+        root.put("outcome", e.decision().outcome().name());
+        root.put("summary", e.decision().summary());
+        root.put("redirectTo", e.decision().redirectTo().orElse(null));
+        root.put("upstreamPath", e.decision().upstreamPath().orElse(null));
+        root.put("route", e.route().map(ExplanationRenderer::routeJson).orElse(null));
+        root.put("backend", e.backend().map(ExplanationRenderer::backend).orElse(null));
+        root.put("certificate", e.certificate().map(c -> certificate(c, request.host())).orElse(null));
+        root.put("legs", e.legs().stream().map(l -> Map.of("leg", l.kind().name(), "protection", l.protection().name(),
+                "label", l.label(), "detail", l.detail())).toList());
+        root.put("trace", e.trace().stream().map(s -> Map.of("stage", s.stage().name(), "verdict", s.verdict().name(),
+                "subject", s.subject(), "reason", s.reason())).toList());
+        return JsonText.write(root);
+    }
+
+    private static Map<String, Object> routeJson(RouteMatch r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("ingress", ref(r.ingress()));
+        m.put("host", r.host());
+        m.put("hostMatch", r.hostMatch().name());
+        m.put("rule", r.ruleIndex().isPresent() ? r.ruleIndex().getAsInt() + 1 : null);
+        m.put("path", r.path().orElse(null));
+        m.put("pathType", r.pathType().orElse(null));
+        m.put("defaultBackend", r.defaultBackend());
+        m.put("regex", r.regex());
+        return m;
+    }
+
+    private static Map<String, Object> backend(ResolvedBackend b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", b.service().map(ExplanationRenderer::ref).orElse(null));
+        m.put("port", b.port());
+        m.put("state", b.state().name());
+        m.put("readyEndpoints", b.readyEndpoints());
+        m.put("detail", b.detail());
+        return m;
+    }
+
+    private static Map<String, Object> certificate(ServedCertificate c, String host) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("description", c.describe());
+        m.put("coversHost", c.coversHost());
+        m.put("host", host);
+        if (c instanceof ServedCertificate.FromSecret s) {
+            m.put("kind", "secret");
+            m.put("secret", ref(s.secret()));
+            s.certificate().ifPresent(info -> m.put("leaf", leaf(info)));
+        } else if (c instanceof ServedCertificate.ControllerDefault d) {
+            m.put("kind", "controller-default");
+            m.put("reason", d.reason());
+        } else {
+            m.put("kind", "passthrough");
+        }
+        return m;
+    }
+
+    private static Map<String, Object> leaf(CertificateInfo info) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subject", info.subject());
+        m.put("issuer", info.issuer());
+        m.put("dnsNames", info.dnsNames());
+        m.put("notAfter", info.notAfter().toString());
+        m.put("daysLeft", info.daysLeft());
+        m.put("sha256", info.sha256Fingerprint());
+        return m;
+    }
+
+    static Map<String, Object> ref(ObjectRef ref) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("kind", ref.kind());
+        m.put("namespace", ref.namespace().isEmpty() ? null : ref.namespace());
+        m.put("name", ref.name());
+        return m;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.diagnostics.Severity;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code gatehouse lint}: diagnostics with stable codes, severity, object, message and fix. */
+@Command(name = "lint",
+        description = "Check Ingresses, their TLS Secrets, Services and annotations; print diagnostics with"
+                + " stable codes (see docs/diagnostics.md).",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:no errors (warnings and infos allowed)", "1:errors found",
+                "2:bad input (unreadable file, bad YAML)"})
+public final class LintCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
+    private boolean help;
+
+    @Mixin
+    private ClusterSourceOptions source = new ClusterSourceOptions();
+
+    @Mixin
+    private ControllerOptions controller = new ControllerOptions();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
+            converter = OutputFormat.Converter.class, description = "Output format: text or json")
+    private OutputFormat output;
+
+    @Option(names = "--min-severity", paramLabel = "error|warning|info", defaultValue = "info",
+            converter = SeverityConverter.class, description = "Show only diagnostics at least this serious"
+            + " (the exit code still counts all errors)")
+    private Severity minSeverity;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final EngineFactory factory;
+
+    public LintCommand() {
+        this(EngineFactory.defaults());
+    }
+
+    public LintCommand(EngineFactory factory) {
+        this.factory = factory;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterSource.Opened opened = factory.sources().create(source).open();
+        if (opened instanceof ClusterSource.Unavailable unavailable) {
+            unavailable.messages().forEach(m -> err.println("error: " + m));
+            return 2;
+        }
+        ClusterSource.Ready ready = (ClusterSource.Ready) opened;
+        ready.notes().forEach(n -> err.println("note: " + n));
+        DiagnosticReport all = factory.engine(ready.view(), controller.profile()).diagnose();
+        DiagnosticReport shown = all.atLeast(minSeverity);
+        out.print(output == OutputFormat.JSON ? DiagnosticsRenderer.json(shown, all) + "\n"
+                : DiagnosticsRenderer.text(shown, all));
+        out.flush();
+        return all.hasErrors() ? 1 : 0;
+    }
+
+    /** Accepts error, warning, info in any case. */
+    static final class SeverityConverter implements ITypeConverter<Severity> {
+        @Override
+        public Severity convert(String value) {
+            return Severity.parse(value).orElseThrow(() ->
+                    new TypeConversionException("expected error, warning or info, not '" + value + "'"));
+        }
+    }
+}

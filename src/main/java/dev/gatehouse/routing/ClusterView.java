@@ -1,0 +1,52 @@
+package dev.gatehouse.routing;
+
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A read-only view of the cluster objects the routing engine needs. Implemented by
+ * {@link InMemoryClusterView} (YAML files, tests), by {@link DraftOverlay} (changed Ingresses over
+ * another view) and by live informer caches.
+ *
+ * <p>Implementations return what they hold at the time of the call; callers must not modify the
+ * returned objects. Objects without a namespace are treated as in {@code default}.
+ */
+public interface ClusterView {
+
+    /** All Ingresses (networking.k8s.io/v1) of all namespaces. */
+    List<Ingress> ingresses();
+
+    /** All IngressClasses. */
+    List<IngressClass> ingressClasses();
+
+    Optional<Secret> secret(String namespace, String name);
+
+    Optional<Service> service(String namespace, String name);
+
+    /** EndpointSlices labelled {@code kubernetes.io/service-name=serviceName} in the namespace. */
+    List<EndpointSlice> endpointSlices(String namespace, String serviceName);
+
+    /**
+     * Which kinds this view actually holds. A live cluster holds everything; a YAML file may hold only
+     * Ingresses, and then a Secret that is not found is "not in the input" rather than missing.
+     */
+    default Scope scope() {
+        return Scope.COMPLETE;
+    }
+
+    /**
+     * Which object kinds a view holds.
+     *
+     * @param secrets        Secrets are present (a missing one is really missing)
+     * @param services       Services are present
+     * @param endpointSlices EndpointSlices are present
+     */
+    record Scope(boolean secrets, boolean services, boolean endpointSlices) {
+        public static final Scope COMPLETE = new Scope(true, true, true);
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gatehouse.routing;
+
+import dev.gatehouse.routing.model.ResolvedBackend;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where a request goes and why.
+ *
+ * @param request     the request explained
+ * @param decision    status and outcome
+ * @param route       the Ingress rule and path that took it, if any
+ * @param backend     the backend Service, port and endpoints, if any
+ * @param certificate the certificate served (https only)
+ * @param legs        client → controller, controller → Service, Service → Pods
+ * @param trace       why candidates were chosen, lost or ignored, in decision order
+ */
+public record Explanation(ProbeRequest request, Decision decision, Optional<RouteMatch> route,
+                          Optional<ResolvedBackend> backend, Optional<ServedCertificate> certificate, List<Leg> legs,
+                          List<TraceStep> trace) {
+
+    public Explanation {
+        legs = List.copyOf(legs);
+        trace = List.copyOf(trace);
+    }
+
+    /** The leg of the given kind. */
+    public Optional<Leg> leg(Leg.Kind kind) {
+        return legs.stream().filter(l -> l.kind() == kind).findFirst();
+    }
+}

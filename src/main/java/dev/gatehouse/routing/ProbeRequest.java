@@ -1,0 +1,102 @@
+package dev.gatehouse.routing;
+
+import dev.gatehouse.tls.HostnameMatcher;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A request to explain: method, URL parts and the TLS SNI the client sends.
+ *
+ * @param method            HTTP method, upper case
+ * @param scheme            {@code http} or {@code https}
+ * @param host              the Host header without port, lower case, no trailing dot
+ * @param port              the port (80 / 443 when not given)
+ * @param path              the path, "/" at least, percent-encoding kept
+ * @param query             the query string without "?", empty when none
+ * @param sni               the TLS server name; empty = no SNI (e.g. {@code curl -H 'Host: x' https://IP})
+ * @param clientCertificate the client certificate presented
+ */
+public record ProbeRequest(String method, String scheme, String host, int port, String path, String query,
+                           Optional<String> sni, ClientCertificate clientCertificate) {
+
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+    /** The result of parsing user input: a request, or a plain message. */
+    public sealed interface Parsed permits Valid, Invalid {
+    }
+
+    /** A valid request. */
+    public record Valid(ProbeRequest request) implements Parsed {
+    }
+
+    /** Input that is not a usable request, with the reason. */
+    public record Invalid(String message) implements Parsed {
+    }
+
+    /**
+     * Parses a method and an absolute URL. For https the SNI defaults to the URL host (as browsers and
+     * curl send it), except for IP addresses, which are never sent as SNI.
+     */
+    public static Parsed parse(String method, String url) {
+        String m = method == null || method.isBlank() ? "GET" : method.trim().toUpperCase(Locale.ROOT);
+        if (!TOKEN.matcher(m).matches()) {
+            return new Invalid("\"" + method + "\" is not an HTTP method");
+        }
+        if (url == null || url.isBlank()) {
+            return new Invalid("Give a URL such as https://shop.example.com/path");
+        }
+        String text = url.trim();
+        if (!text.contains("://")) {
+            return new Invalid("\"" + text + "\" has no scheme; write http://" + text + " or https://" + text);
+        }
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            return new Invalid("\"" + text + "\" is not a valid URL: " + e.getReason());
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            return new Invalid("The scheme must be http or https, not \"" + uri.getScheme() + "\"");
+        }
+        String rawHost = uri.getHost();
+        if (rawHost == null || rawHost.isBlank()) {
+            return new Invalid("\"" + text + "\" has no host name");
+        }
+        String host = HostnameMatcher.normalize(rawHost);
+        int port = uri.getPort() > 0 ? uri.getPort() : scheme.equals("https") ? 443 : 80;
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
+        Optional<String> sni = scheme.equals("https") && !HostnameMatcher.isIpAddress(host)
+                ? Optional.of(host) : Optional.empty();
+        return new Valid(new ProbeRequest(m, scheme, host, port, path, query, sni, ClientCertificate.NONE));
+    }
+
+    /** This request with another SNI ({@code Optional.empty()} = no SNI). */
+    public ProbeRequest withSni(Optional<String> name) {
+        return new ProbeRequest(method, scheme, host, port, path, query,
+                name.map(HostnameMatcher::normalize).filter(s -> !s.isEmpty()), clientCertificate);
+    }
+
+    public ProbeRequest withClientCertificate(ClientCertificate certificate) {
+        return new ProbeRequest(method, scheme, host, port, path, query, sni, certificate);
+    }
+
+    public boolean https() {
+        return "https".equals(scheme);
+    }
+
+    /** The path with its query string. */
+    public String pathAndQuery() {
+        return query.isEmpty() ? path : path + "?" + query;
+    }
+
+    /** The URL as the client addresses it. */
+    public String url() {
+        boolean defaultPort = https() ? port == 443 : port == 80;
+        return scheme + "://" + host + (defaultPort ? "" : ":" + port) + pathAndQuery();
+    }
+}

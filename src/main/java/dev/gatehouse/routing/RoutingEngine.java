@@ -1,0 +1,64 @@
+package dev.gatehouse.routing;
+
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.model.RoutingModel;
+import dev.gatehouse.tls.TrustAnchors;
+import java.time.Clock;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one answer to "where does this request go": explains requests and lists diagnostics for a
+ * {@link ClusterView}, reproducing ingress-nginx. Each call reads the view afresh; use
+ * {@link #snapshot()} to answer many questions from one reading.
+ */
+public final class RoutingEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RoutingEngine.class);
+
+    private final ClusterView view;
+    private final ControllerProfile profile;
+    private final Clock clock;
+    private final TrustAnchors anchors;
+
+    /**
+     * @param view    the objects to reason about
+     * @param profile the modelled controller
+     * @param clock   "now" for certificate validity
+     * @param anchors roots a certificate chain may end at (for completeness)
+     */
+    public RoutingEngine(ClusterView view, ControllerProfile profile, Clock clock, TrustAnchors anchors) {
+        this.view = Objects.requireNonNull(view, "view");
+        this.profile = Objects.requireNonNull(profile, "profile");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.anchors = Objects.requireNonNull(anchors, "anchors");
+    }
+
+    /** ingress-nginx defaults, the system clock and the JDK's trusted roots. */
+    public static RoutingEngine withDefaults(ClusterView view) {
+        return new RoutingEngine(view, ControllerProfile.ingressNginx(), Clock.systemUTC(), TrustAnchors.jdkDefaults());
+    }
+
+    /** Reads the view once. */
+    public RoutingSnapshot snapshot() {
+        RoutingModel model = RoutingModel.build(view, profile, clock, anchors);
+        LOG.debug("Routing snapshot: {} Ingresses, {} handled, {} hosts", view.ingresses().size(),
+                model.classes().accepted().size(), model.servers().byHost().size());
+        return new RoutingSnapshot(model);
+    }
+
+    /** Where the request goes and why. */
+    public Explanation explain(ProbeRequest request) {
+        return snapshot().explain(request);
+    }
+
+    /** All diagnostics of the view. */
+    public DiagnosticReport diagnose() {
+        return snapshot().diagnose();
+    }
+
+    public ControllerProfile profile() {
+        return profile;
+    }
+}

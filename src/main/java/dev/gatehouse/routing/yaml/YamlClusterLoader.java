@@ -1,0 +1,197 @@
+package dev.gatehouse.routing.yaml;
+
+import dev.gatehouse.routing.InMemoryClusterView;
+import dev.gatehouse.routing.ObjectRef;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import java.io.IOException;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Loads Kubernetes objects from YAML (or JSON) files and directories: multi-document files, {@code kind:
+ * List}, any mix of kinds (those the engine does not use are skipped). Bad input gives a
+ * {@link LoadResult.Failed} with file and line, never an exception.
+ */
+public final class YamlClusterLoader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(YamlClusterLoader.class);
+    private static final Pattern SEPARATOR = Pattern.compile("^(---|\\.\\.\\.)(\\s.*)?$");
+    private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
+
+    private final KubernetesSerialization serialization = new KubernetesSerialization();
+
+    /** Loads files and directories (recursively: *.yaml, *.yml, *.json, in name order). */
+    public LoadResult load(Collection<Path> paths) {
+        List<LoadProblem> problems = new ArrayList<>();
+        List<HasMetadata> objects = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        if (paths.isEmpty()) {
+            problems.add(new LoadProblem("input", OptionalInt.empty(), "No file given; pass -f FILE or -f DIR"));
+        }
+        for (Path path : paths) {
+            for (Path file : files(path, problems)) {
+                String text;
+                try {
+                    text = Files.readString(file, StandardCharsets.UTF_8);
+                } catch (MalformedInputException e) {
+                    problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), "is not UTF-8 text"));
+                    continue;
+                } catch (IOException e) {
+                    problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), "cannot be read: "
+                            + e.getMessage()));
+                    continue;
+                }
+                read(text, file.toString(), objects, notes, problems);
+            }
+        }
+        return result(objects, notes, problems);
+    }
+
+    /** Loads YAML text; {@code source} names it in messages. */
+    public LoadResult parse(String text, String source) {
+        List<LoadProblem> problems = new ArrayList<>();
+        List<HasMetadata> objects = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        read(text == null ? "" : text, source, objects, notes, problems);
+        return result(objects, notes, problems);
+    }
+
+    private static LoadResult result(List<HasMetadata> objects, List<String> notes, List<LoadProblem> problems) {
+        if (!problems.isEmpty()) {
+            return new LoadResult.Failed(problems);
+        }
+        LOG.debug("Loaded {} objects", objects.size());
+        return new LoadResult.Loaded(InMemoryClusterView.of(objects), objects, notes);
+    }
+
+    private static List<Path> files(Path path, List<LoadProblem> problems) {
+        if (!Files.exists(path)) {
+            problems.add(new LoadProblem(path.toString(), OptionalInt.empty(), "no such file or directory"));
+            return List.of();
+        }
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            List<Path> found = walk.filter(Files::isRegularFile)
+                    .filter(p -> EXTENSIONS.stream().anyMatch(ext -> p.getFileName().toString()
+                            .toLowerCase(Locale.ROOT).endsWith(ext)))
+                    .sorted().toList();
+            if (found.isEmpty()) {
+                problems.add(new LoadProblem(path.toString(), OptionalInt.empty(),
+                        "the directory holds no .yaml, .yml or .json file"));
+            }
+            return found;
+        } catch (IOException | RuntimeException e) {
+            problems.add(new LoadProblem(path.toString(), OptionalInt.empty(), "cannot be listed: " + e.getMessage()));
+            return List.of();
+        }
+    }
+
+    private void read(String text, String source, List<HasMetadata> objects, List<String> notes,
+                      List<LoadProblem> problems) {
+        int docNumber = 0;
+        for (Document doc : split(text)) {
+            docNumber++;
+            if (doc.blank()) {
+                continue;
+            }
+            Object parsed;
+            try {
+                parsed = serialization.unmarshal(doc.text());
+            } catch (RuntimeException e) {
+                problems.add(YamlErrors.describe(e, source, doc.firstLine(), docNumber));
+                continue;
+            }
+            collect(parsed, source, doc, docNumber, objects, notes, problems);
+        }
+    }
+
+    private static void collect(Object parsed, String source, Document doc, int docNumber, List<HasMetadata> objects,
+                                List<String> notes, List<LoadProblem> problems) {
+        if (parsed == null) {
+            return;
+        }
+        if (parsed instanceof KubernetesList list) {
+            for (HasMetadata item : list.getItems() == null ? List.<HasMetadata>of() : list.getItems()) {
+                collect(item, source, doc, docNumber, objects, notes, problems);
+            }
+            return;
+        }
+        if (parsed instanceof List<?> list) {
+            for (Object item : list) {
+                collect(item, source, doc, docNumber, objects, notes, problems);
+            }
+            return;
+        }
+        if (!(parsed instanceof HasMetadata object) || object.getKind() == null) {
+            problems.add(new LoadProblem(source, OptionalInt.of(doc.firstLine()), "document " + docNumber
+                    + " is not a Kubernetes object (it has no apiVersion and kind)"));
+            return;
+        }
+        if ("Ingress".equals(object.getKind()) && !(object instanceof Ingress)) {
+            notes.add(source + ": Ingress " + ObjectRef.namespaceOf(object) + "/" + ObjectRef.nameOf(object) + " uses "
+                    + object.getApiVersion() + ", which Kubernetes 1.22 removed; it is ignored (use networking.k8s.io/v1)");
+            return;
+        }
+        if (object instanceof GenericKubernetesResource || !used(object)) {
+            LOG.debug("{}: skipping {} {}", source, object.getKind(), ObjectRef.nameOf(object));
+        }
+        objects.add(object);
+    }
+
+    private static boolean used(HasMetadata object) {
+        return object instanceof Ingress || object instanceof IngressClass || object instanceof Secret
+                || object instanceof Service || object instanceof EndpointSlice;
+    }
+
+    /** Splits a YAML stream at "---" / "..." lines, remembering where each document starts. */
+    static List<Document> split(String text) {
+        List<Document> docs = new ArrayList<>();
+        String[] lines = text.split("\r?\n", -1);
+        StringBuilder current = new StringBuilder();
+        int start = 1;
+        for (int i = 0; i < lines.length; i++) {
+            if (SEPARATOR.matcher(lines[i]).matches()) {
+                docs.add(new Document(current.toString(), start));
+                current.setLength(0);
+                start = i + 2;
+                String rest = lines[i].startsWith("---") ? lines[i].substring(3).trim() : "";
+                if (!rest.isEmpty() && !rest.startsWith("#")) {
+                    current.append(rest).append('\n');
+                    start = i + 1;
+                }
+                continue;
+            }
+            current.append(lines[i]).append('\n');
+        }
+        docs.add(new Document(current.toString(), start));
+        return docs;
+    }
+
+    /** One YAML document and the 1-based line it starts on. */
+    record Document(String text, int firstLine) {
+        boolean blank() {
+            return text.lines().map(String::trim).allMatch(l -> l.isEmpty() || l.startsWith("#"));
+        }
+    }
+}
