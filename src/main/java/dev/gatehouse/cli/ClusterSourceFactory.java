@@ -14,11 +14,17 @@ public interface ClusterSourceFactory {
 
     ClusterSource create(ClusterSourceOptions options);
 
+    /** Files with {@code -f}; a live cluster with {@code --kubeconfig} / {@code --context}. */
+    static ClusterSourceFactory standard() {
+        ClusterSourceFactory files = yamlFiles();
+        return options -> options.live() ? new LiveClusterSource(options) : files.create(options);
+    }
+
     /** Reads the YAML files and directories given with {@code -f}. */
     static ClusterSourceFactory yamlFiles() {
         return options -> () -> {
             if (options.files().isEmpty()) {
-                return new ClusterSource.Unavailable(List.of("No input: pass -f FILE or -f DIR with Kubernetes YAML"
+                return new ClusterSource.Unavailable(List.of("No input: pass -f FILE or -f DIR with Kubernetes YAML, or --context NAME for a live cluster"
                         + " (Ingresses, IngressClasses, Secrets, Services, EndpointSlices)"));
             }
             LoadResult result = new YamlClusterLoader().load(options.files());

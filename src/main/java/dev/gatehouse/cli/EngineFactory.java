@@ -18,7 +18,7 @@ import java.util.function.Supplier;
 public record EngineFactory(Clock clock, Supplier<TrustAnchors> anchors, ClusterSourceFactory sources) {
 
     public static EngineFactory defaults() {
-        return new EngineFactory(Clock.systemUTC(), TrustAnchors::jdkDefaults, ClusterSourceFactory.yamlFiles());
+        return new EngineFactory(Clock.systemUTC(), TrustAnchors::jdkDefaults, ClusterSourceFactory.standard());
     }
 
     RoutingEngine engine(ClusterView view, ControllerProfile profile) {

@@ -8,6 +8,8 @@ final class Subcommands {
     }
 
     static void register(CommandLine cl) {
+        cl.addSubcommand(new LintCommand());
+        cl.addSubcommand(new ExplainCommand());
         cl.addSubcommand(new DemoClusterCommand());
     }
 }

@@ -1,0 +1,90 @@
+package dev.gatehouse.cluster;
+
+import dev.gatehouse.routing.ClusterView;
+import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A live {@link ClusterSession}'s caches as the routing engine's {@link ClusterView}: the GUI, the
+ * CLI and the proxy ask the same engine about the live cluster. Kinds that could not be listed
+ * (no permission, still loading) are reported as absent from the view's {@link #scope()}, so the
+ * engine says "not known" rather than "missing".
+ */
+public final class SessionClusterView implements ClusterView {
+    private static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    private final ClusterSession session;
+
+    public SessionClusterView(ClusterSession session) {
+        this.session = Objects.requireNonNull(session, "session");
+    }
+
+    @Override
+    public List<Ingress> ingresses() {
+        return session.ingresses().list();
+    }
+
+    @Override
+    public List<IngressClass> ingressClasses() {
+        return session.ingressClasses().list();
+    }
+
+    @Override
+    public Optional<Secret> secret(String namespace, String name) {
+        return session.secrets().get(namespace, name).map(SessionClusterView::toSecret);
+    }
+
+    @Override
+    public Optional<Service> service(String namespace, String name) {
+        return session.services().get(namespace, name);
+    }
+
+    @Override
+    public List<EndpointSlice> endpointSlices(String namespace, String serviceName) {
+        return session.endpointSlices().list(namespace).stream()
+                .filter(s -> s.getMetadata().getLabels() != null
+                        && serviceName.equals(s.getMetadata().getLabels().get(SERVICE_NAME_LABEL)))
+                .toList();
+    }
+
+    @Override
+    public Scope scope() {
+        return new Scope(ready(session.secrets()), ready(session.services()), ready(session.endpointSlices()));
+    }
+
+    private static boolean ready(ResourceCache<?> cache) {
+        return cache.status() instanceof CacheStatus.Ready;
+    }
+
+    /**
+     * Rebuilds a Secret from what the cache kept: metadata, type, and the values of tls.crt, tls.key
+     * and ca.crt; other data keys are present with empty values (their contents are never kept).
+     */
+    static Secret toSecret(SecretSummary s) {
+        Map<String, String> data = new LinkedHashMap<>();
+        for (String key : s.dataKeys()) {
+            data.put(key, "");
+        }
+        s.tlsCrt().ifPresent(v -> data.put(SecretSummary.TLS_CRT, Base64.getEncoder().encodeToString(v)));
+        s.tlsKey().ifPresent(v -> data.put(SecretSummary.TLS_KEY, Base64.getEncoder().encodeToString(v)));
+        s.caCrt().ifPresent(v -> data.put(SecretSummary.CA_CRT, Base64.getEncoder().encodeToString(v)));
+        return new SecretBuilder()
+                .withMetadata(new ObjectMetaBuilder().withNamespace(s.namespace()).withName(s.name())
+                        .withUid(s.uid()).withResourceVersion(s.resourceVersion())
+                        .withCreationTimestamp(s.creationTimestamp()).withLabels(s.labels())
+                        .withAnnotations(s.annotations()).withOwnerReferences(s.ownerReferences()).build())
+                .withType(s.type())
+                .withData(data)
+                .build();
+    }
+}
