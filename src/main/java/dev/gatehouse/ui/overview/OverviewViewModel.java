@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
+import javafx.util.Duration;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -33,6 +35,7 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
     private final Executor worker;
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
     private LiveList<Ingress, IngressRow> ingresses;
     private LiveList<SecretSummary, CertificateRow> certificates;
 
@@ -40,7 +43,8 @@ public final class OverviewViewModel {
                              Executor worker) {
         this.report = report;
         this.worker = worker;
-        report.addListener((Observable o) -> recompute());
+        debounce.setOnFinished(e -> recompute());
+        report.addListener((Observable o) -> schedule());
         session.addListener((o, a, s) -> use(s));
         use(session.get());
     }
@@ -56,10 +60,15 @@ public final class OverviewViewModel {
             ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
                     IngressRow::of, worker);
             certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(), CertificateRow::of, worker);
-            ingresses.rows().addListener((Observable o) -> recompute());
-            certificates.rows().addListener((Observable o) -> recompute());
+            ingresses.rows().addListener((Observable o) -> schedule());
+            certificates.rows().addListener((Observable o) -> schedule());
         }
         recompute();
+    }
+
+    /** Coalesces bursts of changes into one recomputation. */
+    private void schedule() {
+        debounce.playFromStart();
     }
 
     private void recompute() {
