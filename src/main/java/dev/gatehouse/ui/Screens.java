@@ -1,6 +1,11 @@
 package dev.gatehouse.ui;
 
+import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.cluster.write.BackupStore;
+import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.draft.DraftsView;
+import dev.gatehouse.ui.draft.DraftsViewModel;
 import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
@@ -18,9 +23,13 @@ final class Screens {
     private final ShellActions actions;
     private final FxBackground background;
     private final LiveDiagnostics diagnostics;
+    private final DraftsViewModel drafts;
 
-    Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics) {
+    Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
+            AppDirs dirs) {
         this.diagnostics = diagnostics;
+        this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")),
+                new BackupStore(dirs.data().resolve("backups")), shell.connection().sessionProperty(), background::execute);
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -31,15 +40,17 @@ final class Screens {
             case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
                     shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute), actions);
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
-                    diagnostics.reportProperty()));
+                    diagnostics.reportProperty()), ingress -> {
+                        drafts.openAsDraft(ingress);
+                        shell.show(Section.DRAFTS);
+                    });
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> new PendingView(section,
                     "Not built yet: the path view arrives with the routing engine.");
             case PROXY -> new PendingView(section,
                     "Not built yet: the local proxy arrives with the proxy feature.");
-            case DRAFTS -> new PendingView(section,
-                    "Not built yet: drafts and safe apply arrive with the drafts feature.");
+            case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty());
         };
     }
 }

@@ -17,6 +17,7 @@ public final class DiagnosticLabel {
         l.getStyleClass().addAll("banner", s.styleClass());
         l.setWrapText(true);
         l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.setTooltip(new Tooltip(d.code().id() + " " + d.code().slug() + " · " + d.object()
                 + (d.hint() == null || d.hint().isBlank() ? "" : "\nFix: " + d.hint())));
         return l;

@@ -3,7 +3,10 @@ package dev.gatehouse.ui.ingress;
 import dev.gatehouse.ui.common.TableSupport;
 import dev.gatehouse.ui.common.YamlArea;
 import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Instant;
+import java.util.function.Consumer;
+import javafx.scene.control.Button;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -31,7 +34,7 @@ public final class IngressesView extends VBox {
     private final YamlArea yaml = new YamlArea(false);
     private final VBox problems = new VBox(4);
 
-    public IngressesView(IngressesViewModel vm) {
+    public IngressesView(IngressesViewModel vm, Consumer<Ingress> openAsDraft) {
         this.vm = vm;
         setId("screen-ingresses");
         getStyleClass().add("screen");
@@ -46,7 +49,11 @@ public final class IngressesView extends VBox {
         count.textProperty().bind(vm.countProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox toolbar = new HBox(title, spacer, count, filter);
+        Button draft = new Button("Open as draft", new FontIcon("fth-edit-3"));
+        draft.setId("ingress-open-draft");
+        draft.disableProperty().bind(vm.selectedProperty().isNull());
+        draft.setOnAction(e -> openAsDraft.accept(vm.selectedProperty().get().ingress()));
+        HBox toolbar = new HBox(title, spacer, count, filter, draft);
         toolbar.getStyleClass().add("table-toolbar");
 
         Label problem = TableSupport.problemBanner("ingress-problem", vm.problemProperty());
