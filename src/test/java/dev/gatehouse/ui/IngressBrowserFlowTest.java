@@ -46,7 +46,7 @@ class IngressBrowserFlowTest {
 
         // Filter on any column: a host name.
         gui.robot().clickOn("#ingress-filter").write("apps.demo");
-        GuiTestSupport.await(5, () -> table.getItems().size() == 1);
+        GuiTestSupport.await(15, () -> table.getItems().size() == 1);
         assertThat(table.getItems().get(0).name()).isEqualTo("tenant-sites");
         assertThat(gui.node("ingress-count", Label.class).getText()).startsWith("1 of ");
 

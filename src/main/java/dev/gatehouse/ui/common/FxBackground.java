@@ -37,13 +37,17 @@ public final class FxBackground implements AutoCloseable {
                 current.set(null);
             }
         });
-        executor.execute(task);
+        if (!executor.isShutdown()) {
+            executor.execute(task);
+        }
         return task;
     }
 
     /** Runs on a background thread without status-bar presence (quick, silent work). */
     public void execute(Runnable work) {
-        executor.execute(work);
+        if (!executor.isShutdown()) { // after close (app shutting down) late work is dropped
+            executor.execute(work);
+        }
     }
 
     public ReadOnlyObjectProperty<Task<?>> currentTaskProperty() {
