@@ -24,12 +24,14 @@ final class Screens {
     private final FxBackground background;
     private final LiveDiagnostics diagnostics;
     private final DraftsViewModel drafts;
+    private final BackupStore backups;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
             AppDirs dirs) {
         this.diagnostics = diagnostics;
-        this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")),
-                new BackupStore(dirs.data().resolve("backups")), shell.connection().sessionProperty(), background::execute);
+        this.backups = new BackupStore(dirs.data().resolve("backups"));
+        this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")), backups,
+                shell.connection().sessionProperty(), background::execute);
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -40,7 +42,7 @@ final class Screens {
             case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
                     shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute), actions);
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
-                    diagnostics.reportProperty()), ingress -> {
+                    diagnostics.reportProperty(), backups), ingress -> {
                         drafts.openAsDraft(ingress);
                         shell.show(Section.DRAFTS);
                     });

@@ -66,7 +66,8 @@ public final class ClusterScaleBench {
         IngressesViewModel[] ingresses = new IngressesViewModel[1];
         OverviewViewModel[] overview = new OverviewViewModel[1];
         onFx(() -> {
-            ingresses[0] = new IngressesViewModel(sessionProperty.getReadOnlyProperty(), background::execute, report);
+            ingresses[0] = new IngressesViewModel(sessionProperty.getReadOnlyProperty(), background::execute, report,
+                    new dev.gatehouse.cluster.write.BackupStore(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-bench-backups")));
             overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background::execute);
             sessionProperty.set(session);
         });

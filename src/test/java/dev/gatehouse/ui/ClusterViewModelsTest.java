@@ -60,7 +60,8 @@ class ClusterViewModelsTest {
         fx(() -> {
             connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")));
             ingresses = new IngressesViewModel(connection.sessionProperty(), background::execute,
-                    new SimpleObjectProperty<>(new DiagnosticReport(List.of())));
+                    new SimpleObjectProperty<>(new DiagnosticReport(List.of())),
+                    new dev.gatehouse.cluster.write.BackupStore(home.resolve("data/backups")));
             connection.openKubeconfig(kubeconfig);
             return null;
         });
@@ -100,6 +101,17 @@ class ClusterViewModelsTest {
         cluster.client().network().v1().ingresses().inNamespace("shop").withName("api").delete();
         GuiTestSupport.await(10, () -> names().isEmpty());
         GuiTestSupport.await(5, () -> ingresses.selectedProperty().get() == null);
+
+        // Delete from Gatehouse: backed up first, undo brings it back.
+        fx(() -> {
+            ingresses.filterProperty().set("");
+            ingresses.selectedProperty().set(ingresses.rows().get(0));
+            return null;
+        });
+        assertThat(fx(() -> ingresses.deleteSelected()).get().message()).isEqualTo("Deleted Ingress shop/web");
+        GuiTestSupport.await(10, () -> !names().contains("web"));
+        fx(() -> ingresses.undoDelete()).get();
+        GuiTestSupport.await(10, () -> names().contains("web"));
     }
 
     @Test

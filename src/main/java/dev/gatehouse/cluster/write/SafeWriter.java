@@ -102,6 +102,37 @@ public final class SafeWriter {
         }
     }
 
+    /**
+     * Deletes the object if it is still the version the user looked at; backs it up first, so the
+     * deletion can be undone with {@link #restore}.
+     */
+    public WriteResult delete(HasMetadata seen, String reason) {
+        Optional<HasMetadata> live;
+        try {
+            live = live(seen);
+        } catch (KubernetesClientException e) {
+            return refused(seen, e);
+        }
+        if (live.isEmpty()) {
+            return new WriteResult.Conflict(live, describe(seen) + " no longer exists");
+        }
+        String expected = seen.getMetadata().getResourceVersion();
+        if (expected != null && !expected.equals(live.get().getMetadata().getResourceVersion())) {
+            return new WriteResult.Conflict(live, describe(seen) + " changed in the cluster since you looked at it: nothing was deleted");
+        }
+        try {
+            Backup backup = backups.save(seen.getKind(), seen.getMetadata().getNamespace(), seen.getMetadata().getName(),
+                    live.map(ObjectYaml::full), reason, clock.instant());
+            client.resource(live.get()).delete();
+            LOG.info("Deleted {} ({}), backup {}", describe(seen), reason, backup.id());
+            return new WriteResult.Written(live.get(), backup, "Deleted " + describe(seen));
+        } catch (IOException e) {
+            return new WriteResult.Rejected(0, "Nothing was deleted: the backup could not be saved (" + e.getMessage() + ")");
+        } catch (KubernetesClientException e) {
+            return refused(seen, e);
+        }
+    }
+
     /** Puts an object back as the backup has it (deleting it when the backup says it did not exist). */
     public WriteResult restore(Backup b) {
         HasMetadata target = b.yaml().map(y -> (HasMetadata) Serialization.unmarshal(y)).orElse(null);

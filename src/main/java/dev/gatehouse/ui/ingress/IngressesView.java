@@ -53,10 +53,25 @@ public final class IngressesView extends VBox {
         draft.setId("ingress-open-draft");
         draft.disableProperty().bind(vm.selectedProperty().isNull());
         draft.setOnAction(e -> openAsDraft.accept(vm.selectedProperty().get().ingress()));
-        HBox toolbar = new HBox(title, spacer, count, filter, draft);
+        Button delete = new Button("Delete…", new FontIcon("fth-trash-2"));
+        delete.setId("ingress-delete");
+        delete.disableProperty().bind(vm.selectedProperty().isNull());
+        delete.setOnAction(e -> confirmDelete());
+        HBox toolbar = new HBox(title, spacer, count, filter, draft, delete);
         toolbar.getStyleClass().add("table-toolbar");
 
         Label problem = TableSupport.problemBanner("ingress-problem", vm.problemProperty());
+        Label action = new Label();
+        action.setId("ingress-action-message");
+        action.textProperty().bind(vm.actionMessageProperty());
+        Button undo = new Button("Undo", new FontIcon("fth-rotate-ccw"));
+        undo.setId("ingress-undo-delete");
+        undo.visibleProperty().bind(vm.lastDeletionProperty().isNotNull());
+        undo.setOnAction(e -> vm.undoDelete());
+        HBox actionBar = new HBox(8, action, undo);
+        actionBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        actionBar.visibleProperty().bind(vm.actionMessageProperty().isNotEmpty());
+        actionBar.managedProperty().bind(actionBar.visibleProperty());
 
         TableView<IngressRow> table = table();
         problems.setId("ingress-problems");
@@ -66,10 +81,22 @@ public final class IngressesView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().addAll(toolbar, problem, split);
+        getChildren().addAll(toolbar, problem, actionBar, split);
         TableSupport.focusOnShortcutF(this, filter);
         vm.detailsProperty().addListener((o, a, d) -> showDetails(d));
         showDetails(vm.detailsProperty().get());
+    }
+
+    private void confirmDelete() {
+        IngressRow row = vm.selectedProperty().get();
+        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
+                "The Ingress is backed up first; Undo puts it back exactly as it is now.",
+                javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+        a.initOwner(getScene().getWindow());
+        a.setTitle("Delete Ingress");
+        a.setHeaderText("Delete Ingress " + row.key() + " from the cluster?");
+        a.getDialogPane().setId("delete-dialog");
+        a.showAndWait().filter(javafx.scene.control.ButtonType.OK::equals).ifPresent(b -> vm.deleteSelected());
     }
 
     private TableView<IngressRow> table() {

@@ -3,7 +3,14 @@ package dev.gatehouse.ui.ingress;
 import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.cluster.write.Backup;
+import dev.gatehouse.cluster.write.BackupStore;
+import dev.gatehouse.cluster.write.SafeWriter;
+import dev.gatehouse.cluster.write.WriteResult;
+import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -40,11 +47,15 @@ public final class IngressesViewModel implements AutoCloseable {
     private LiveList<Ingress, IngressRow> live;
     private String selectedKey;
     private final Executor worker;
+    private final BackupStore backups;
+    private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Backup> lastDeletion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectProperty<DiagnosticReport> diagnostics;
 
     public IngressesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource, Executor worker,
-                              ReadOnlyObjectProperty<DiagnosticReport> diagnostics) {
+                              ReadOnlyObjectProperty<DiagnosticReport> diagnostics, BackupStore backups) {
         this.worker = worker;
+        this.backups = backups;
         this.diagnostics = diagnostics;
         diagnostics.addListener((o, a, r) -> refreshDetails());
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
@@ -106,6 +117,43 @@ public final class IngressesViewModel implements AutoCloseable {
         details.set(IngressDetails.of(row.ingress(), (ns, name) -> s.secrets().get(ns, name), secretsKnown,
                 LiveDiagnostics.about(diagnostics.get(), row.related())));
     }
+
+    /** Deletes the selected Ingress if it is still the version shown; backed up first (undo). */
+    public CompletableFuture<WriteResult> deleteSelected() {
+        IngressRow row = selected.get();
+        ClusterSession s = session.get();
+        if (row == null || s == null || s.client().isEmpty()) {
+            return CompletableFuture.completedFuture(new WriteResult.Rejected(0, "Nothing selected, or not connected"));
+        }
+        SafeWriter w = new SafeWriter(s.client().get(), backups, Clock.systemUTC());
+        return CompletableFuture.supplyAsync(() -> w.delete(row.ingress(), "delete from Gatehouse"), worker).thenApply(r -> {
+            FxBackground.onFx(() -> {
+                actionMessage.set(r.message());
+                lastDeletion.set(r instanceof WriteResult.Written written ? written.backup() : null);
+            });
+            return r;
+        });
+    }
+
+    /** Brings the last deleted Ingress back from its backup. */
+    public CompletableFuture<WriteResult> undoDelete() {
+        Backup b = lastDeletion.get();
+        ClusterSession s = session.get();
+        if (b == null || s == null || s.client().isEmpty()) {
+            return CompletableFuture.completedFuture(new WriteResult.Rejected(0, "Nothing to undo"));
+        }
+        SafeWriter w = new SafeWriter(s.client().get(), backups, Clock.systemUTC());
+        return CompletableFuture.supplyAsync(() -> w.restore(b), worker).thenApply(r -> {
+            FxBackground.onFx(() -> {
+                actionMessage.set(r.message());
+                lastDeletion.set(null);
+            });
+            return r;
+        });
+    }
+
+    public ReadOnlyStringProperty actionMessageProperty() { return actionMessage.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Backup> lastDeletionProperty() { return lastDeletion.getReadOnlyProperty(); }
 
     /** The row's status: the worst diagnostic about the Ingress or the Secrets it uses. */
     public Status statusOf(IngressRow row) {

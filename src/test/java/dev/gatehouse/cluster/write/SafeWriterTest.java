@@ -90,6 +90,21 @@ class SafeWriterTest {
     }
 
     @Test
+    void deletionIsBackedUpAndUndoBringsItBack() {
+        Ingress live = client.network().v1().ingresses().inNamespace("shop").resource(ingress("web", "a.example.com")).create();
+        WriteResult r = writer.delete(live, "delete from Gatehouse");
+        assertThat(r.message()).isEqualTo("Deleted Ingress shop/web");
+        assertThat(client.network().v1().ingresses().inNamespace("shop").withName("web").get()).isNull();
+        writer.restore(((WriteResult.Written) r).backup());
+        assertThat(host()).isEqualTo("a.example.com");
+        Ingress stale = new IngressBuilder(live).build();
+        client.network().v1().ingresses().inNamespace("shop").withName("web")
+                .edit(i -> new IngressBuilder(i).editMetadata().addToLabels("x", "y").endMetadata().build());
+        assertThat(writer.delete(stale, "delete")).isInstanceOf(WriteResult.Conflict.class);
+        assertThat(client.network().v1().ingresses().inNamespace("shop").withName("web").get()).isNotNull();
+    }
+
+    @Test
     void secretDiffsNeverShowValuesAndBackupsArePrivate() throws Exception {
         var s = client.secrets().inNamespace("shop").resource(new SecretBuilder().withNewMetadata().withName("tls")
                 .withNamespace("shop").endMetadata().withType("kubernetes.io/tls").withData(Map.of(
