@@ -4,6 +4,7 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
+import dev.gatehouse.ui.path.PathScreen;
 import dev.gatehouse.ui.shell.PendingView;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
@@ -28,8 +29,7 @@ final class Screens {
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute));
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
-            case PATH -> new PendingView(section,
-                    "Not built yet: the path view arrives with the routing engine.");
+            case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
             case PROXY -> new PendingView(section,
                     "Not built yet: the local proxy arrives with the proxy feature.");
             case DRAFTS -> new PendingView(section,
