@@ -87,10 +87,10 @@ final class ExplanationRenderer {
         root.put("fallbackCertificate", e.certificate().map(ServedCertificate.ControllerDefault.class::isInstance)
                 .orElse(false));
         root.put("certificateCoversHost", e.certificate().map(ServedCertificate::coversHost).orElse(null));
-        root.put("legs", e.legs().stream().map(l -> Map.of("leg", l.kind().name(), "protection", l.protection().name(),
-                "label", l.label(), "detail", l.detail())).toList());
-        root.put("trace", e.trace().stream().map(s -> Map.of("stage", s.stage().name(), "verdict", s.verdict().name(),
-                "subject", s.subject(), "reason", s.reason())).toList());
+        root.put("legs", e.legs().stream().map(l -> ordered("leg", l.kind().name(), "protection",
+                l.protection().name(), "label", l.label(), "detail", l.detail())).toList());
+        root.put("trace", e.trace().stream().map(s -> ordered("stage", s.stage().name(), "verdict",
+                s.verdict().name(), "subject", s.subject(), "reason", s.reason())).toList());
         root.put("outcome", e.decision().outcome().name());
         root.put("summary", e.decision().summary());
         Map<String, Object> req = new LinkedHashMap<>();
@@ -106,6 +106,15 @@ final class ExplanationRenderer {
         root.put("backend", backend.map(ExplanationRenderer::backend).orElse(null));
         root.put("certificate", e.certificate().map(c -> certificate(c, request.host())).orElse(null));
         return JsonText.write(root);
+    }
+
+    /** A map keeping its keys in the given order (key, value, key, value…). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
     }
 
     /** A port as the Ingress names it: a number when it is one, else its name. */

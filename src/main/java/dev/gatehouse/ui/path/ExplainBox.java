@@ -111,8 +111,8 @@ final class ExplainBox extends VBox {
         trace.setId("path-trace");
         ScrollPane traceScroll = new ScrollPane(trace);
         traceScroll.setFitToWidth(true);
-        traceScroll.setPrefViewportHeight(150);
-        traceScroll.setMinViewportHeight(110);
+        traceScroll.setPrefViewportHeight(110);
+        traceScroll.setMinViewportHeight(70);
         tracePane.setId("path-trace-pane");
         tracePane.setContent(traceScroll);
         VBox answer = new VBox(6, outcome, tracePane);

@@ -44,7 +44,8 @@ final class NodeFacts {
             }));
         }
         String sent = request.https() ? request.sni().map(n -> "SNI " + n).orElse("no SNI") : "plain HTTP";
-        return new NodeInfo("Client", request.method() + " " + request.url(), null, sent, List.of(), details);
+        String what = "GET".equals(request.method()) ? request.url() : request.method() + " " + request.url();
+        return new NodeInfo("Client", what, null, sent, List.of(), details);
     }
 
     /** The controller for a host: where TLS ends, with which certificate, and what plain HTTP gets. */

@@ -196,12 +196,18 @@ final class PathDiagramBuilder {
     private Lane requestLane(LaneSpec spec, Explanation e) {
         ResolvedBackend backend = e.backend()
                 .orElseGet(() -> snapshot.model().backends().resolve(spec.namespace(), spec.backend()));
-        Optional<Explanation> plain = e.request().https() ? Optional.empty() : Optional.of(e);
+        Server server = spec.server();
+        boolean tlsHost = server.hasTls();
+        // The controller box shows the host's TLS set-up; a plain HTTP request to a TLS host still sees it.
+        Optional<Explanation> tls = e.request().https() || !tlsHost ? Optional.of(e)
+                : sample(server, samplePath(spec), true);
+        Optional<Explanation> plain = !e.request().https() ? Optional.of(e)
+                : tlsHost ? sample(server, samplePath(spec), false) : Optional.empty();
         String status = e.decision().status() == 0 ? "" : e.decision().status() + " · ";
         return new Lane(spec.key(), spec.kind(), title(spec), subtitle(spec),
                 Optional.of("This request: " + status + e.decision().summary()), facts.client(e.request()),
                 e.leg(Leg.Kind.CLIENT_TO_CONTROLLER).orElseThrow(),
-                facts.controller(spec.server(), Optional.of(e), plain), e.leg(Leg.Kind.CONTROLLER_TO_SERVICE).orElseThrow(),
+                facts.controller(server, tls, plain), e.leg(Leg.Kind.CONTROLLER_TO_SERVICE).orElseThrow(),
                 facts.service(backend), e.leg(Leg.Kind.SERVICE_TO_PODS).orElseThrow(), facts.pods(backend), true);
     }
 

@@ -108,7 +108,13 @@ public final class PathView extends VBox {
         VBox.setVgrow(centre, Priority.ALWAYS);
         getChildren().addAll(toolbar, explain, centre);
 
-        vm.diagramProperty().addListener((o, a, d) -> redraw());
+        vm.diagramProperty().addListener((o, a, d) -> {
+            redraw();
+            if (d != null && d.highlighted().isPresent()
+                    && (a == null || !d.explanation().equals(a.explanation()) || !d.target().equals(a.target()))) {
+                Platform.runLater(() -> scrollToHighlighted(diagramScroll));
+            }
+        });
         vm.selection().selectedProperty().addListener((o, a, s) -> redraw());
         showTarget(vm.targetProperty().get());
         redraw();
@@ -120,6 +126,18 @@ public final class PathView extends VBox {
         if (explainRequested.get()) {
             focusExplain(explainRequested);
         }
+    }
+
+    /** Brings the lane the explained request takes into view. */
+    private void scrollToHighlighted(ScrollPane scroll) {
+        applyCss();
+        layout();
+        diagram.lookupAll(".path-lane-highlighted").stream().findFirst().ifPresent(lane -> {
+            double extra = diagram.getHeight() - scroll.getViewportBounds().getHeight();
+            if (extra > 0) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (lane.getBoundsInParent().getMinY() - 8) / extra)));
+            }
+        });
     }
 
     private void focusExplain(BooleanProperty request) {

@@ -155,7 +155,7 @@ class PathDiagramBuilderTest {
 
         PathDiagram wildcard = builder.build(new PathTarget.HostTarget("*.apps.example.com"), Optional.empty());
         assertThat(wildcard.lanes()).singleElement().satisfies(l -> {
-            assertThat(l.client().subtitle()).isEqualTo("GET http://example.apps.example.com/");
+            assertThat(l.client().subtitle()).isEqualTo("http://example.apps.example.com/");
             assertThat(l.front().protection()).isEqualTo(Leg.Protection.PLAIN);
         });
     }
@@ -180,6 +180,25 @@ class PathDiagramBuilderTest {
         assertThat(PathDiagramBuilder.targetOf(e, builder.targets()))
                 .hasValue(new PathTarget.IngressTarget(ObjectRef.ingress("shop", "web"),
                         List.of("shop.example.com", "www.shop.example.com")));
+    }
+
+    @Test
+    void aPlainHttpRequestToATlsHostIsRedirectedAndTheControllerStillShowsTheCertificate() throws Exception {
+        RoutingSnapshot s = files("shop");
+        Explanation e = s.explain(((ProbeRequest.Valid) ProbeRequest.parse("POST", "http://www.shop.example.com/"))
+                .request());
+
+        Lane www = new PathDiagramBuilder(s, s.diagnose()).build(ingress("shop", "web"), Optional.of(e))
+                .highlighted().orElseThrow();
+
+        assertThat(www.title()).isEqualTo("www.shop.example.com  / (Prefix)");
+        assertThat(www.front().protection()).isEqualTo(Leg.Protection.PLAIN);
+        assertThat(www.client().subtitle()).isEqualTo("POST http://www.shop.example.com/");
+        assertThat(www.note()).hasValueSatisfying(n -> assertThat(n).startsWith("This request: 308 · Redirected to"
+                + " https://www.shop.example.com/"));
+        assertThat(www.controller().status()).isEqualTo(Status.OK);
+        assertThat(www.controller().details()).filteredOn(d -> d.label().equals("Plain HTTP")).singleElement()
+                .satisfies(d -> assertThat(d.value()).startsWith("Redirected to https://www.shop.example.com/"));
     }
 
     @Test
