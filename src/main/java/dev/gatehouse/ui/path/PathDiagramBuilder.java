@@ -213,6 +213,9 @@ final class PathDiagramBuilder {
 
     /** Explains a request to the lane's host, as a browser would send it. */
     private Optional<Explanation> sample(Server server, String path, boolean https) {
+        if (!server.pattern().valid()) {
+            return Optional.empty(); // the API server rejects such a host; no request can name it
+        }
         String origin = (https ? "https://" : "http://") + sampleHost(server);
         ProbeRequest.Parsed parsed = ProbeRequest.parse("GET", origin + path);
         if (parsed instanceof ProbeRequest.Invalid) {
@@ -231,13 +234,15 @@ final class PathDiagramBuilder {
             return server.pattern().host();
         }
         String suffix = server.catchAll() ? ".invalid" : server.pattern().host().substring(1);
-        for (int i = 0; ; i++) {
+        String first = (server.catchAll() ? "any-host" : "example") + suffix;
+        for (int i = 0; i < 100; i++) {
             String candidate = (server.catchAll() ? "any-host" : "example") + (i == 0 ? "" : "-" + i) + suffix;
             if (servers.exact(candidate).isEmpty() && (server.catchAll() ? servers.wildcardFor(candidate).isEmpty()
                     : servers.wildcardFor(candidate).filter(s -> s == server).isPresent())) {
                 return candidate;
             }
         }
+        return first;
     }
 
     /** A request path that the lane's own path would match, when it is a plain path; else "/". */

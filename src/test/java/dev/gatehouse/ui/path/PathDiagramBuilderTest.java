@@ -202,6 +202,37 @@ class PathDiagramBuilderTest {
     }
 
     @Test
+    void rulesWithoutHostAndACatchAllDefaultBackendAreTheAnyHostTarget() throws Exception {
+        RoutingSnapshot s = yaml("""
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: catch-all, namespace: web, creationTimestamp: "2025-01-01T00:00:00Z"}
+                spec:
+                  ingressClassName: nginx
+                  defaultBackend: {service: {name: fallback, port: {number: 80}}}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: hostless, namespace: web, creationTimestamp: "2025-02-01T00:00:00Z"}
+                spec:
+                  ingressClassName: nginx
+                  rules:
+                  - http:
+                      paths:
+                      - {path: /status, pathType: Exact, backend: {service: {name: status, port: {number: 80}}}}
+                """);
+        PathDiagramBuilder builder = new PathDiagramBuilder(s, s.diagnose());
+
+        assertThat(builder.targets()).extracting(PathTarget::label).endsWith("Host (any host)");
+        PathDiagram any = builder.build(new PathTarget.HostTarget(""), Optional.empty());
+        assertThat(any.lanes()).extracting(Lane::title).containsExactly("(any host)  /status (Exact)",
+                "(any host)  default backend (no path matched)");
+        assertThat(any.lanes().get(0).client().subtitle()).isEqualTo("http://any-host.invalid/status");
+        assertThat(any.lanes().get(1).subtitle()).isEqualTo("Ingress web/catch-all, spec.defaultBackend");
+        assertThat(draw(s, ingress("web", "catch-all")).lanes()).hasSize(1);
+    }
+
+    @Test
     void anIngressOfAnotherControllerSaysSoInsteadOfDrawingLanes() throws Exception {
         RoutingSnapshot s = yaml("""
                 apiVersion: networking.k8s.io/v1
