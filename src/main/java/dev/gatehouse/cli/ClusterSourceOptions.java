@@ -3,17 +3,22 @@ package dev.gatehouse.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
 /**
- * Where the objects come from, shared by the commands as a picocli mixin: YAML files ({@code -f}),
- * or a live cluster ({@code --kubeconfig}, {@code --context}).
+ * Where the objects come from, shared by the commands as a picocli mixin: YAML files
+ * ({@code --manifests}, also spelled {@code -f}), or a live cluster ({@code --kubeconfig}, {@code --context}).
  */
 public class ClusterSourceOptions {
 
-    @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR",
-            description = "YAML or JSON file, or a directory read recursively (repeatable)")
-    private List<Path> files = new ArrayList<>();
+    private static final Pattern URL = Pattern.compile("[A-Za-z][A-Za-z0-9+.-]*://.*");
+
+    @Option(names = {"--manifests", "-f", "--filename"}, paramLabel = "PATH", arity = "1..*",
+            description = "YAML or JSON files, or directories read recursively: several after one option,"
+                    + " or the option repeated. Multi-document YAML and kind: List are accepted")
+    private List<String> files = new ArrayList<>();
 
     @Option(names = "--kubeconfig", paramLabel = "FILE",
             description = "Read a live cluster through this kubeconfig (default: KUBECONFIG or ~/.kube/config)")
@@ -24,19 +29,31 @@ public class ClusterSourceOptions {
     private String context;
 
     public List<Path> files() {
-        return List.copyOf(files);
+        return files.stream().map(Path::of).toList();
     }
 
-    public java.util.Optional<Path> kubeconfig() {
-        return java.util.Optional.ofNullable(kubeconfig);
+    public Optional<Path> kubeconfig() {
+        return Optional.ofNullable(kubeconfig);
     }
 
-    public java.util.Optional<String> context() {
-        return java.util.Optional.ofNullable(context);
+    public Optional<String> context() {
+        return Optional.ofNullable(context);
     }
 
     /** True when the user asked for a live cluster rather than files. */
     public boolean live() {
         return files.isEmpty() && (kubeconfig != null || context != null);
+    }
+
+    /**
+     * Removes a URL given right after the paths and returns it. {@code --manifests} takes every
+     * following argument, so in the older form {@code explain -f DIR https://host/} the URL lands
+     * among the paths; no file path starts with {@code scheme://}.
+     */
+    Optional<String> takeTrailingUrl() {
+        if (!files.isEmpty() && URL.matcher(files.get(files.size() - 1)).matches()) {
+            return Optional.of(files.remove(files.size() - 1));
+        }
+        return Optional.empty();
     }
 }

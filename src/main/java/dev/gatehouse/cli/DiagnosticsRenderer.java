@@ -42,20 +42,21 @@ final class DiagnosticsRenderer {
         return n + " " + (n == 1 || "info".equals(word) ? word : word + "s");
     }
 
-    static String json(DiagnosticReport shown, DiagnosticReport all) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("summary", Map.of("errors", all.count(Severity.ERROR), "warnings", all.count(Severity.WARNING),
-                "infos", all.count(Severity.INFO)));
-        root.put("diagnostics", shown.diagnostics().stream().map(d -> {
+    /**
+     * A JSON array, one object per diagnostic: {@code code}, {@code slug}, {@code severity},
+     * {@code object} ({@code kind/namespace/name}, or {@code kind/name} for cluster-scoped objects),
+     * {@code message}, {@code hint}.
+     */
+    static String json(DiagnosticReport shown) {
+        return JsonText.write(shown.diagnostics().stream().map(d -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("code", d.code().id());
             m.put("slug", d.code().slug());
             m.put("severity", d.severity().label());
-            m.put("object", ExplanationRenderer.ref(d.object()));
+            m.put("object", ExplanationRenderer.objectPath(d.object()));
             m.put("message", d.message());
             m.put("hint", d.hint());
             return m;
         }).toList());
-        return JsonText.write(root);
     }
 }

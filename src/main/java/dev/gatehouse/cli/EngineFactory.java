@@ -5,6 +5,8 @@ import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.function.Supplier;
 
 /**
@@ -19,6 +21,11 @@ public record EngineFactory(Clock clock, Supplier<TrustAnchors> anchors, Cluster
 
     public static EngineFactory defaults() {
         return new EngineFactory(Clock.systemUTC(), TrustAnchors::jdkDefaults, ClusterSourceFactory.standard());
+    }
+
+    /** The same, with "now" fixed at {@code instant} (for {@code --at}). */
+    public EngineFactory at(Instant instant) {
+        return new EngineFactory(Clock.fixed(instant, ZoneOffset.UTC), anchors, sources);
     }
 
     RoutingEngine engine(ClusterView view, ControllerProfile profile) {

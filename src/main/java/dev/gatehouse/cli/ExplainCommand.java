@@ -4,6 +4,9 @@ import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
 import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -18,6 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "explain",
         description = "Explain where a request goes through the Ingress: status, matched rule, backend,"
                 + " certificate by SNI, protection of each leg, and why other candidates lost.",
+        synopsisHeading = "Usage: ",
+        customSynopsis = {"gatehouse explain (--manifests PATH… | --context NAME) --url URL [--sni NAME | --no-sni]",
+                "                  [--method M] [--json] [--at INSTANT] [OPTIONS]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "2:bad input (unreadable file, bad YAML, bad URL)"})
 public final class ExplainCommand implements Callable<Integer> {
@@ -53,8 +59,21 @@ public final class ExplainCommand implements Callable<Integer> {
             converter = OutputFormat.Converter.class, description = "Output format: text or json")
     private OutputFormat output;
 
-    @Parameters(index = "0", paramLabel = "URL", description = "e.g. https://shop.example.com/api")
-    private String url;
+    @Option(names = "--json", description = "Print one JSON object (status, ingress, host, path, pathType,"
+            + " service, port, redirect, secret, fallbackCertificate, certificateCoversHost, legs, trace, …);"
+            + " the same as -o json")
+    private boolean json;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Judge certificate validity at this time instead of now, e.g. 2027-01-15T00:00:00Z")
+    private Instant at;
+
+    @Option(names = "--url", paramLabel = "URL", description = "The request, e.g. https://shop.example.com/api")
+    private String urlOption;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "URL",
+            description = "The request, as an alternative to --url")
+    private String urlParameter;
 
     @Spec
     private CommandSpec spec;
@@ -73,7 +92,11 @@ public final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ProbeRequest> request = request(err);
+        Optional<String> url = url(err);
+        if (url.isEmpty()) {
+            return 2;
+        }
+        Optional<ProbeRequest> request = request(url.get(), err);
         if (request.isEmpty()) {
             return 2;
         }
@@ -84,14 +107,35 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         ClusterSource.Ready ready = (ClusterSource.Ready) opened;
         ready.notes().forEach(n -> err.println("note: " + n));
-        Explanation explanation = factory.engine(ready.view(), controller.profile()).explain(request.get());
-        out.print(output == OutputFormat.JSON ? ExplanationRenderer.json(explanation) + "\n"
+        EngineFactory engines = at == null ? factory : factory.at(at);
+        Explanation explanation = engines.engine(ready.view(), controller.profile()).explain(request.get());
+        out.print(json || output == OutputFormat.JSON ? ExplanationRenderer.json(explanation) + "\n"
                 : ExplanationRenderer.text(explanation));
         out.flush();
         return 0;
     }
 
-    private Optional<ProbeRequest> request(PrintWriter err) {
+    /** The URL from --url, the positional URL, or (older form) right after the --manifests paths. */
+    private Optional<String> url(PrintWriter err) {
+        Optional<String> trailing = source.takeTrailingUrl();
+        List<String> given = new ArrayList<>();
+        for (String candidate : new String[] {urlOption, urlParameter, trailing.orElse(null)}) {
+            if (candidate != null && !given.contains(candidate)) {
+                given.add(candidate);
+            }
+        }
+        if (given.isEmpty()) {
+            err.println("error: no URL: pass --url URL, e.g. --url https://shop.example.com/api");
+            return Optional.empty();
+        }
+        if (given.size() > 1) {
+            err.println("error: two URLs given (" + String.join(", ", given) + "); pass one with --url");
+            return Optional.empty();
+        }
+        return Optional.of(given.get(0));
+    }
+
+    private Optional<ProbeRequest> request(String url, PrintWriter err) {
         ProbeRequest.Parsed parsed = ProbeRequest.parse(method, url);
         if (parsed instanceof ProbeRequest.Invalid invalid) {
             err.println("error: " + invalid.message());

@@ -7,10 +7,12 @@ import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.TraceStep;
 import dev.gatehouse.routing.model.ResolvedBackend;
+import dev.gatehouse.routing.model.ServerTable;
 import dev.gatehouse.tls.CertificateInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /** Prints an {@link Explanation} as readable text or as JSON. */
 final class ExplanationRenderer {
@@ -58,9 +60,39 @@ final class ExplanationRenderer {
                 + " (" + r.pathType().orElse("") + (r.regex() ? ", regex" : "") + ")";
     }
 
+    /**
+     * One JSON object: {@code status}, {@code ingress} ({@code namespace/name} or null), the matched
+     * rule's {@code host} ("" for a rule without host), {@code path} and {@code pathType}, {@code service}
+     * ({@code namespace/name}), {@code port} (number or name, as the Ingress gives it), {@code redirect}
+     * (the Location, or null), {@code secret} ({@code namespace/name} of the certificate served, or null),
+     * {@code fallbackCertificate}, {@code certificateCoversHost} (null for plain HTTP), {@code legs},
+     * {@code trace}; and, for more detail, {@code outcome}, {@code summary}, {@code request},
+     * {@code upstreamPath}, {@code route}, {@code backend}, {@code certificate}.
+     */
     static String json(Explanation e) {
         Map<String, Object> root = new LinkedHashMap<>();
         var request = e.request();
+        Optional<RouteMatch> route = e.route();
+        Optional<ResolvedBackend> backend = e.backend();
+        root.put("status", e.decision().status());
+        root.put("ingress", route.map(r -> r.ingress().path()).orElse(null));
+        root.put("host", route.map(r -> r.hostMatch() == ServerTable.HostMatch.CATCH_ALL ? "" : r.host()).orElse(null));
+        root.put("path", route.flatMap(RouteMatch::path).orElse(null));
+        root.put("pathType", route.flatMap(RouteMatch::pathType).orElse(null));
+        root.put("service", backend.flatMap(ResolvedBackend::service).map(ObjectRef::path).orElse(null));
+        root.put("port", backend.map(b -> port(b.port())).orElse(null));
+        root.put("redirect", e.decision().redirectTo().orElse(null));
+        root.put("secret", e.certificate().filter(ServedCertificate.FromSecret.class::isInstance)
+                .map(c -> ((ServedCertificate.FromSecret) c).secret().path()).orElse(null));
+        root.put("fallbackCertificate", e.certificate().map(ServedCertificate.ControllerDefault.class::isInstance)
+                .orElse(false));
+        root.put("certificateCoversHost", e.certificate().map(ServedCertificate::coversHost).orElse(null));
+        root.put("legs", e.legs().stream().map(l -> ordered("leg", l.kind().name(), "protection",
+                l.protection().name(), "label", l.label(), "detail", l.detail())).toList());
+        root.put("trace", e.trace().stream().map(s -> ordered("stage", s.stage().name(), "verdict",
+                s.verdict().name(), "subject", s.subject(), "reason", s.reason())).toList());
+        root.put("outcome", e.decision().outcome().name());
+        root.put("summary", e.decision().summary());
         Map<String, Object> req = new LinkedHashMap<>();
         req.put("method", request.method());
         req.put("url", request.url());
@@ -69,19 +101,25 @@ final class ExplanationRenderer {
         req.put("path", request.path());
         req.put("sni", request.sni().orElse(null));
         root.put("request", req);
-        root.put("status", e.decision().status());
-        root.put("outcome", e.decision().outcome().name());
-        root.put("summary", e.decision().summary());
-        root.put("redirectTo", e.decision().redirectTo().orElse(null));
         root.put("upstreamPath", e.decision().upstreamPath().orElse(null));
-        root.put("route", e.route().map(ExplanationRenderer::routeJson).orElse(null));
-        root.put("backend", e.backend().map(ExplanationRenderer::backend).orElse(null));
+        root.put("route", route.map(ExplanationRenderer::routeJson).orElse(null));
+        root.put("backend", backend.map(ExplanationRenderer::backend).orElse(null));
         root.put("certificate", e.certificate().map(c -> certificate(c, request.host())).orElse(null));
-        root.put("legs", e.legs().stream().map(l -> Map.of("leg", l.kind().name(), "protection", l.protection().name(),
-                "label", l.label(), "detail", l.detail())).toList());
-        root.put("trace", e.trace().stream().map(s -> Map.of("stage", s.stage().name(), "verdict", s.verdict().name(),
-                "subject", s.subject(), "reason", s.reason())).toList());
         return JsonText.write(root);
+    }
+
+    /** A map keeping its keys in the given order (key, value, key, value…). */
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+
+    /** A port as the Ingress names it: a number when it is one, else its name. */
+    private static Object port(String port) {
+        return port.matches("\\d{1,5}") ? Integer.parseInt(port) : port;
     }
 
     private static Map<String, Object> routeJson(RouteMatch r) {
@@ -134,6 +172,11 @@ final class ExplanationRenderer {
         m.put("daysLeft", info.daysLeft());
         m.put("sha256", info.sha256Fingerprint());
         return m;
+    }
+
+    /** {@code kind/namespace/name}, or {@code kind/name} for cluster-scoped objects. */
+    static String objectPath(ObjectRef ref) {
+        return ref.kind() + "/" + ref.path();
     }
 
     static Map<String, Object> ref(ObjectRef ref) {

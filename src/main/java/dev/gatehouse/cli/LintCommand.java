@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -16,6 +17,9 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "lint",
         description = "Check Ingresses, their TLS Secrets, Services and annotations; print diagnostics with"
                 + " stable codes (see docs/diagnostics.md).",
+        synopsisHeading = "Usage: ",
+        customSynopsis = {"gatehouse lint (--manifests PATH… | --context NAME) [--json] [--at INSTANT]",
+                "               [--min-severity error|warning|info] [OPTIONS]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:no errors (warnings and infos allowed)", "1:errors found",
                 "2:bad input (unreadable file, bad YAML)"})
@@ -33,6 +37,15 @@ public final class LintCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "text|json", defaultValue = "text",
             converter = OutputFormat.Converter.class, description = "Output format: text or json")
     private OutputFormat output;
+
+    @Option(names = "--json", description = "Print a JSON array of {code, slug, severity, object, message, hint}"
+            + " (object is kind/namespace/name); the same as -o json")
+    private boolean json;
+
+    @Option(names = "--at", paramLabel = "INSTANT", converter = InstantConverter.class,
+            description = "Judge certificate expiry at this time instead of now, e.g. 2027-01-15T00:00:00Z"
+                    + " or 2027-01-15")
+    private Instant at;
 
     @Option(names = "--min-severity", paramLabel = "error|warning|info", defaultValue = "info",
             converter = SeverityConverter.class, description = "Show only diagnostics at least this serious"
@@ -63,9 +76,10 @@ public final class LintCommand implements Callable<Integer> {
         }
         ClusterSource.Ready ready = (ClusterSource.Ready) opened;
         ready.notes().forEach(n -> err.println("note: " + n));
-        DiagnosticReport all = factory.engine(ready.view(), controller.profile()).diagnose();
+        EngineFactory engines = at == null ? factory : factory.at(at);
+        DiagnosticReport all = engines.engine(ready.view(), controller.profile()).diagnose();
         DiagnosticReport shown = all.atLeast(minSeverity);
-        out.print(output == OutputFormat.JSON ? DiagnosticsRenderer.json(shown, all) + "\n"
+        out.print(json || output == OutputFormat.JSON ? DiagnosticsRenderer.json(shown) + "\n"
                 : DiagnosticsRenderer.text(shown, all));
         out.flush();
         return all.hasErrors() ? 1 : 0;

@@ -2,7 +2,12 @@ package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Linter;
+import dev.gatehouse.routing.model.NginxAnnotations;
+import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The engine's reading of a view at one moment. Explanations and diagnostics from one snapshot agree
@@ -27,6 +32,22 @@ public final class RoutingSnapshot {
     /** All diagnostics of the view. */
     public DiagnosticReport diagnose() {
         return new Linter().lint(model);
+    }
+
+    /**
+     * The controller → Service and Service → Pods legs of one backend as every request it serves gets
+     * them, judged exactly as {@link #explain} judges them. For views that draw a lane per Ingress path
+     * without a request (the path view).
+     *
+     * @param namespace   the namespace of the Ingress that names the backend
+     * @param backend     the backend of a path or {@code spec.defaultBackend}
+     * @param annotations the annotations of the location (those of the Ingress that owns the path)
+     */
+    public List<Leg> backendLegs(String namespace, IngressBackend backend, NginxAnnotations annotations) {
+        ResolvedBackend resolved = model.backends().resolve(namespace, backend);
+        Outcome outcome = resolved.servesTraffic() ? Outcome.ROUTED : Outcome.SERVICE_UNAVAILABLE;
+        Leg toService = LegAssessor.backend(Optional.of(annotations), Optional.of(resolved), model.secrets(), outcome);
+        return List.of(toService, LegAssessor.endpoints(toService, Optional.of(resolved)));
     }
 
     /** The derived model (class verdicts, merged servers, Secret states) for views that show it. */

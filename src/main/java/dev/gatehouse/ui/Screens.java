@@ -11,6 +11,7 @@ import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
 import dev.gatehouse.ui.overview.OverviewViewModel;
+import dev.gatehouse.ui.path.PathScreen;
 import dev.gatehouse.ui.shell.PendingView;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
@@ -48,8 +49,7 @@ final class Screens {
                     });
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
-            case PATH -> new PendingView(section,
-                    "Not built yet: the path view arrives with the routing engine.");
+            case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
             case PROXY -> new PendingView(section,
                     "Not built yet: the local proxy arrives with the proxy feature.");
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty());

@@ -56,18 +56,67 @@ class ExplainCommandTest {
     @Test
     @SuppressWarnings("unchecked")
     void jsonOutputCarriesTheDecision() {
-        CliRunner.Run run = explain("-f", SHOP, "-o", "json", "--sni", "www.shop.example.com",
-                "https://shop.example.com/nope");
+        CliRunner.Run run = explain("--manifests", SHOP, "--json", "--sni", "www.shop.example.com",
+                "--url", "https://shop.example.com/nope");
 
         assertThat(run.exitCode()).isZero();
         Map<String, Object> json = Serialization.unmarshal(run.out(), Map.class);
-        assertThat(json).containsEntry("status", 200).containsEntry("outcome", "ROUTED");
+        assertThat(json).containsEntry("status", 200).containsEntry("outcome", "ROUTED")
+                .containsEntry("ingress", "shop/web").containsEntry("host", "shop.example.com")
+                .containsEntry("path", "/").containsEntry("pathType", "Prefix")
+                .containsEntry("service", "shop/web").containsEntry("port", 80)
+                .containsEntry("redirect", null).containsEntry("secret", "shop/shop-tls")
+                .containsEntry("fallbackCertificate", false).containsEntry("certificateCoversHost", true);
         assertThat((Map<String, Object>) json.get("request")).containsEntry("sni", "www.shop.example.com");
-        assertThat((Map<String, Object>) json.get("certificate")).containsEntry("kind", "secret")
-                .containsEntry("coversHost", true);
         assertThat((List<Map<String, Object>>) json.get("legs")).extracting(l -> l.get("protection"))
                 .containsExactly("TLS", "PLAIN", "PLAIN");
-        assertThat((List<Map<String, Object>>) json.get("trace")).isNotEmpty();
+        assertThat((List<Map<String, Object>>) json.get("trace")).isNotEmpty()
+                .allSatisfy(t -> assertThat(t).containsKeys("stage", "verdict", "subject", "reason"));
+        assertThat(explain("-f", SHOP, "-o", "json", "--sni", "www.shop.example.com", "https://shop.example.com/nope")
+                .out()).as("-o json and the positional URL give the same").isEqualTo(run.out());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void jsonForARedirectAndForTheFallbackCertificate() {
+        Map<String, Object> redirect = Serialization.unmarshal(explain("--manifests", SHOP, "--json",
+                "--url", "http://shop.example.com/api/x", "--method", "POST").out(), Map.class);
+        assertThat(redirect).containsEntry("status", 308)
+                .containsEntry("redirect", "https://shop.example.com/api/x")
+                .containsEntry("service", "shop/api").containsEntry("port", "http")
+                .containsEntry("secret", null).containsEntry("fallbackCertificate", false)
+                .containsEntry("certificateCoversHost", null);
+        assertThat((Map<String, Object>) redirect.get("request")).containsEntry("method", "POST");
+
+        Map<String, Object> unknown = Serialization.unmarshal(explain("--manifests", SHOP, "--json",
+                "--url", "https://other.example.com/").out(), Map.class);
+        assertThat(unknown).containsEntry("status", 404).containsEntry("ingress", null).containsEntry("host", null)
+                .containsEntry("path", null).containsEntry("service", null).containsEntry("secret", null)
+                .containsEntry("fallbackCertificate", true).containsEntry("certificateCoversHost", false);
+    }
+
+    @Test
+    void urlFromTheOptionThePositionOrAfterThePaths() {
+        String shop = CliRunner.fixture("shop").toString();
+        assertThat(explain("--manifests", shop + "/ingress.yaml", shop + "/secret.yaml", "--url",
+                "https://shop.example.com/").out()).contains("Result:        200");
+        assertThat(explain("--manifests", shop + "/ingress.yaml", shop + "/secret.yaml",
+                "https://shop.example.com/").out()).contains("Result:        200");
+
+        CliRunner.Run none = explain("--manifests", SHOP);
+        assertThat(none.exitCode()).isEqualTo(2);
+        assertThat(none.err()).contains("error: no URL: pass --url URL");
+        CliRunner.Run two = explain("--manifests", SHOP, "--url", "https://a.example.com/", "https://b.example.com/");
+        assertThat(two.exitCode()).isEqualTo(2);
+        assertThat(two.err()).contains("two URLs given (https://a.example.com/, https://b.example.com/)");
+    }
+
+    @Test
+    void atJudgesTheCertificateAtThatTime() {
+        CliRunner.Run run = explain("--manifests", SHOP, "--at", "2036-02-01", "--url", "https://shop.example.com/");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).containsPattern("client → controller\\s+TLS · problem\\s+The certificate expired");
     }
 
     @Test
@@ -81,11 +130,11 @@ class ExplainCommandTest {
 
     @Test
     void badUrlAndMissingInputAreExitCode2() {
-        assertThat(explain("-f", SHOP, "shop.example.com/").err())
+        assertThat(explain("-f", SHOP, "--url", "shop.example.com/").err())
                 .contains("error: \"shop.example.com/\" has no scheme; write http://shop.example.com/ or https://");
         CliRunner.Run none = explain("https://shop.example.com/");
         assertThat(none.exitCode()).isEqualTo(2);
-        assertThat(none.err()).contains("No input: pass -f FILE or -f DIR");
+        assertThat(none.err()).contains("No input: pass --manifests PATH");
         assertThat(explain("-f", "/no/such/dir", "https://x/").err()).contains("no such file or directory");
     }
 

@@ -43,9 +43,11 @@ final class ShellMenus {
             go.setOnAction(e -> vm.show(s));
             view.getItems().add(go);
         }
+        MenuItem explain = item("Explain a URL…", "menu-explain-url", "Shortcut+L", "fth-search");
+        explain.setOnAction(e -> vm.explainUrl());
         MenuItem theme = item("Toggle dark theme", "menu-toggle-theme", "Shortcut+Shift+T", "fth-moon");
         theme.setOnAction(e -> vm.toggleTheme());
-        view.getItems().addAll(new SeparatorMenuItem(), theme);
+        view.getItems().addAll(new SeparatorMenuItem(), explain, new SeparatorMenuItem(), theme);
         return view;
     }
 

@@ -19,6 +19,7 @@ public final class ShellViewModel {
     private final BooleanProperty darkTheme = new SimpleBooleanProperty();
     private final StringProperty statusMessage = new SimpleStringProperty("Ready");
     private final StringProperty proxyState = new SimpleStringProperty("Proxy not running");
+    private final BooleanProperty explainRequested = new SimpleBooleanProperty();
     private final ConnectionViewModel connection;
     private final SettingsStore settingsStore;
     private Settings settings;
@@ -62,6 +63,17 @@ public final class ShellViewModel {
 
     public void show(Section s) {
         section.set(s);
+    }
+
+    /** "Explain a URL" (Ctrl+L): opens the Path screen with its explain box focused. */
+    public void explainUrl() {
+        show(Section.PATH);
+        explainRequested.set(true);
+    }
+
+    /** True while an "Explain a URL" request waits for the Path screen to focus its box (it resets it). */
+    public BooleanProperty explainRequestedProperty() {
+        return explainRequested;
     }
 
     public ObjectProperty<Section> sectionProperty() {

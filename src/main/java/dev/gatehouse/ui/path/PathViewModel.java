@@ -1,0 +1,305 @@
+package dev.gatehouse.ui.path;
+
+import dev.gatehouse.cluster.CacheListener;
+import dev.gatehouse.cluster.CacheStatus;
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.ResourceCache;
+import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.cluster.Subscription;
+import dev.gatehouse.routing.ClientCertificate;
+import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.ProbeRequest;
+import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.RoutingSnapshot;
+import dev.gatehouse.ui.common.FxBackground;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Path screen: which Ingress or host to draw, the diagram the routing engine gives for it, the
+ * "explain a request" box and the selected box's details. The diagram is recomputed off the FX thread
+ * whenever the cluster changes (cache events coalesced for {@value #DEBOUNCE_MS} ms), the target
+ * changes or a request is explained; results of outdated computations are dropped.
+ */
+public final class PathViewModel implements AutoCloseable {
+    static final int DEBOUNCE_MS = 250;
+    private static final Logger LOG = LoggerFactory.getLogger(PathViewModel.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    /** What one computation produced. */
+    private record Result(List<PathTarget> targets, PathTarget target, PathDiagram diagram, String failure) {
+    }
+
+    private final ObservableList<PathTarget> targets = FXCollections.observableArrayList();
+    private final ObjectProperty<PathTarget> target = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<PathDiagram> diagram = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper();
+    private final ReadOnlyStringWrapper updated = new ReadOnlyStringWrapper("");
+    private final StringProperty method = new SimpleStringProperty("GET");
+    private final StringProperty url = new SimpleStringProperty("");
+    private final StringProperty sni = new SimpleStringProperty("");
+    private final BooleanProperty noSni = new SimpleBooleanProperty();
+    private final ObjectProperty<ClientCertificate.Presence> clientCertificate =
+            new SimpleObjectProperty<>(ClientCertificate.Presence.NONE);
+    private final ReadOnlyStringWrapper explainError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
+    private final PathSelection selection = new PathSelection();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(DEBOUNCE_MS));
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final Supplier<List<X509Certificate>> extraRoots;
+    private final Executor worker;
+    private final Clock clock;
+    private final PathTrust trust = new PathTrust();
+    private ClusterSession session;
+    private ProbeRequest request;
+    private boolean followRequest;
+    private boolean applying;
+    private long generation;
+
+    /**
+     * @param sessionSource the connection's session (null when not connected)
+     * @param extraRoots    roots to trust besides the JDK's (the demo cluster's CA); read on the FX thread
+     * @param worker        runs the computations
+     * @param clock         "now" for certificate validity
+     */
+    public PathViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource,
+                         Supplier<List<X509Certificate>> extraRoots, Executor worker, Clock clock) {
+        this.extraRoots = extraRoots;
+        this.worker = worker;
+        this.clock = clock;
+        debounce.setOnFinished(e -> recompute());
+        target.addListener((o, a, t) -> {
+            if (!applying && t != null && (a == null || !a.key().equals(t.key()))) {
+                recompute();
+            }
+        });
+        diagram.addListener((o, a, d) -> selection.refresh(d));
+        sessionSource.addListener((o, a, s) -> use(s));
+        use(sessionSource.get());
+    }
+
+    private void use(ClusterSession s) {
+        subscriptions.forEach(Subscription::cancel);
+        subscriptions.clear();
+        debounce.stop();
+        session = s;
+        generation++;
+        applying = true;
+        targets.clear();
+        target.set(null);
+        applying = false;
+        diagram.set(null);
+        explanation.set(null);
+        if (s == null) {
+            placeholder.set("Not connected: choose a context, or open the demo cluster.");
+            return;
+        }
+        placeholder.set("Loading Ingresses…");
+        for (ResourceCache<?> cache : s.caches()) {
+            subscriptions.add(listen(cache));
+        }
+        recompute();
+    }
+
+    private <T> Subscription listen(ResourceCache<T> cache) {
+        return cache.addListener(new CacheListener<T>() {
+            @Override
+            public void onAdd(T object) {
+                changed();
+            }
+
+            @Override
+            public void onUpdate(T oldObject, T newObject) {
+                changed();
+            }
+
+            @Override
+            public void onDelete(T object) {
+                changed();
+            }
+
+            @Override
+            public void onStatus(CacheStatus status) {
+                changed();
+            }
+        });
+    }
+
+    /** A cache changed: recompute once things settle. */
+    private void changed() {
+        FxBackground.onFx(debounce::playFromStart);
+    }
+
+    /** Starts a computation now; a later one supersedes it. */
+    private void recompute() {
+        debounce.stop();
+        ClusterSession s = session;
+        if (s == null) {
+            return;
+        }
+        long gen = ++generation;
+        PathTarget wanted = target.get();
+        Optional<ProbeRequest> probe = Optional.ofNullable(request);
+        boolean follow = followRequest;
+        followRequest = false;
+        List<X509Certificate> extra = List.copyOf(extraRoots.get());
+        worker.execute(() -> {
+            Result result;
+            try {
+                result = compute(s, wanted, probe, follow, extra);
+            } catch (RuntimeException e) {
+                LOG.warn("Path view computation failed: {}", e.toString(), e);
+                result = new Result(List.of(), null, null, "The path could not be computed: " + e.getMessage());
+            }
+            Result done = result;
+            FxBackground.onFx(() -> apply(gen, s, done));
+        });
+    }
+
+    private Result compute(ClusterSession s, PathTarget wanted, Optional<ProbeRequest> probe, boolean follow,
+                           List<X509Certificate> extra) {
+        RoutingSnapshot snapshot = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
+                clock, trust.anchors(extra)).snapshot();
+        PathDiagramBuilder builder = new PathDiagramBuilder(snapshot, snapshot.diagnose());
+        List<PathTarget> all = builder.targets();
+        Optional<Explanation> explained = probe.map(snapshot::explain);
+        PathTarget chosen = choose(wanted, all, explained, follow);
+        return new Result(all, chosen, chosen == null ? null : builder.build(chosen, explained), null);
+    }
+
+    /** Keeps the wanted target while it exists; after "Explain", moves to the Ingress that took the request. */
+    static PathTarget choose(PathTarget wanted, List<PathTarget> all, Optional<Explanation> explained, boolean follow) {
+        Optional<PathTarget> current = wanted == null ? Optional.empty()
+                : all.stream().filter(t -> t.key().equals(wanted.key())).findFirst();
+        if (follow && explained.isPresent()) {
+            boolean shown = current.isPresent() && current.get() instanceof PathTarget.HostTarget h
+                    && explained.get().route().map(r -> r.host().equals(h.host().isEmpty() ? "(any host)" : h.host()))
+                    .orElse(false);
+            if (!shown) {
+                Optional<PathTarget> taken = PathDiagramBuilder.targetOf(explained.get(), all);
+                if (taken.isPresent()) {
+                    return taken.get();
+                }
+            }
+        }
+        return current.orElse(all.isEmpty() ? null : all.get(0));
+    }
+
+    private void apply(long gen, ClusterSession s, Result r) {
+        if (gen != generation || s != session) {
+            return;
+        }
+        applying = true;
+        try {
+            if (!targets.equals(r.targets())) {
+                targets.setAll(r.targets());
+            }
+            target.set(r.target());
+        } finally {
+            applying = false;
+        }
+        diagram.set(r.diagram());
+        explanation.set(r.diagram() == null ? null : r.diagram().explanation().orElse(null));
+        updated.set("Updated " + LocalTime.now(clock.withZone(ZoneId.systemDefault())).format(TIME));
+        if (r.failure() != null) {
+            placeholder.set(r.failure());
+        } else if (r.targets().isEmpty()) {
+            boolean loading = s.ingresses().status() instanceof CacheStatus.Syncing;
+            placeholder.set(loading ? "Loading Ingresses…" : "No Ingresses in this namespace scope.");
+        } else {
+            placeholder.set("");
+        }
+    }
+
+    /** Explains the request of the explain box; the lane it takes lights up. */
+    public void explain() {
+        ProbeRequest.Parsed parsed = ProbeRequest.parse(method.get(), url.get());
+        if (parsed instanceof ProbeRequest.Invalid invalid) {
+            explainError.set(invalid.message());
+            return;
+        }
+        ProbeRequest r = ((ProbeRequest.Valid) parsed).request();
+        if (noSni.get()) {
+            r = r.withSni(Optional.empty());
+        } else if (sni.get() != null && !sni.get().isBlank()) {
+            r = r.withSni(Optional.of(sni.get().trim()));
+        }
+        r = r.withClientCertificate(new ClientCertificate(clientCertificate.get(), Optional.empty()));
+        if (session == null) {
+            explainError.set("Not connected: there is no cluster to explain the request against.");
+            return;
+        }
+        explainError.set("");
+        request = r;
+        followRequest = true;
+        recompute();
+    }
+
+    /** Forgets the explained request. */
+    public void clearExplain() {
+        request = null;
+        explainError.set("");
+        explanation.set(null);
+        recompute();
+    }
+
+    /** A file name for the exported diagram, e.g. {@code path-payments-checkout.png}. */
+    public String suggestedFileName() {
+        PathTarget t = target.get();
+        String name = t == null ? "diagram" : t.key().replaceFirst("^[a-z]+:", "").replace('*', '_')
+                .replaceAll("[^A-Za-z0-9._-]+", "-");
+        return "path-" + (name.isEmpty() ? "any-host" : name) + ".png";
+    }
+
+    /** Reports the outcome of an export (or any other short action) in the screen's message line. */
+    void say(String text) {
+        message.set(text);
+    }
+
+    public ObservableList<PathTarget> targets() { return targets; }
+    public ObjectProperty<PathTarget> targetProperty() { return target; }
+    public ReadOnlyObjectProperty<PathDiagram> diagramProperty() { return diagram.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty placeholderProperty() { return placeholder.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty updatedProperty() { return updated.getReadOnlyProperty(); }
+    public StringProperty methodProperty() { return method; }
+    public StringProperty urlProperty() { return url; }
+    public StringProperty sniProperty() { return sni; }
+    public BooleanProperty noSniProperty() { return noSni; }
+    public ObjectProperty<ClientCertificate.Presence> clientCertificateProperty() { return clientCertificate; }
+    public ReadOnlyStringProperty explainErrorProperty() { return explainError.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Explanation> explanationProperty() { return explanation.getReadOnlyProperty(); }
+    public PathSelection selection() { return selection; }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    Executor worker() { return worker; }
+
+    @Override
+    public void close() {
+        use(null);
+    }
+}
