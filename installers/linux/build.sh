@@ -124,7 +124,6 @@ if [ "$type" != app-image ]; then
   else
     GH_ARGS+=(
       --linux-app-category Development/Tools
-      --linux-rpm-license-type "Proprietary"
       --linux-package-deps "libgtk-3.so.0()(64bit), libXtst.so.6()(64bit), libGL.so.1()(64bit), libXxf86vm.so.1()(64bit)"
     )
   fi
