@@ -1,5 +1,6 @@
 package dev.gatehouse.ui;
 
+import java.time.Duration;
 import java.time.Instant;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
@@ -9,8 +10,9 @@ import javafx.stage.WindowEvent;
 /**
  * Start-up measurement for {@code bench/startup.sh} and the AppCDS training run of the installer
  * build. With the system property {@value #PROPERTY} set, the second pulse after the main window
- * is shown (so the first frame has been rendered) prints one line {@code first-window-ms=N} and
- * quits the application normally. N counts from the property's value when it is a time in epoch
+ * is shown (so the first frame has been rendered) prints one line
+ * {@code first-window-ms=N cpu-ms=M} (M: CPU time the process used so far, all threads) and quits
+ * the application normally. N counts from the property's value when it is a time in epoch
  * milliseconds (the benchmark passes the moment it launched the process), otherwise from the
  * process start as the OS reports it (coarse: Linux gives the boot time in whole seconds).
  * Without the property nothing is attached.
@@ -36,7 +38,8 @@ final class StartupProbe {
                     return;
                 }
                 stop();
-                System.out.println("first-window-ms=" + (System.currentTimeMillis() - launched));
+                long cpu = ProcessHandle.current().info().totalCpuDuration().map(Duration::toMillis).orElse(-1L);
+                System.out.println("first-window-ms=" + (System.currentTimeMillis() - launched) + " cpu-ms=" + cpu);
                 System.out.flush();
                 Platform.exit();
             }
