@@ -39,12 +39,19 @@ public final class GatehouseCommand implements Callable<Integer> {
     @Option(names = "--context", paramLabel = "NAME", description = "Connect to this kubeconfig context.")
     private String context;
 
+    @Option(names = "--self-check",
+            description = "Check the installation headless (versions, BoringSSL, BouncyCastle) and exit.")
+    private boolean selfCheck;
+
     public GatehouseCommand(GuiLauncher launcher) {
         this.launcher = launcher;
     }
 
     @Override
     public Integer call() {
+        if (selfCheck) {
+            return new SelfCheck().run(spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
         if (kubeconfig != null && !Files.isRegularFile(kubeconfig)) {
             spec.commandLine().getErr().println("gatehouse: no kubeconfig at " + kubeconfig);
             return 2;

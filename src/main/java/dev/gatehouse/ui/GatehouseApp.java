@@ -14,6 +14,7 @@ import dev.gatehouse.ui.shell.ShellViewModel;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import javafx.scene.image.Image;
@@ -51,17 +52,19 @@ public class GatehouseApp extends Application {
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.forCurrentUser();
         LOG.info("Gatehouse {} starting on Java {}", Version.current(), Version.java());
+        // Loading BoringSSL takes ~0.5 s: do it beside building the window; only About waits for it.
+        CompletableFuture<TlsProvider> tls = CompletableFuture.supplyAsync(TlsProvider::detect);
+        tls.thenAccept(provider -> LOG.info("TLS provider: {}", provider.description()));
         background = new FxBackground();
-        TlsProvider tls = TlsProvider.detect();
-        LOG.info("TLS provider: {}", tls.description());
         connection = new ConnectionViewModel(background, dirs);
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         shell = new ShellViewModel(store, connection);
         List<Image> icons = icons();
-        ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
+        ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls::join);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
                 background::execute);
         Screens screens = new Screens(shell, actions, background, diagnostics, dirs);
+        StartupProbe.attachIfRequested(stage);
         new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
         connection.start(options, shell.settings());
     }

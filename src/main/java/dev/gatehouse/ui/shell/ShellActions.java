@@ -4,6 +4,7 @@ import dev.gatehouse.proxy.TlsProvider;
 import dev.gatehouse.ui.about.AboutDialog;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
 import java.io.File;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
@@ -14,9 +15,10 @@ public final class ShellActions {
     private final Stage stage;
     private final ConnectionViewModel connection;
     private final Image icon;
-    private final TlsProvider tls;
+    private final Supplier<TlsProvider> tls;
 
-    public ShellActions(Stage stage, ConnectionViewModel connection, Image icon, TlsProvider tls) {
+    /** {@code tls} may block until the provider is known (it is detected while the window opens). */
+    public ShellActions(Stage stage, ConnectionViewModel connection, Image icon, Supplier<TlsProvider> tls) {
         this.stage = stage;
         this.connection = connection;
         this.icon = icon;
@@ -45,7 +47,7 @@ public final class ShellActions {
     }
 
     public void about() {
-        new AboutDialog(stage, icon, tls).show();
+        new AboutDialog(stage, icon, tls.get()).show();
     }
 
     public void quit() {
