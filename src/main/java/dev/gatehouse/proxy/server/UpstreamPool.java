@@ -15,7 +15,9 @@ import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -127,10 +129,11 @@ final class UpstreamPool implements AutoCloseable {
     public void close() {
         closed = true;
         idle.forEach((loop, byKey) -> loop.execute(() -> {
-            byKey.values().forEach(deque -> {
-                deque.forEach(Channel::close);
+            for (ArrayDeque<Channel> deque : byKey.values()) {
+                List<Channel> open = new ArrayList<>(deque);
                 deque.clear();
-            });
+                open.forEach(Channel::close);
+            }
         }));
     }
 }
