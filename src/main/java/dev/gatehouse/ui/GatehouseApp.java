@@ -6,6 +6,7 @@ import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.TlsProvider;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.settings.SettingsStore;
 import dev.gatehouse.ui.shell.MainWindow;
 import dev.gatehouse.ui.shell.ShellActions;
@@ -58,7 +59,9 @@ public class GatehouseApp extends Application {
         shell = new ShellViewModel(store, connection);
         List<Image> icons = icons();
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
-        Screens screens = new Screens(shell, actions, background);
+        LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
+                background::execute);
+        Screens screens = new Screens(shell, actions, background, diagnostics);
         new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
         connection.start(options, shell.settings());
     }

@@ -1,9 +1,11 @@
 package dev.gatehouse.ui;
 
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
+import dev.gatehouse.ui.overview.OverviewViewModel;
 import dev.gatehouse.ui.shell.PendingView;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
@@ -15,8 +17,10 @@ final class Screens {
     private final ShellViewModel shell;
     private final ShellActions actions;
     private final FxBackground background;
+    private final LiveDiagnostics diagnostics;
 
-    Screens(ShellViewModel shell, ShellActions actions, FxBackground background) {
+    Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics) {
+        this.diagnostics = diagnostics;
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -24,8 +28,10 @@ final class Screens {
 
     Node create(Section section) {
         return switch (section) {
-            case OVERVIEW -> new OverviewView(shell.connection(), actions);
-            case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute));
+            case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
+                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute), actions);
+            case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
+                    diagnostics.reportProperty()));
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> new PendingView(section,

@@ -26,7 +26,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * fabric8's mock API server in mixed mode: CRUD for everything, except requests that match an
  * expectation set with {@link #server()}{@code .expect()}. Records every request path.
  */
-final class MockCluster implements AutoCloseable {
+public final class MockCluster implements AutoCloseable {
 
     static final String VERSION = "v1.31.0";
 
@@ -60,7 +60,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** Starts on a free port. */
-    static MockCluster start() {
+    public static MockCluster start() {
         MockCluster c = new MockCluster();
         c.server.init();
         return c;
@@ -73,12 +73,12 @@ final class MockCluster implements AutoCloseable {
         return c;
     }
 
-    KubernetesMockServer server() {
+    public KubernetesMockServer server() {
         return server;
     }
 
     /** A client of its own, to create, update and delete objects like another user would. */
-    synchronized KubernetesClient client() {
+    public synchronized KubernetesClient client() {
         if (client == null) {
             client = server.createClient();
         }
@@ -91,7 +91,7 @@ final class MockCluster implements AutoCloseable {
     }
 
     /** A kubeconfig file with context "mock" (token auth) pointing here. */
-    Path kubeconfig(Path dir) {
+    public Path kubeconfig(Path dir) {
         return KubeconfigFiles.single(dir, "mock.yaml", "mock", url(), "shop");
     }
 
@@ -103,7 +103,7 @@ final class MockCluster implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    static Status status(int code, String reason, String message) {
+    public static Status status(int code, String reason, String message) {
         return new StatusBuilder().withApiVersion("v1").withKind("Status").withStatus("Failure")
                 .withCode(code).withReason(reason).withMessage(message).build();
     }

@@ -34,6 +34,8 @@ import javafx.util.Duration;
  */
 public final class LiveList<T, R> implements AutoCloseable {
     static final int FLUSH_MS = 80;
+    /** Above this many replaced or removed rows a batch is applied as one setAll. */
+    static final int BULK = 32;
 
     private final ObservableList<R> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CacheStatus> status = new ReadOnlyObjectWrapper<>(CacheStatus.SYNCING);
@@ -145,19 +147,31 @@ public final class LiveList<T, R> implements AutoCloseable {
                 replaced.put(old, row);
             }
         }
-        if (!removed.isEmpty()) {
-            rows.removeIf(removed::contains);
-        }
-        if (!replaced.isEmpty()) {
-            for (int i = 0; i < rows.size(); i++) {
-                R now = replaced.get(rows.get(i));
-                if (now != null) {
-                    rows.set(i, now);
+        if (removed.size() + replaced.size() > BULK) {
+            // Many changes at once: one setAll is one change event instead of hundreds.
+            List<R> next = new ArrayList<>(rows.size() + added.size());
+            for (R r : rows) {
+                if (!removed.contains(r)) {
+                    next.add(replaced.getOrDefault(r, r));
                 }
             }
-        }
-        if (!added.isEmpty()) {
-            rows.addAll(added);
+            next.addAll(added);
+            rows.setAll(next);
+        } else {
+            if (!removed.isEmpty()) {
+                rows.removeIf(removed::contains);
+            }
+            if (!replaced.isEmpty()) {
+                for (int i = 0; i < rows.size(); i++) {
+                    R now = replaced.get(rows.get(i));
+                    if (now != null) {
+                        rows.set(i, now);
+                    }
+                }
+            }
+            if (!added.isEmpty()) {
+                rows.addAll(added);
+            }
         }
         synced.set(true);
     }

@@ -35,6 +35,43 @@ public final class TableSupport {
         return c;
     }
 
+    /** Status column from the diagnostics: icon + colour + "2 problems" / "OK" (colour is never alone). */
+    public static <R> TableColumn<R, Status> status(String title, Function<R, Status> status,
+                                                    java.util.function.ToIntFunction<R> problems) {
+        TableColumn<R, Status> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(status.apply(cd.getValue())));
+        c.setPrefWidth(125);
+        c.setMinWidth(110);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Status s, boolean empty) {
+                super.updateItem(s, empty);
+                getStyleClass().removeAll(Status.allStyleClasses());
+                if (empty || s == null || getTableRow() == null || getTableRow().getItem() == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                int n = problems.applyAsInt(getTableRow().getItem());
+                getStyleClass().add(s.styleClass());
+                setGraphic(new FontIcon(s.iconLiteral()));
+                setText(n == 0 ? "OK" : n == 1 ? "1 problem" : n + " problems");
+            }
+        });
+        c.setComparator(Comparator.comparingInt(TableSupport::worstFirst));
+        return c;
+    }
+
+    /** Sort rank: errors first, then warnings, unknown, OK. */
+    static int worstFirst(Status s) {
+        return switch (s) {
+            case ERROR -> 0;
+            case WARNING -> 1;
+            case UNKNOWN -> 2;
+            case OK -> 3;
+        };
+    }
+
     /** Age column: "5d", absolute time in the tooltip, sorted by time. */
     public static <R> TableColumn<R, Instant> age(String title, Function<R, Instant> value) {
         TableColumn<R, Instant> c = new TableColumn<>(title);

@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.ingress;
 
 import dev.gatehouse.cluster.SecretSummary;
+import dev.gatehouse.routing.diagnostics.Diagnostic;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
@@ -17,7 +18,7 @@ import java.util.function.BiFunction;
 
 /** The detail pane's content for one Ingress: rules as host → path → backend, TLS entries, annotations, YAML. */
 public record IngressDetails(String title, List<HostRules> rules, Optional<String> defaultBackend,
-                             List<TlsEntry> tls, Map<String, String> annotations, String yaml) {
+                             List<TlsEntry> tls, Map<String, String> annotations, String yaml, List<Diagnostic> problems) {
 
     public record PathLine(String path, String pathType, String backend) {
         public String display() {
@@ -33,7 +34,7 @@ public record IngressDetails(String title, List<HostRules> rules, Optional<Strin
     }
 
     public static IngressDetails of(Ingress ing, BiFunction<String, String, Optional<SecretSummary>> secrets,
-                                    boolean secretsKnown) {
+                                    boolean secretsKnown, List<Diagnostic> problems) {
         String ns = ing.getMetadata().getNamespace();
         List<HostRules> rules = new ArrayList<>();
         List<TlsEntry> tls = new ArrayList<>();
@@ -71,7 +72,8 @@ public record IngressDetails(String title, List<HostRules> rules, Optional<Strin
         Map<String, String> annotations = new TreeMap<>(ing.getMetadata().getAnnotations() == null
                 ? Map.of() : ing.getMetadata().getAnnotations());
         annotations.remove("kubectl.kubernetes.io/last-applied-configuration");
-        return new IngressDetails(ns + "/" + ing.getMetadata().getName(), rules, defaultBackend, tls, annotations, yaml(ing));
+        return new IngressDetails(ns + "/" + ing.getMetadata().getName(), rules, defaultBackend, tls, annotations, yaml(ing),
+                List.copyOf(problems));
     }
 
     /** YAML as kubectl shows it, without managedFields (noise for a human). */

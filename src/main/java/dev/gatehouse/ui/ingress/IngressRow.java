@@ -3,7 +3,9 @@ package dev.gatehouse.ui.ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import dev.gatehouse.routing.ObjectRef;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.Set;
 
 /** One Ingress as a table row: the columns users scan, derived once from the object. */
 public record IngressRow(String namespace, String name, String ingressClass, String hosts, String tlsHosts,
-                         String secrets, String address, Instant created, Ingress ingress) {
+                         String secrets, String address, Instant created, Ingress ingress, List<ObjectRef> related) {
 
     public static final String LEGACY_CLASS_ANNOTATION = "kubernetes.io/ingress.class";
 
@@ -23,6 +25,8 @@ public record IngressRow(String namespace, String name, String ingressClass, Str
         Set<String> hosts = new LinkedHashSet<>();
         Set<String> tlsHosts = new LinkedHashSet<>();
         Set<String> secrets = new LinkedHashSet<>();
+        List<ObjectRef> related = new ArrayList<>();
+        related.add(ObjectRef.ingress(meta.getNamespace(), meta.getName()));
         if (spec != null) {
             for (IngressRule r : nonNull(spec.getRules())) {
                 hosts.add(r.getHost() == null || r.getHost().isBlank() ? "*" : r.getHost());
@@ -31,11 +35,13 @@ public record IngressRow(String namespace, String name, String ingressClass, Str
                 tlsHosts.addAll(nonNull(t.getHosts()));
                 if (t.getSecretName() != null) {
                     secrets.add(t.getSecretName());
+                    related.add(ObjectRef.secret(meta.getNamespace(), t.getSecretName()));
                 }
             }
         }
         return new IngressRow(meta.getNamespace(), meta.getName(), className(ing), String.join(", ", hosts),
-                String.join(", ", tlsHosts), String.join(", ", secrets), address(ing), created(meta.getCreationTimestamp()), ing);
+                String.join(", ", tlsHosts), String.join(", ", secrets), address(ing), created(meta.getCreationTimestamp()), ing,
+                List.copyOf(related));
     }
 
     public String key() {

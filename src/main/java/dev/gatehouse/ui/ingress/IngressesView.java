@@ -2,6 +2,7 @@ package dev.gatehouse.ui.ingress;
 
 import dev.gatehouse.ui.common.TableSupport;
 import dev.gatehouse.ui.common.YamlArea;
+import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
 import java.time.Instant;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
@@ -28,6 +29,7 @@ public final class IngressesView extends VBox {
     private final VBox tlsBox = new VBox(6);
     private final GridPane annotations = new GridPane();
     private final YamlArea yaml = new YamlArea(false);
+    private final VBox problems = new VBox(4);
 
     public IngressesView(IngressesViewModel vm) {
         this.vm = vm;
@@ -50,7 +52,10 @@ public final class IngressesView extends VBox {
         Label problem = TableSupport.problemBanner("ingress-problem", vm.problemProperty());
 
         TableView<IngressRow> table = table();
-        SplitPane split = new SplitPane(table, details());
+        problems.setId("ingress-problems");
+        VBox bottom = new VBox(6, problems, details());
+        VBox.setVgrow(bottom.getChildren().get(1), Priority.ALWAYS);
+        SplitPane split = new SplitPane(table, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
@@ -65,6 +70,7 @@ public final class IngressesView extends VBox {
         table.setId("ingress-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(TableSupport.placeholder(vm.placeholderProperty(), "fth-globe"));
+        table.getColumns().add(TableSupport.status("Status", vm::statusOf, vm::problemCount));
         table.getColumns().add(TableSupport.text("Namespace", IngressRow::namespace, 110));
         table.getColumns().add(TableSupport.text("Name", IngressRow::name, 150));
         table.getColumns().add(TableSupport.text("Class", IngressRow::ingressClass, 80));
@@ -77,8 +83,9 @@ public final class IngressesView extends VBox {
         SortedList<IngressRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
-        table.getSortOrder().add(table.getColumns().get(0));
+        table.getSortOrder().addAll(table.getColumns().get(0), table.getColumns().get(1), table.getColumns().get(2));
         TableSupport.bindSelection(table, vm.selectedProperty());
+        vm.diagnosticsProperty().addListener((o, a, r) -> table.refresh());
         return table;
     }
 
@@ -104,6 +111,10 @@ public final class IngressesView extends VBox {
         TreeItem<String> root = new TreeItem<>();
         tlsBox.getChildren().clear();
         annotations.getChildren().clear();
+        problems.getChildren().clear();
+        if (d != null) {
+            d.problems().forEach(p -> problems.getChildren().add(DiagnosticLabel.of(p)));
+        }
         if (d == null) {
             rulesTree.setRoot(root);
             tlsBox.getChildren().add(new Label("Select an Ingress to see its details."));

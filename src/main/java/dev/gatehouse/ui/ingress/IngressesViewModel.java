@@ -2,7 +2,10 @@ package dev.gatehouse.ui.ingress;
 
 import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.ui.common.LiveList;
+import dev.gatehouse.ui.common.Status;
+import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.Optional;
 import java.util.concurrent.Executor;
@@ -37,9 +40,13 @@ public final class IngressesViewModel implements AutoCloseable {
     private LiveList<Ingress, IngressRow> live;
     private String selectedKey;
     private final Executor worker;
+    private final ReadOnlyObjectProperty<DiagnosticReport> diagnostics;
 
-    public IngressesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource, Executor worker) {
+    public IngressesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource, Executor worker,
+                              ReadOnlyObjectProperty<DiagnosticReport> diagnostics) {
         this.worker = worker;
+        this.diagnostics = diagnostics;
+        diagnostics.addListener((o, a, r) -> refreshDetails());
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
         count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
         selected.addListener((o, a, row) -> {
@@ -96,7 +103,22 @@ public final class IngressesViewModel implements AutoCloseable {
             return;
         }
         boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
-        details.set(IngressDetails.of(row.ingress(), (ns, name) -> s.secrets().get(ns, name), secretsKnown));
+        details.set(IngressDetails.of(row.ingress(), (ns, name) -> s.secrets().get(ns, name), secretsKnown,
+                LiveDiagnostics.about(diagnostics.get(), row.related())));
+    }
+
+    /** The row's status: the worst diagnostic about the Ingress or the Secrets it uses. */
+    public Status statusOf(IngressRow row) {
+        return LiveDiagnostics.statusOf(diagnostics.get(), row.related());
+    }
+
+    /** The number of diagnostics about the row (for the status cell's text). */
+    public int problemCount(IngressRow row) {
+        return LiveDiagnostics.about(diagnostics.get(), row.related()).size();
+    }
+
+    public ReadOnlyObjectProperty<DiagnosticReport> diagnosticsProperty() {
+        return diagnostics;
     }
 
     private void showStatus(CacheStatus st) {

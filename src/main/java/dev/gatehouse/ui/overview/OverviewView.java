@@ -1,6 +1,13 @@
 package dev.gatehouse.ui.overview;
 
 import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.ui.common.RelativeTime;
+import dev.gatehouse.ui.common.Status;
+import dev.gatehouse.ui.common.TableSupport;
+import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
 import dev.gatehouse.ui.shell.ShellActions;
 import javafx.geometry.Pos;
@@ -23,12 +30,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class OverviewView extends StackPane {
     private final ConnectionViewModel vm;
+    private final OverviewViewModel overview;
     private final ShellActions actions;
     private final VBox welcome;
     private final VBox connected = new VBox();
 
-    public OverviewView(ConnectionViewModel vm, ShellActions actions) {
+    public OverviewView(ConnectionViewModel vm, OverviewViewModel overview, ShellActions actions) {
         this.vm = vm;
+        this.overview = overview;
         this.actions = actions;
         setId("screen-overview");
         welcome = welcome();
@@ -41,7 +50,11 @@ public final class OverviewView extends StackPane {
         scroll.visibleProperty().bind(welcome.visibleProperty().not());
         vm.sessionProperty().addListener((o, a, b) -> refresh());
         vm.demoProperty().addListener((o, a, b) -> refresh());
-        vm.statusTextProperty().addListener((o, a, b) -> refresh());
+        vm.statusTextProperty().addListener((o, a, b) -> {
+            if (a == null || !a.equals(b)) {
+                refresh();
+            }
+        });
         refresh();
     }
 
@@ -91,11 +104,84 @@ public final class OverviewView extends StackPane {
         Label state = new Label(vm.statusTextProperty().get());
         state.setId("overview-state");
         conn.getChildren().addAll(ctx, state);
-        connected.getChildren().add(conn);
+        VBox problemsSummary = card("Problems");
+        Label summary = new Label();
+        summary.setId("overview-summary");
+        summary.textProperty().bind(overview.summaryProperty());
+        problemsSummary.getChildren().add(summary);
+        HBox top = new HBox(12, conn, problemsSummary);
+        top.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        HBox middle = new HBox(12, namespacesCard(), expiringCard());
+        middle.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        connected.getChildren().addAll(top, middle, problemsCard());
         DemoCluster demo = vm.demoProperty().get();
         if (demo != null && demo.contextName().equals(vm.selectedContextProperty().get())) {
             connected.getChildren().add(demoCard(demo));
         }
+    }
+
+    private VBox namespacesCard() {
+        VBox card = card("Namespaces");
+        TableView<NamespaceCount> table = new TableView<>(overview.namespaces());
+        table.setId("overview-namespaces");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(TableSupport.text("Namespace", NamespaceCount::namespace, 120));
+        table.getColumns().add(TableSupport.text("Ingresses", n -> String.valueOf(n.ingresses()), 80));
+        table.getColumns().add(TableSupport.text("TLS Secrets", n -> String.valueOf(n.tlsSecrets()), 80));
+        table.getColumns().add(TableSupport.text("Errors", n -> String.valueOf(n.errors()), 60));
+        table.getColumns().add(TableSupport.text("Warnings", n -> String.valueOf(n.warnings()), 70));
+        table.setPrefHeight(200);
+        card.getChildren().add(table);
+        return card;
+    }
+
+    private VBox expiringCard() {
+        VBox card = card("Expiring first");
+        ListView<CertificateRow> list = new ListView<>(overview.expiring());
+        list.setId("overview-expiring");
+        list.setPrefHeight(200);
+        list.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(CertificateRow c, boolean empty) {
+                super.updateItem(c, empty);
+                getStyleClass().removeAll(Status.allStyleClasses());
+                if (empty || c == null || c.leaf().isEmpty()) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                var info = c.leaf().get();
+                Status st = ExpiryBands.status(info.expiry());
+                getStyleClass().add(st.styleClass());
+                setGraphic(new FontIcon(st.iconLiteral()));
+                setText(c.namespace() + "/" + c.name() + " — " + ExpiryBands.text(info.daysLeft(), info.expiry()));
+                setTooltip(new Tooltip(info.displayName() + "\nNot after " + RelativeTime.absolute(info.notAfter())));
+            }
+        });
+        card.getChildren().add(list);
+        return card;
+    }
+
+    private VBox problemsCard() {
+        VBox card = card("All problems, most severe first");
+        VBox lines = new VBox(4);
+        lines.setId("overview-problems");
+        Runnable fill = () -> {
+            lines.getChildren().clear();
+            if (overview.problems().isEmpty()) {
+                lines.getChildren().add(new Label("No problems found."));
+            }
+            overview.problems().forEach(d -> {
+                Label l = DiagnosticLabel.of(d);
+                l.setText(d.object().kind() + " " + d.object().path() + ": " + d.message());
+                lines.getChildren().add(l);
+            });
+        };
+        overview.problems().addListener((javafx.beans.Observable o) -> fill.run());
+        fill.run();
+        card.getChildren().add(lines);
+        return card;
     }
 
     private VBox demoCard(DemoCluster demo) {

@@ -1,0 +1,52 @@
+package dev.gatehouse.drafts;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A local draft of one Ingress: the YAML being edited and, when it was opened from the cluster,
+ * the live object it was based on (its YAML and resourceVersion) — the base of a three-way
+ * comparison and of the conditional write. Immutable; {@link DraftStore} persists it.
+ *
+ * @param id                  stable identifier (file name in the store)
+ * @param namespace           the Ingress's namespace (as last parsed)
+ * @param name                the Ingress's name (as last parsed)
+ * @param yaml                the draft's current YAML text (may be invalid while typing)
+ * @param baseYaml            the live object's YAML when the draft was opened, empty for a new Ingress
+ * @param baseResourceVersion the live resourceVersion the draft is based on, empty for a new Ingress
+ * @param updated             last edit
+ * @param applied             when it was last applied to the cluster, if ever
+ */
+public record Draft(String id, String namespace, String name, String yaml, Optional<String> baseYaml,
+                    Optional<String> baseResourceVersion, Instant updated, Optional<Instant> applied) {
+
+    public Draft {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(yaml, "yaml");
+        namespace = namespace == null ? "" : namespace;
+        name = name == null ? "" : name;
+    }
+
+    public boolean isNew() {
+        return baseResourceVersion.isEmpty();
+    }
+
+    public String displayName() {
+        return (namespace.isEmpty() ? "?" : namespace) + "/" + (name.isEmpty() ? "(unnamed)" : name);
+    }
+
+    public Draft withYaml(String text, String ns, String n, Instant now) {
+        return new Draft(id, ns == null ? namespace : ns, n == null ? name : n, text, baseYaml, baseResourceVersion, now, applied);
+    }
+
+    /** After an apply: the written object becomes the new base. */
+    public Draft appliedAs(String liveYaml, String resourceVersion, Instant now) {
+        return new Draft(id, namespace, name, yaml, Optional.of(liveYaml), Optional.of(resourceVersion), now, Optional.of(now));
+    }
+
+    /** After a rebase onto live: live becomes the base, the text is the merged one. */
+    public Draft rebasedOnto(String liveYaml, String resourceVersion, String mergedYaml, Instant now) {
+        return new Draft(id, namespace, name, mergedYaml, Optional.of(liveYaml), Optional.of(resourceVersion), now, applied);
+    }
+}

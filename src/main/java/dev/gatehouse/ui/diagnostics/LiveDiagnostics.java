@@ -1,0 +1,187 @@
+package dev.gatehouse.ui.diagnostics;
+
+import dev.gatehouse.cluster.CacheListener;
+import dev.gatehouse.cluster.CacheStatus;
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.ResourceCache;
+import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.cluster.Subscription;
+import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.diagnostics.Diagnostic;
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.diagnostics.Severity;
+import dev.gatehouse.tls.TrustAnchors;
+import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.Status;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.util.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The routing engine's diagnostics for the connected cluster, kept current: recomputed off the FX
+ * thread shortly after the caches change (debounced), published as one immutable report that the
+ * Overview and the tables' status columns read.
+ */
+public final class LiveDiagnostics {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveDiagnostics.class);
+    private static final Duration DEBOUNCE = Duration.millis(300);
+
+    private final ReadOnlyObjectWrapper<DiagnosticReport> report = new ReadOnlyObjectWrapper<>(new DiagnosticReport(List.of()));
+    private final ReadOnlyObjectProperty<DemoCluster> demo;
+    private final Executor worker;
+    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private ClusterSession session;
+    private boolean running;
+    private boolean again;
+    private volatile TrustAnchors jdkRoots;
+
+    public LiveDiagnostics(ReadOnlyObjectProperty<ClusterSession> sessionSource, ReadOnlyObjectProperty<DemoCluster> demo,
+                           Executor worker) {
+        this.demo = demo;
+        this.worker = worker;
+        debounce.setOnFinished(e -> recompute());
+        sessionSource.addListener((o, a, s) -> use(s));
+        use(sessionSource.get());
+    }
+
+    private void use(ClusterSession s) {
+        subscriptions.forEach(Subscription::cancel);
+        subscriptions.clear();
+        session = s;
+        report.set(new DiagnosticReport(List.of()));
+        if (s == null) {
+            return;
+        }
+        for (ResourceCache<?> cache : s.caches()) {
+            subscriptions.add(listen(cache));
+        }
+        schedule();
+    }
+
+    private <T> Subscription listen(ResourceCache<T> cache) {
+        return cache.addListener(new CacheListener<>() {
+            @Override
+            public void onAdd(T object) {
+                schedule();
+            }
+
+            @Override
+            public void onUpdate(T oldObject, T newObject) {
+                schedule();
+            }
+
+            @Override
+            public void onDelete(T object) {
+                schedule();
+            }
+
+            @Override
+            public void onStatus(CacheStatus status) {
+                schedule();
+            }
+        });
+    }
+
+    private void schedule() {
+        FxBackground.onFx(debounce::playFromStart);
+    }
+
+    private void recompute() {
+        ClusterSession s = session;
+        if (s == null) {
+            return;
+        }
+        if (running) {
+            again = true;
+            return;
+        }
+        running = true;
+        X509Certificate demoCa = demoCa();
+        worker.execute(() -> {
+            DiagnosticReport result;
+            try {
+                TrustAnchors anchors = anchors(demoCa);
+                result = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
+                        Clock.systemUTC(), anchors).diagnose();
+            } catch (RuntimeException e) {
+                LOG.warn("Diagnostics failed", e);
+                result = null;
+            }
+            DiagnosticReport done = result;
+            FxBackground.onFx(() -> {
+                running = false;
+                if (done != null && session == s) {
+                    report.set(done);
+                }
+                if (again) {
+                    again = false;
+                    schedule();
+                }
+            });
+        });
+    }
+
+    /** The demo CA while connected to the demo cluster (read on the FX thread). */
+    private X509Certificate demoCa() {
+        DemoCluster d = demo.get();
+        return d != null && session != null && d.contextName().equals(session.contextName()) ? d.demoCaCertificate() : null;
+    }
+
+    /** The JDK's roots (read once, on the worker), plus the demo CA when given. */
+    private TrustAnchors anchors(X509Certificate demoCa) {
+        TrustAnchors jdk = jdkRoots;
+        if (jdk == null) {
+            jdk = TrustAnchors.jdkDefaults();
+            jdkRoots = jdk;
+        }
+        if (demoCa == null) {
+            return jdk;
+        }
+        List<X509Certificate> roots = new ArrayList<>(jdk.roots());
+        roots.add(demoCa);
+        return new TrustAnchors(roots);
+    }
+
+    public ReadOnlyObjectProperty<DiagnosticReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    /** The worst status among diagnostics about any of these objects (OK when there are none). */
+    public static Status statusOf(DiagnosticReport r, Collection<ObjectRef> objects) {
+        Severity worst = null;
+        for (Diagnostic d : r.diagnostics()) {
+            if (objects.contains(d.object()) && (worst == null || d.severity().compareTo(worst) < 0)) {
+                worst = d.severity();
+            }
+        }
+        return toStatus(worst);
+    }
+
+    public static List<Diagnostic> about(DiagnosticReport r, Collection<ObjectRef> objects) {
+        return r.diagnostics().stream().filter(d -> objects.contains(d.object())).sorted(Diagnostic.ORDER).toList();
+    }
+
+    public static Status toStatus(Severity s) {
+        if (s == null) {
+            return Status.OK;
+        }
+        return switch (s) {
+            case ERROR -> Status.ERROR;
+            case WARNING -> Status.WARNING;
+            case INFO -> Status.OK;
+        };
+    }
+}

@@ -1,0 +1,109 @@
+package dev.gatehouse.ui.overview;
+
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.SecretSummary;
+import dev.gatehouse.routing.diagnostics.Diagnostic;
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.diagnostics.Severity;
+import dev.gatehouse.ui.common.LiveList;
+import dev.gatehouse.ui.ingress.IngressRow;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.util.Duration;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The Overview: counts per namespace, the soonest-expiring certificates, and every problem the
+ * diagnostics found, most severe first. Everything derives from the live caches and the report.
+ */
+public final class OverviewViewModel {
+    static final int EXPIRING_SHOWN = 8;
+
+    private final ObservableList<NamespaceCount> namespaces = FXCollections.observableArrayList();
+    private final ObservableList<CertificateRow> expiring = FXCollections.observableArrayList();
+    private final ObservableList<Diagnostic> problems = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectProperty<DiagnosticReport> report;
+    private final Executor worker;
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
+    private LiveList<Ingress, IngressRow> ingresses;
+    private LiveList<SecretSummary, CertificateRow> certificates;
+
+    public OverviewViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DiagnosticReport> report,
+                             Executor worker) {
+        this.report = report;
+        this.worker = worker;
+        debounce.setOnFinished(e -> recompute());
+        report.addListener((Observable o) -> schedule());
+        session.addListener((o, a, s) -> use(s));
+        use(session.get());
+    }
+
+    private void use(ClusterSession s) {
+        if (ingresses != null) {
+            ingresses.close();
+            certificates.close();
+            ingresses = null;
+            certificates = null;
+        }
+        if (s != null) {
+            ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
+                    IngressRow::of, worker);
+            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(), CertificateRow::of, worker);
+            ingresses.rows().addListener((Observable o) -> schedule());
+            certificates.rows().addListener((Observable o) -> schedule());
+        }
+        recompute();
+    }
+
+    /** Coalesces bursts of changes into one recomputation. */
+    private void schedule() {
+        debounce.playFromStart();
+    }
+
+    private void recompute() {
+        List<IngressRow> ing = ingresses == null ? List.of() : ingresses.rows();
+        List<CertificateRow> certs = certificates == null ? List.of() : certificates.rows();
+        DiagnosticReport r = report.get();
+        Map<String, int[]> counts = new TreeMap<>();
+        ing.forEach(i -> counts.computeIfAbsent(i.namespace(), k -> new int[4])[0]++);
+        certs.stream().filter(c -> c.leaf().isPresent()).forEach(c -> counts.computeIfAbsent(c.namespace(), k -> new int[4])[1]++);
+        for (Diagnostic d : r.diagnostics()) {
+            String ns = d.object().namespace();
+            if (ns != null && counts.containsKey(ns)) {
+                counts.get(ns)[d.severity() == Severity.ERROR ? 2 : d.severity() == Severity.WARNING ? 3 : 0] +=
+                        d.severity() == Severity.INFO ? 0 : 1;
+            }
+        }
+        namespaces.setAll(counts.entrySet().stream()
+                .map(e -> new NamespaceCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .toList());
+        expiring.setAll(certs.stream().filter(c -> c.leaf().isPresent())
+                .sorted(Comparator.comparing(c -> c.leaf().get().notAfter()))
+                .limit(EXPIRING_SHOWN).toList());
+        problems.setAll(r.diagnostics().stream().filter(d -> d.severity() != Severity.INFO).sorted(Diagnostic.ORDER).toList());
+        long errors = r.count(Severity.ERROR);
+        long warnings = r.count(Severity.WARNING);
+        summary.set(errors + warnings == 0 ? "No problems found"
+                : plural(errors, "error") + " · " + plural(warnings, "warning"));
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    public ObservableList<NamespaceCount> namespaces() { return namespaces; }
+    public ObservableList<CertificateRow> expiring() { return expiring; }
+    public ObservableList<Diagnostic> problems() { return problems; }
+    public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+}
