@@ -95,6 +95,14 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
                 malformed(decoded.cause());
                 return;
             }
+            if (!http2() && !request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                    && !request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+                current = begin(request.method().name(), "", request.uri(), request.protocolVersion().text(), false);
+                respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "Only HTTP/1.0,"
+                        + " HTTP/1.1 and HTTP/2 are spoken here, not " + request.protocolVersion().text() + "."),
+                        "unsupported HTTP version");
+                return;
+            }
             RequestProbe.Result parsed = RequestProbe.of(request, info);
             if (parsed.probe().isEmpty()) {
                 current = begin(request.method().name(), parsed.hostHeader(), request.uri(), protocol(request), false);
