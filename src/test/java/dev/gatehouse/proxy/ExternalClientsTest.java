@@ -61,7 +61,8 @@ class ExternalClientsTest {
             p.destroyForcibly();
             throw new AssertionError("timed out: " + String.join(" ", command));
         }
-        return new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.ISO_8859_1),
+                Files.readString(err, StandardCharsets.ISO_8859_1));
     }
 
     private static Run curl(String host, String url, String... extra) throws Exception {
