@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
  */
 public class ClusterSourceOptions {
 
-    @Option(names = {"-f", "--filename"}, paramLabel = "FILE|DIR",
+    @Option(names = {"-f", "--filename", "--manifests"}, paramLabel = "FILE|DIR",
             description = "YAML or JSON file, or a directory read recursively (repeatable)")
     private List<Path> files = new ArrayList<>();
 
