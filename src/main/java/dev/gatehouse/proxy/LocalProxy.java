@@ -46,7 +46,7 @@ public final class LocalProxy implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LocalProxy.class);
     private static final long RELOAD_DELAY_MS = 200;
 
-    private final RuleSource rules;
+    private final AtomicReference<RuleSource> rules;
     private final ControllerProfile profile;
     private final Clock clock;
     private final TrustAnchors anchors;
@@ -63,7 +63,7 @@ public final class LocalProxy implements AutoCloseable {
     private ProxyServer server;
 
     private LocalProxy(Builder b, TlsProvider tls, ServerTlsContexts contexts, TrustAnchors anchors) {
-        this.rules = b.rules;
+        this.rules = new AtomicReference<>(b.rules);
         this.profile = b.profile;
         this.clock = b.clock;
         this.anchors = anchors;
@@ -175,7 +175,7 @@ public final class LocalProxy implements AutoCloseable {
                 throw new ProxyStartException("Interrupted while starting", e);
             }
             LOG.info("Local proxy listening on https://{} and http://{} serving {}", hostPort(proxy.httpsAddress()),
-                    hostPort(proxy.httpAddress()), proxy.rules.describe());
+                    hostPort(proxy.httpAddress()), proxy.rules.get().describe());
             return proxy;
         }
 
@@ -186,9 +186,10 @@ public final class LocalProxy implements AutoCloseable {
     }
 
     private RouteTable build() throws RuleSource.RuleSourceException {
-        ClusterView view = rules.read();
+        RuleSource source = rules.get();
+        ClusterView view = source.read();
         RoutingEngine engine = new RoutingEngine(view, profile, clock, anchors);
-        return RouteTable.build(engine.snapshot(), contexts, rules.describe());
+        return RouteTable.build(engine.snapshot(), contexts, source.describe());
     }
 
     /**
@@ -268,7 +269,16 @@ public final class LocalProxy implements AutoCloseable {
     }
 
     public RuleSource ruleSource() {
-        return rules;
+        return rules.get();
+    }
+
+    /**
+     * Serves another rule source from now on (the live cluster, a draft overlay …) and reloads at once;
+     * open connections stay. If the new source cannot be read, the previous rules stay in force.
+     */
+    public void switchRules(RuleSource next) {
+        rules.set(Objects.requireNonNull(next, "next"));
+        reload();
     }
 
     public ProxyConfig config() {

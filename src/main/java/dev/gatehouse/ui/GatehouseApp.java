@@ -6,6 +6,7 @@ import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.TlsProvider;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.settings.SettingsStore;
 import dev.gatehouse.ui.shell.MainWindow;
@@ -31,6 +32,7 @@ public class GatehouseApp extends Application {
     private FxBackground background;
     private ConnectionViewModel connection;
     private ShellViewModel shell;
+    private ProxyViewModel proxy;
 
     public GatehouseApp() {
         this(LAUNCH_OPTIONS.get());
@@ -68,6 +70,9 @@ public class GatehouseApp extends Application {
 
     @Override
     public void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (connection != null) {
             connection.close();
         }

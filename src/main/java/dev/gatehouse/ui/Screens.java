@@ -5,6 +5,8 @@ import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
+import dev.gatehouse.ui.proxy.ProxyView;
+import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.overview.OverviewViewModel;
 import dev.gatehouse.ui.shell.PendingView;
 import dev.gatehouse.ui.shell.Section;
@@ -36,8 +38,7 @@ final class Screens {
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> new PendingView(section,
                     "Not built yet: the path view arrives with the routing engine.");
-            case PROXY -> new PendingView(section,
-                    "Not built yet: the local proxy arrives with the proxy feature.");
+            case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new PendingView(section,
                     "Not built yet: drafts and safe apply arrive with the drafts feature.");
         };
