@@ -63,7 +63,9 @@ public class GatehouseApp extends Application {
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
                 background::execute);
-        Screens screens = new Screens(shell, actions, background, diagnostics);
+        proxy = new ProxyViewModel(connection.sessionProperty(), connection.demoProperty(), background,
+                shell.proxyStateProperty(), dirs.data());
+        Screens screens = new Screens(shell, actions, background, diagnostics, proxy);
         new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
         connection.start(options, shell.settings());
     }

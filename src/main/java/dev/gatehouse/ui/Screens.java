@@ -20,9 +20,12 @@ final class Screens {
     private final ShellActions actions;
     private final FxBackground background;
     private final LiveDiagnostics diagnostics;
+    private final ProxyViewModel proxy;
 
-    Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics) {
+    Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
+            ProxyViewModel proxy) {
         this.diagnostics = diagnostics;
+        this.proxy = proxy;
         this.shell = shell;
         this.actions = actions;
         this.background = background;
