@@ -28,6 +28,8 @@ import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509ExtendedKeyManager;
+import javax.net.ssl.X509KeyManager;
 import javax.net.ssl.X509TrustManager;
 
 /**
@@ -157,7 +159,8 @@ public final class ProxyProbe {
                 request.clientChain().toArray(X509Certificate[]::new));
         KeyManagerFactory factory = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         factory.init(store, password);
-        return factory.getKeyManagers();
+        X509KeyManager chosen = (X509KeyManager) factory.getKeyManagers()[0];
+        return new KeyManager[] {new AlwaysPresent(chosen)};
     }
 
     private static void write(OutputStream out, Request request) throws IOException {
@@ -273,6 +276,54 @@ public final class ProxyProbe {
             }
         }
         return out;
+    }
+
+    /**
+     * Presents the chosen certificate whatever issuers the server asks for, as {@code curl --cert} does (the
+     * JDK's own choice would stay silent when the issuer is not in the server's list).
+     */
+    private static final class AlwaysPresent extends X509ExtendedKeyManager {
+        private final X509KeyManager keys;
+
+        AlwaysPresent(X509KeyManager keys) {
+            this.keys = keys;
+        }
+
+        @Override
+        public String chooseClientAlias(String[] keyType, java.security.Principal[] issuers, Socket socket) {
+            return "client";
+        }
+
+        @Override
+        public String chooseEngineClientAlias(String[] keyType, java.security.Principal[] issuers,
+                                              javax.net.ssl.SSLEngine engine) {
+            return "client";
+        }
+
+        @Override
+        public String[] getClientAliases(String keyType, java.security.Principal[] issuers) {
+            return new String[] {"client"};
+        }
+
+        @Override
+        public String[] getServerAliases(String keyType, java.security.Principal[] issuers) {
+            return null;
+        }
+
+        @Override
+        public String chooseServerAlias(String keyType, java.security.Principal[] issuers, Socket socket) {
+            return null;
+        }
+
+        @Override
+        public X509Certificate[] getCertificateChain(String alias) {
+            return keys.getCertificateChain(alias);
+        }
+
+        @Override
+        public PrivateKey getPrivateKey(String alias) {
+            return keys.getPrivateKey(alias);
+        }
     }
 
     /** Accepts any server certificate: the probe shows what was presented rather than judging it. */

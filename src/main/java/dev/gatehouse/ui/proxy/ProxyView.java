@@ -105,7 +105,7 @@ public final class ProxyView extends VBox {
         toolbar.getStyleClass().add("table-toolbar");
         TableView<AccessLogEvent> table = new TableView<>(vm.log());
         table.setId("proxy-log-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Requests through the proxy appear here. Start it, then use the request"
                 + " tester or one of the curl lines."));
         table.getColumns().add(TableSupport.text("Time", e -> e.time().atZone(java.time.ZoneId.systemDefault())

@@ -71,7 +71,7 @@ public final class ProxyViewModel implements AutoCloseable {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private LocalProxy proxy;
     private ClusterSession served;
-    private Path caFile;
+    private volatile Path caFile;
 
     /**
      * @param session    the live session whose rules are served
@@ -87,7 +87,7 @@ public final class ProxyViewModel implements AutoCloseable {
         this.background = background;
         this.shellState = shellState;
         this.dataDir = dataDir;
-        this.tester = new RequestTester(background, () -> Optional.ofNullable(proxy));
+        this.tester = new RequestTester(background, () -> Optional.ofNullable(proxy), () -> Optional.ofNullable(caFile));
         filter.addListener((o, a, text) -> applyFilter(text));
         filteredLog.addListener((javafx.collections.ListChangeListener<AccessLogEvent>) c -> countLog());
         session.addListener((o, old, now) -> {

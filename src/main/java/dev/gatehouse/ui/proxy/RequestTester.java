@@ -34,6 +34,7 @@ public final class RequestTester {
 
     private final FxBackground background;
     private final Supplier<Optional<LocalProxy>> proxy;
+    private final Supplier<Optional<java.nio.file.Path>> ca;
     private final StringProperty method = new SimpleStringProperty("GET");
     private final StringProperty url = new SimpleStringProperty("https://");
     private final StringProperty sni = new SimpleStringProperty("");
@@ -48,9 +49,11 @@ public final class RequestTester {
     private final StringProperty curl = new SimpleStringProperty("");
     private final StringProperty error = new SimpleStringProperty("");
 
-    RequestTester(FxBackground background, Supplier<Optional<LocalProxy>> proxy) {
+    RequestTester(FxBackground background, Supplier<Optional<LocalProxy>> proxy,
+                  Supplier<Optional<java.nio.file.Path>> ca) {
         this.background = background;
         this.proxy = proxy;
+        this.ca = ca;
     }
 
     /** Suggests a URL from the rules when none was typed yet. */
@@ -95,7 +98,7 @@ public final class RequestTester {
         InetSocketAddress address = probe.https() ? p.httpsAddress() : p.httpAddress();
         ProbeRequest request = probe;
         URI uri = URI.create(url.get().trim());
-        curl.set(probe.https() ? CurlLines.https(probe.host(), probe.pathAndQuery(), address.getPort(), Optional.empty())
+        curl.set(probe.https() ? CurlLines.https(probe.host(), probe.pathAndQuery(), address.getPort(), ca.get())
                 + (request.sni().isEmpty() ? "   (note: curl sends the host as SNI)" : "")
                 : CurlLines.http(probe.host(), probe.pathAndQuery(), address.getPort()));
         sending.set(true);
