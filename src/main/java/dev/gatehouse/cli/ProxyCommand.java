@@ -71,6 +71,9 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "Serve this IngressClass instead of the default one")
     private String ingressClass;
 
+    @Option(names = "--quiet", description = "Do not print an access-log line per request")
+    private boolean quiet;
+
     @Spec
     private CommandSpec spec;
 
@@ -128,7 +131,9 @@ public final class ProxyCommand implements Callable<Integer> {
             }
             cleanup.add(0, proxy);
             watch(proxy, rules.get(), live, cleanup, err);
-            proxy.addAccessLogListener(e -> print(out, e.line()));
+            if (!quiet) {
+                proxy.addAccessLogListener(e -> print(out, e.line()));
+            }
             RouteTable table = proxy.routes();
             print(out, "Gatehouse proxy listening on https://" + LocalProxy.hostPort(proxy.httpsAddress())
                     + " and http://" + LocalProxy.hostPort(proxy.httpAddress()) + " \u2014 " + table.ingressCount()

@@ -94,8 +94,8 @@ class ProxyRoutingIntegrationTest {
         var trusted = fixture.send("GET", url, Optional.of("mtls.test"), List.of(), fixture.pki.client);
         assertThat(trusted.status()).isEqualTo(200);
         var stranger = fixture.send("GET", url, Optional.of("mtls.test"), List.of(), fixture.pki.stranger);
-        // The JDK offers only a certificate from an issuer the server asked for, so this one stays unsent.
         assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.body()).contains("The SSL certificate error");
     }
 
     @Test
