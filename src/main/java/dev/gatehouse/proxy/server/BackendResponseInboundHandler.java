@@ -33,6 +33,15 @@ final class BackendResponseInboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        ProxiedExchange e = exchange;
+        if (e != null) {
+            e.onBackendReadComplete();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         ProxiedExchange e = exchange;
         exchange = null;

@@ -7,6 +7,7 @@ import dev.gatehouse.proxy.route.UpstreamTls;
 import dev.gatehouse.routing.Explanation;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -58,6 +59,8 @@ final class ProxiedExchange {
     private boolean upgrading;
     private boolean done;
     private ScheduledFuture<?> responseTimer;
+    private ChannelFuture pendingWrite;
+    private boolean lastReceived;
     private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
 
     ProxiedExchange(ChannelHandlerContext client, ClientRequestInboundHandler owner, ProxyServices services,
@@ -159,12 +162,32 @@ final class ProxiedExchange {
             prepare(response);
         }
         boolean last = msg instanceof LastHttpContent;
-        client.writeAndFlush(msg).addListener(f -> {
+        lastReceived |= last;
+        // Written now, flushed once per batch the backend delivered (fewer TLS records and syscalls).
+        ChannelFuture written = last ? client.writeAndFlush(msg) : client.write(msg);
+        pendingWrite = written;
+        written.addListener(f -> {
             if (!f.isSuccess()) {
                 abort("the client went away during the response");
             } else if (last) {
                 finish();
-            } else if (!done && backend != null) {
+            }
+        });
+    }
+
+    /** The backend delivered what it had: flush it to the client and read more once the client took it. */
+    void onBackendReadComplete() {
+        if (done || backend == null) {
+            return;
+        }
+        client.flush();
+        ChannelFuture written = pendingWrite;
+        pendingWrite = null;
+        if (written == null || lastReceived) {
+            return; // before the response head the HTTP decoder asks for more itself
+        }
+        written.addListener(f -> {
+            if (f.isSuccess() && !done && !lastReceived && backend != null) {
                 backend.read();
             }
         });

@@ -111,6 +111,8 @@ final class UpstreamRequests {
 
     private static String requestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format(Locale.ROOT, "%016x%016x", r.nextLong(), r.nextLong());
+        String a = Long.toHexString(r.nextLong());
+        String b = Long.toHexString(r.nextLong());
+        return "0".repeat(16 - a.length()) + a + "0".repeat(16 - b.length()) + b;
     }
 }
