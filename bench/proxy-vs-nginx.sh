@@ -10,12 +10,13 @@
 # the servers' CPU time per request. Prints "name=value unit" lines and a target line.
 #
 # Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
-# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), JAVA (default java).
+# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), JAVA (default java).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 DURATION=${DURATION:-10}
 HANDSHAKES=${HANDSHAKES:-4000}
+WARMUP=${WARMUP:-20}
 JAVA=${JAVA:-java}
 JAR=target/gatehouse.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
@@ -123,7 +124,8 @@ handshakes() {
 }
 
 # Warm the JVM (and nginx's caches) before measuring.
-wrk -t2 -c64 -d5s "https://localhost:$GH_HTTPS/" >/dev/null
+wrk -t2 -c64 -d"${WARMUP}s" "https://localhost:$GH_HTTPS/" >/dev/null
+h2load --h1 -t2 -c64 -n 2000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
 wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
 
 declare -A R
