@@ -109,7 +109,7 @@ public final class ProxyView extends VBox {
         table.setPlaceholder(new Label("Requests through the proxy appear here. Start it, then use the request"
                 + " tester or one of the curl lines."));
         table.getColumns().add(TableSupport.text("Time", e -> e.time().atZone(java.time.ZoneId.systemDefault())
-                .toLocalTime().withNano(0).toString(), 70));
+                .toLocalTime().withNano(0).toString(), 84));
         table.getColumns().add(status());
         table.getColumns().add(TableSupport.text("Request", e -> e.method() + " " + e.url(), 240));
         table.getColumns().add(TableSupport.text("Client", AccessLogEvent::client, 110));
@@ -128,7 +128,7 @@ public final class ProxyView extends VBox {
 
     private static TableColumn<AccessLogEvent, String> status() {
         TableColumn<AccessLogEvent, String> c = TableSupport.text("Status", e -> e.status() == 0 ? "\u2014"
-                : String.valueOf(e.status()), 60);
+                : String.valueOf(e.status()), 66);
         c.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
