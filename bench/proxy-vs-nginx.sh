@@ -10,7 +10,8 @@
 # the servers' CPU time per request. Prints "name=value unit" lines and a target line.
 #
 # Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
-# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), JAVA (default java).
+# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), JAVA (default java),
+# JAVA_OPTS (extra JVM options for the proxy, e.g. -Dio.netty.eventLoopThreads=2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -82,7 +83,8 @@ mkdir -p "$WORK/manifests"
 
 "$NGINX" -c "$WORK/backend.conf" -p "$WORK" 2>/dev/null
 "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
-"$JAVA" -Dio.netty.leakDetection.level=disabled -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
+# shellcheck disable=SC2086
+"$JAVA" -Dio.netty.leakDetection.level=disabled ${JAVA_OPTS:-} -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
   --backend "bench/web:80=http://127.0.0.1:$BACKEND_PORT" --https-port $GH_HTTPS --http-port $GH_HTTP \
   > "$WORK/gatehouse.out" 2> "$WORK/gatehouse.err" &
 GH_PID=$!; PIDS+=("$GH_PID")

@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param upstreamResponseTimeout waiting for a backend's response head (slower → 504)
  * @param upstreamIdleTimeout     an idle pooled backend connection is closed after this
  * @param maxIdleUpstreamPerLoop  idle backend connections kept per backend and event loop
- * @param ioThreads               event-loop threads; 0 = Netty's default (2 × cores)
+ * @param ioThreads               event-loop threads (by default one per core, like nginx's
+ *                                {@code worker_processes auto}); 0 = Netty's default (2 × cores)
  */
 public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, int maxConnections,
                           int maxInitialLineBytes, int maxHeaderBytes, int maxBodyBytes, Duration requestTimeout,
@@ -62,7 +63,7 @@ public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, 
     public static ProxyConfig defaults() {
         return new ProxyConfig(loopback(), DEFAULT_HTTPS_PORT, DEFAULT_HTTP_PORT, 10_000, 8192, 32 * 1024,
                 1024 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(75), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 320, 0);
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 320, Runtime.getRuntime().availableProcessors());
     }
 
     /** 127.0.0.1 as a literal (no name lookup, IPv4 even when IPv6 is preferred). */
