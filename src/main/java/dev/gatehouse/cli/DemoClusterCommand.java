@@ -104,7 +104,7 @@ public final class DemoClusterCommand implements Callable<Integer> {
      * restored, so a second Ctrl-C ends the process even if closing hangs. Where the JVM does not
      * offer these signals we wait forever and rely on the shutdown hook.
      */
-    private static void awaitTermination() throws InterruptedException {
+    static void awaitTermination() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         Map<Signal, sun.misc.SignalHandler> previous = new java.util.LinkedHashMap<>();
         List<Signal> signals = new ArrayList<>();

@@ -21,9 +21,16 @@ import java.util.concurrent.TimeUnit;
 final class LiveClusterSource implements ClusterSource {
     static final Duration WAIT = Duration.ofSeconds(30);
     private final ClusterSourceOptions options;
+    private final java.util.function.Consumer<ClusterSession> opened;
 
     LiveClusterSource(ClusterSourceOptions options) {
+        this(options, session -> { });
+    }
+
+    /** @param opened receives the session once it is ready (for callers that keep watching it) */
+    LiveClusterSource(ClusterSourceOptions options, java.util.function.Consumer<ClusterSession> opened) {
         this.options = options;
+        this.opened = opened;
     }
 
     @Override
@@ -66,6 +73,7 @@ final class LiveClusterSource implements ClusterSource {
         if (session.state() instanceof ConnectionState.Degraded d) {
             notes.addAll(d.problems());
         }
+        opened.accept(session);
         return new Ready(new SessionClusterView(session), notes);
     }
 

@@ -6,6 +6,7 @@ import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.TlsProvider;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.settings.SettingsStore;
 import dev.gatehouse.ui.shell.MainWindow;
@@ -32,6 +33,7 @@ public class GatehouseApp extends Application {
     private FxBackground background;
     private ConnectionViewModel connection;
     private ShellViewModel shell;
+    private ProxyViewModel proxy;
 
     public GatehouseApp() {
         this(LAUNCH_OPTIONS.get());
@@ -63,7 +65,9 @@ public class GatehouseApp extends Application {
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls::join);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
                 background::execute);
-        Screens screens = new Screens(shell, actions, background, diagnostics, dirs);
+        proxy = new ProxyViewModel(connection.sessionProperty(), connection.demoProperty(), background,
+                shell.proxyStateProperty(), dirs.data());
+        Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy);
         StartupProbe.attachIfRequested(stage);
         new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
         connection.start(options, shell.settings());
@@ -71,6 +75,9 @@ public class GatehouseApp extends Application {
 
     @Override
     public void stop() {
+        if (proxy != null) {
+            proxy.close();
+        }
         if (connection != null) {
             connection.close();
         }

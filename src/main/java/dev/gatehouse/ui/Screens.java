@@ -10,6 +10,8 @@ import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
+import dev.gatehouse.ui.proxy.ProxyView;
+import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.overview.OverviewViewModel;
 import dev.gatehouse.ui.path.PathScreen;
 import dev.gatehouse.ui.shell.PendingView;
@@ -26,10 +28,12 @@ final class Screens {
     private final LiveDiagnostics diagnostics;
     private final DraftsViewModel drafts;
     private final BackupStore backups;
+    private final ProxyViewModel proxy;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
-            AppDirs dirs) {
+            AppDirs dirs, ProxyViewModel proxy) {
         this.diagnostics = diagnostics;
+        this.proxy = proxy;
         this.backups = new BackupStore(dirs.data().resolve("backups"));
         this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")), backups,
                 shell.connection().sessionProperty(), background::execute);
@@ -50,8 +54,7 @@ final class Screens {
             case CERTIFICATES -> new PendingView(section,
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
-            case PROXY -> new PendingView(section,
-                    "Not built yet: the local proxy arrives with the proxy feature.");
+            case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty());
         };
     }

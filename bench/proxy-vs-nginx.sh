@@ -1,0 +1,167 @@
+#!/usr/bin/env bash
+# Gatehouse's local proxy against nginx as an equivalent TLS terminator, on 127.0.0.1.
+#
+# Same ECDSA P-256 certificate (SNI "localhost"), same plain-HTTP backend (an nginx server answering
+# 1 KiB), nginx with worker_processes auto, upstream keep-alive and keepalive_requests raised (see
+# shared STACK.md); access logs off on both. The two servers take turns in one run:
+#   keep-alive:   wrk -t2 -c64 -d${DURATION}s --latency  (req/s, p50, p99)
+#   handshakes:   h2load --h1 -t2 -c64 -n ${HANDSHAKES} -H 'Connection: close'  (new TLS connections/s)
+# each once sharing both cores and once pinned (servers on CPU 0, the load client on CPU 1), with
+# the servers' CPU time per request. Prints "name=value unit" lines and a target line.
+#
+# Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
+# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), JAVA (default java),
+# JAVA_OPTS (extra JVM options for the proxy, e.g. -Dio.netty.eventLoopThreads=2).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-10}
+HANDSHAKES=${HANDSHAKES:-4000}
+WARMUP=${WARMUP:-20}
+JAVA=${JAVA:-java}
+JAR=target/gatehouse.jar
+[ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
+
+need=()
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light)
+command -v wrk >/dev/null 2>&1 || need+=(wrk)
+command -v h2load >/dev/null 2>&1 || need+=(nghttp2-client)
+command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v taskset >/dev/null 2>&1 || need+=(util-linux)
+if [ "${#need[@]}" -gt 0 ]; then
+  echo "Installing: ${need[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || \
+    { [ "${need[0]}" = nginx-light ] && apt-get install -y -qq --no-install-recommends nginx >/dev/null; }
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+WORK=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  [ -f "$WORK/nginx.pid" ] && kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true
+  [ -f "$WORK/backend.pid" ] && kill "$(cat "$WORK/backend.pid")" 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+BACKEND_PORT=18080; NGINX_PORT=18443; GH_HTTPS=19443; GH_HTTP=19080
+openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj /CN=localhost \
+  -addext subjectAltName=DNS:localhost -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
+head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/body.txt"
+
+common_http="worker_rlimit_nofile 65535; events { worker_connections 8192; }"
+cat > "$WORK/backend.conf" <<CONF
+worker_processes 1; daemon on; pid $WORK/backend.pid; error_log $WORK/backend-error.log;
+$common_http
+http { access_log off; keepalive_requests 1000000;
+  server { listen 127.0.0.1:$BACKEND_PORT; location / { alias $WORK/body.txt; default_type text/plain; } } }
+CONF
+cat > "$WORK/nginx.conf" <<CONF
+worker_processes auto; daemon on; pid $WORK/nginx.pid; error_log $WORK/nginx-error.log;
+$common_http
+http { access_log off; keepalive_requests 1000000;
+  upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 320; keepalive_requests 1000000; }
+  server { listen 127.0.0.1:$NGINX_PORT ssl; server_name localhost;
+    ssl_certificate $WORK/tls.crt; ssl_certificate_key $WORK/tls.key;
+    ssl_protocols TLSv1.2 TLSv1.3; ssl_session_cache off; ssl_session_tickets off;
+    location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection "";
+      proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$remote_addr; } } }
+CONF
+mkdir -p "$WORK/manifests"
+{
+  printf 'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: bench, namespace: bench}\n'
+  printf 'spec:\n  ingressClassName: nginx\n  tls: [{hosts: [localhost], secretName: bench-tls}]\n'
+  printf '  rules:\n    - host: localhost\n      http:\n        paths:\n'
+  printf '          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n'
+  printf -- '---\napiVersion: v1\nkind: Secret\nmetadata: {name: bench-tls, namespace: bench}\ntype: kubernetes.io/tls\n'
+  printf 'stringData:\n  tls.crt: |\n'; sed 's/^/    /' "$WORK/tls.crt"
+  printf '  tls.key: |\n'; sed 's/^/    /' "$WORK/tls.key"
+} > "$WORK/manifests/bench.yaml"
+
+"$NGINX" -c "$WORK/backend.conf" -p "$WORK" 2>/dev/null
+"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
+# shellcheck disable=SC2086
+"$JAVA" -Dio.netty.leakDetection.level=disabled ${JAVA_OPTS:-} -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
+  --backend "bench/web:80=http://127.0.0.1:$BACKEND_PORT" --https-port $GH_HTTPS --http-port $GH_HTTP \
+  > "$WORK/gatehouse.out" 2> "$WORK/gatehouse.err" &
+GH_PID=$!; PIDS+=("$GH_PID")
+for _ in $(seq 1 120); do grep -q "listening" "$WORK/gatehouse.out" 2>/dev/null && break; sleep 0.5; done
+grep -q "listening" "$WORK/gatehouse.out" || { echo "Gatehouse did not start:" >&2; cat "$WORK/gatehouse.err" >&2; exit 1; }
+sleep 1
+echo "# $(head -1 "$WORK/gatehouse.out")" >&2
+echo "# nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), $(nproc) cores, wrk/h2load on the same machine" >&2
+
+TICKS=$(getconf CLK_TCK)
+nginx_pids() { echo "$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"; }
+cpu_ticks() { local t=0; for p in $*; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
+pin() { for p in $*; do taskset -a -p -c "$1" "$p" >/dev/null 2>&1 || true; done; }
+to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v+0 }
+  else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'; }
+
+# keepalive NAME PORT PIDS CLIENT_PREFIX -> prints rps p50 p99 cpu_us_per_req
+keepalive() {
+  local port=$2 pids=$3; shift 3
+  local before; before=$(cpu_ticks $pids)
+  local out; out=$("$@" wrk -t2 -c64 -d"${DURATION}s" --latency "https://localhost:$port/")
+  local after; after=$(cpu_ticks $pids)
+  local rps p50 p99 reqs
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  reqs=$(awk '/requests in/ {print $1}' <<<"$out")
+  p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
+  p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
+  echo "$rps $p50 $p99 $(awk -v c=$((after - before)) -v t="$TICKS" -v n="$reqs" 'BEGIN { printf "%.1f", c / t * 1e6 / n }')"
+}
+handshakes() {
+  local port=$2 pids=$3; shift 3
+  local before; before=$(cpu_ticks $pids)
+  local out; out=$(timeout 120 "$@" h2load --h1 -t2 -c64 -n "$HANDSHAKES" -H 'Connection: close' "https://localhost:$port/" || true)
+  local after; after=$(cpu_ticks $pids)
+  local rate done
+  rate=$(awk '/^finished in/ {print $4}' <<<"$out")
+  done=$(awk '/^requests:/ {print $2}' <<<"$out")
+  echo "${rate:-0} $(awk -v c=$((after - before)) -v t="$TICKS" -v n="${done:-1}" 'BEGIN { printf "%.1f", c / t * 1e6 / (n > 0 ? n : 1) }')"
+}
+
+# Warm the JVM (and nginx's caches) before measuring.
+wrk -t2 -c64 -d"${WARMUP}s" "https://localhost:$GH_HTTPS/" >/dev/null
+h2load --h1 -t2 -c64 -n 2000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
+wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
+
+declare -A R
+for mode in shared pinned; do
+  client=()
+  if [ "$mode" = pinned ]; then pin 0 $(nginx_pids) "$GH_PID" "$(cat "$WORK/backend.pid")"; client=(taskset -c 1); fi
+  for server in nginx gatehouse; do
+    if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
+    read -r rps p50 p99 cpu < <(keepalive $server $port "$pids" "${client[@]}")
+    R[$mode.$server.rps]=$rps; R[$mode.$server.p50]=$p50; R[$mode.$server.p99]=$p99; R[$mode.$server.cpu]=$cpu
+    echo "${server}_${mode}_keepalive_rps=$rps req/s"
+    echo "${server}_${mode}_keepalive_p50=$p50 ms"
+    echo "${server}_${mode}_keepalive_p99=$p99 ms"
+    echo "${server}_${mode}_keepalive_cpu_per_request=$cpu us"
+  done
+  for server in nginx gatehouse; do
+    if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
+    read -r rate cpu < <(handshakes $server $port "$pids" "${client[@]}")
+    R[$mode.$server.hs]=$rate; R[$mode.$server.hscpu]=$cpu
+    echo "${server}_${mode}_new_tls_connections=$rate conn/s"
+    echo "${server}_${mode}_cpu_per_handshake=$cpu us"
+  done
+  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+  R[$mode.ka]=$(ratio "${R[$mode.gatehouse.rps]}" "${R[$mode.nginx.rps]}")
+  R[$mode.hs]=$(ratio "${R[$mode.gatehouse.hs]}" "${R[$mode.nginx.hs]}")
+  R[$mode.p99]=$(awk -v a="${R[$mode.gatehouse.p99]}" -v b="${R[$mode.nginx.p99]}" 'BEGIN { printf "%+.2f", a - b }')
+  R[$mode.cpu]=$(ratio "${R[$mode.gatehouse.cpu]}" "${R[$mode.nginx.cpu]}")
+  echo "ratio_${mode}_keepalive_rps=${R[$mode.ka]} x"
+  echo "ratio_${mode}_new_tls_connections=${R[$mode.hs]} x"
+  echo "delta_${mode}_keepalive_p99=${R[$mode.p99]} ms"
+  echo "ratio_${mode}_cpu_per_request=${R[$mode.cpu]} x"
+done
+
+verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "met" : "missed") }'; }
+echo "target (pinned): keep-alive req/s >= 1.0x nginx: ${R[pinned.ka]}x $(verdict "${R[pinned.ka]}" 1.0 ">=");" \
+  "handshakes/s >= 0.9x nginx: ${R[pinned.hs]}x $(verdict "${R[pinned.hs]}" 0.9 ">=");" \
+  "p99 <= nginx + 1 ms: ${R[pinned.p99]} ms $(verdict "${R[pinned.p99]}" 1.0 "<=")"

@@ -1,0 +1,270 @@
+package dev.gatehouse.cli;
+
+import dev.gatehouse.cluster.CacheListener;
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.ResourceCache;
+import dev.gatehouse.proxy.LocalProxy;
+import dev.gatehouse.proxy.ProxyConfig;
+import dev.gatehouse.proxy.ProxyStartException;
+import dev.gatehouse.proxy.ReloadListener;
+import dev.gatehouse.proxy.RuleSource;
+import dev.gatehouse.proxy.backend.BackendDirectory;
+import dev.gatehouse.proxy.backend.BackendMappings;
+import dev.gatehouse.proxy.backend.BackendSource;
+import dev.gatehouse.proxy.backend.PortForwardBackendSource;
+import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.model.ClassResolution;
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code gatehouse proxy}: serves Ingress rules and their certificates locally, like the controller.
+ * Prints one line when listening, one access-log line per request, and stops on Ctrl-C / SIGTERM.
+ */
+@Command(name = "proxy", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Runs a local TLS-terminating proxy that serves the Ingress rules and certificates of YAML files"
+                    + " (--manifests) or of a live cluster (--context), routed exactly as 'gatehouse explain' says.",
+            "Like ingress-nginx it serves one IngressClass: the default class (and Ingresses without a class),"
+                    + " or the one named with --ingress-class. Backends: --backend mappings first, then a"
+                    + " port-forward to a ready Pod when a cluster is given. Rules are reloaded when the files or"
+                    + " the cluster change, without dropping connections."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:stopped by Ctrl-C or SIGTERM", "1:could not start (port in use …)", "2:bad input"})
+public final class ProxyCommand implements Callable<Integer> {
+
+    @Mixin
+    private ClusterSourceOptions source = new ClusterSourceOptions();
+
+    @Option(names = "--backend", paramLabel = "NAMESPACE/SERVICE:PORT=URL",
+            description = "Send a Service port (PORT as the Ingress names it: number or name) to this URL (repeatable)")
+    private List<String> backends = new ArrayList<>();
+
+    @Option(names = "--https-port", paramLabel = "N", defaultValue = "8443", description = "HTTPS port (default: ${DEFAULT-VALUE})")
+    private int httpsPort;
+
+    @Option(names = "--http-port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default: ${DEFAULT-VALUE})")
+    private int httpPort;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; anything else is reachable from elsewhere)")
+    private String bind;
+
+    @Option(names = "--ingress-class", paramLabel = "NAME",
+            description = "Serve this IngressClass instead of the default one")
+    private String ingressClass;
+
+    @Option(names = "--quiet", description = "Do not print an access-log line per request")
+    private boolean quiet;
+
+    @Spec
+    private CommandSpec spec;
+
+    private final DemoClusterCommand.StopSignal stopSignal;
+
+    public ProxyCommand() {
+        this(DemoClusterCommand::awaitTermination);
+    }
+
+    ProxyCommand(DemoClusterCommand.StopSignal stopSignal) {
+        this.stopSignal = stopSignal;
+    }
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        BackendMappings mappings = new BackendMappings();
+        ProxyConfig config;
+        try {
+            backends.forEach(mappings::add);
+            config = ProxyConfig.defaults().withPorts(httpsPort, httpPort).withBind(InetAddress.getByName(bind));
+        } catch (IllegalArgumentException | UnknownHostException e) {
+            err.println("error: " + (e instanceof UnknownHostException ? "cannot resolve --bind " + bind : e.getMessage()));
+            return 2;
+        }
+        if (!config.loopbackOnly()) {
+            err.println("warning: listening on " + config.bindAddress().getHostAddress() + " makes the proxy (and the"
+                    + " private keys it serves with) reachable from other machines");
+        }
+        AtomicReference<ClusterSession> session = new AtomicReference<>();
+        List<AutoCloseable> cleanup = new ArrayList<>();
+        try {
+            Optional<RuleSource> rules = rules(session, err);
+            if (rules.isEmpty()) {
+                return 2;
+            }
+            List<BackendSource> sources = new ArrayList<>(List.of(mappings));
+            if (session.get() == null && (source.context().isPresent() || source.kubeconfig().isPresent())) {
+                openSession(session, err);
+            }
+            ClusterSession live = session.get();
+            if (live != null) {
+                cleanup.add(live);
+                live.client().ifPresent(c -> sources.add(new PortForwardBackendSource(c, live.contextName())));
+            }
+            ControllerProfile profile = profile(rules.get(), err);
+            LocalProxy proxy;
+            try {
+                proxy = LocalProxy.builder(rules.get()).config(config).profile(profile)
+                        .backends(new BackendDirectory(sources)).start();
+            } catch (ProxyStartException e) {
+                err.println("gatehouse proxy: " + e.getMessage());
+                return 1;
+            }
+            cleanup.add(0, proxy);
+            watch(proxy, rules.get(), live, cleanup, err);
+            if (!quiet) {
+                proxy.addAccessLogListener(e -> print(out, e.line()));
+            }
+            RouteTable table = proxy.routes();
+            print(out, "Gatehouse proxy listening on https://" + LocalProxy.hostPort(proxy.httpsAddress())
+                    + " and http://" + LocalProxy.hostPort(proxy.httpAddress()) + " \u2014 " + table.ingressCount()
+                    + " Ingress" + (table.ingressCount() == 1 ? "" : "es") + " of class " + profile.className()
+                    + " from " + rules.get().describe() + "; TLS: " + proxy.tlsProvider().description());
+            stopSignal.await();
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } finally {
+            for (AutoCloseable c : cleanup) {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    err.println("warning: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    private Optional<RuleSource> rules(AtomicReference<ClusterSession> session, PrintWriter err) {
+        if (!source.files().isEmpty()) {
+            YamlRuleSource yaml = new YamlRuleSource(source.files());
+            try {
+                yaml.read();
+            } catch (RuleSource.RuleSourceException e) {
+                err.println("error: " + e.getMessage());
+                return Optional.empty();
+            }
+            return Optional.of(yaml);
+        }
+        if (!source.live()) {
+            err.println("error: no rules: pass --manifests FILE|DIR (repeatable) or --context NAME for a live cluster");
+            return Optional.empty();
+        }
+        ClusterSource.Opened opened = new LiveClusterSource(source, session::set).open();
+        if (opened instanceof ClusterSource.Unavailable u) {
+            u.messages().forEach(m -> err.println("error: " + m));
+            return Optional.empty();
+        }
+        ClusterSource.Ready ready = (ClusterSource.Ready) opened;
+        ready.notes().forEach(n -> err.println("note: " + n));
+        ClusterView view = ready.view();
+        return Optional.of(RuleSource.of("context " + session.get().contextName(), () -> view));
+    }
+
+    /** A session for port-forwards when the rules come from files but a cluster was named. */
+    private void openSession(AtomicReference<ClusterSession> session, PrintWriter err) {
+        ClusterSource.Opened opened = new LiveClusterSource(source, session::set).open();
+        if (opened instanceof ClusterSource.Unavailable u) {
+            u.messages().forEach(m -> err.println("warning: no port-forwards: " + m));
+        }
+    }
+
+    /** The default profile, or the named class with its controller (as its IngressClass says, if present). */
+    private ControllerProfile profile(RuleSource rules, PrintWriter err) {
+        ControllerProfile base = ControllerProfile.ingressNginx();
+        if (ingressClass == null || ingressClass.isBlank()) {
+            return base;
+        }
+        String controller = base.controllerName();
+        try {
+            controller = rules.read().ingressClasses().stream()
+                    .filter(c -> ingressClass.equals(c.getMetadata().getName()))
+                    .map(ClassResolution::controllerOf).filter(s -> !s.isEmpty()).findFirst().orElse(controller);
+        } catch (RuleSource.RuleSourceException e) {
+            err.println("warning: " + e.getMessage());
+        }
+        return new ControllerProfile(ingressClass, controller, base.sslPassthroughEnabled(),
+                base.watchIngressWithoutClass(), base.hsts());
+    }
+
+    /** Reloads when the files change (checked every second) or the cluster's caches report a change. */
+    private void watch(LocalProxy proxy, RuleSource rules, ClusterSession live, List<AutoCloseable> cleanup,
+                       PrintWriter err) {
+        proxy.addReloadListener(new ReloadListener() {
+            @Override
+            public void reloaded(RouteTable table) {
+                print(err, "rules reloaded: " + table.ingressCount() + " Ingresses");
+            }
+
+            @Override
+            public void failed(String message) {
+                print(err, "warning: rules not reloaded, the previous ones stay in force: " + message);
+            }
+        });
+        if (rules instanceof YamlRuleSource yaml) {
+            ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "gatehouse-proxy-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            AtomicReference<String> last = new AtomicReference<>(yaml.fingerprint());
+            poller.scheduleWithFixedDelay(() -> {
+                String now = yaml.fingerprint();
+                if (!now.equals(last.getAndSet(now))) {
+                    proxy.requestReload();
+                }
+            }, 1, 1, TimeUnit.SECONDS);
+            cleanup.add(poller::shutdownNow);
+        } else if (live != null) {
+            for (ResourceCache<?> cache : live.caches()) {
+                cleanup.add(subscribe(cache, proxy)::cancel);
+            }
+        }
+    }
+
+    private static <T> dev.gatehouse.cluster.Subscription subscribe(ResourceCache<T> cache, LocalProxy proxy) {
+        return cache.addListener(new CacheListener<>() {
+            @Override
+            public void onAdd(T object) {
+                proxy.requestReload();
+            }
+
+            @Override
+            public void onUpdate(T oldObject, T newObject) {
+                proxy.requestReload();
+            }
+
+            @Override
+            public void onDelete(T object) {
+                proxy.requestReload();
+            }
+        });
+    }
+
+    private static void print(PrintWriter writer, String line) {
+        synchronized (writer) {
+            writer.println(line);
+            writer.flush();
+        }
+    }
+}

@@ -1,0 +1,260 @@
+package dev.gatehouse.proxy.route;
+
+import dev.gatehouse.proxy.backend.BackendKey;
+import dev.gatehouse.routing.ClientCertificate;
+import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.ProbeRequest;
+import dev.gatehouse.routing.RouteMatch;
+import dev.gatehouse.routing.RoutingSnapshot;
+import dev.gatehouse.routing.ServedCertificate;
+import dev.gatehouse.routing.model.AuthTlsBinding;
+import dev.gatehouse.routing.model.HostPattern;
+import dev.gatehouse.routing.model.NginxAnnotations;
+import dev.gatehouse.routing.model.PathRule;
+import dev.gatehouse.routing.model.ResolvedBackend;
+import dev.gatehouse.routing.model.SecretState;
+import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.tls.ParsedMaterial;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.DomainWildcardMappingBuilder;
+import io.netty.util.Mapping;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What the proxy serves between two reloads: one {@link RoutingSnapshot} of the rules, the SNI →
+ * certificate mapping derived from the engine's certificate choice for every host, and memoised
+ * explanations. Every routing decision is the engine's; this class only reads them. Immutable apart
+ * from its caches; shared by all I/O threads.
+ */
+public final class RouteTable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
+    /** Host used to ask the engine about a wildcard server ({@code *.example.com}). */
+    static final String WILDCARD_PROBE_LABEL = "gatehouse-sni-probe";
+    private static final int EXPLAIN_CACHE_LIMIT = 10_000;
+
+    /** A host of the rules and whether it has TLS. */
+    public record HostEntry(String host, boolean wildcard, boolean tls) {
+    }
+
+    /** The location a routed request reached: its annotations and the Ingress that set them. */
+    private record Location(NginxAnnotations annotations, ObjectRef ingress) {
+    }
+
+    private final RoutingSnapshot snapshot;
+    private final Mapping<String, SslContext> sni;
+    private final String source;
+    private final Instant builtAt;
+    private final Set<String> contextIds;
+    private final Map<ProbeRequest, Explanation> explanations = new ConcurrentHashMap<>();
+
+    private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Instant builtAt,
+                       Set<String> contextIds) {
+        this.snapshot = snapshot;
+        this.sni = sni;
+        this.source = source;
+        this.builtAt = builtAt;
+        this.contextIds = contextIds;
+    }
+
+    /**
+     * Builds the table: asks the engine which certificate each host of the rules gets (by SNI) and maps
+     * that host to a TLS context for it; hosts and names without a match get the default certificate.
+     */
+    public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source) {
+        DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(tls.defaultContext());
+        Set<String> ids = new HashSet<>();
+        for (Map.Entry<String, Server> entry : snapshot.model().servers().byHost().entrySet()) {
+            Server server = entry.getValue();
+            boolean wildcard = server.pattern().kind() == HostPattern.Kind.WILDCARD;
+            String host = entry.getKey();
+            String probeHost = wildcard ? WILDCARD_PROBE_LABEL + host.substring(1) : host;
+            ProbeRequest probe = new ProbeRequest("GET", "https", probeHost, 443, "/", "", Optional.of(probeHost),
+                    ClientCertificate.NONE);
+            Optional<ServedCertificate> served = snapshot.explain(probe).certificate();
+            SslContext context = tls.defaultContext();
+            if (served.isPresent() && served.get() instanceof ServedCertificate.FromSecret fromSecret) {
+                SecretState secret = snapshot.model().secrets().get(fromSecret.secret());
+                Optional<PrivateKey> key = secret.key().flatMap(ParsedMaterial::firstKey).map(k -> k.privateKey());
+                List<X509Certificate> chain = secret.certificate().map(ParsedMaterial::chain).orElse(List.of());
+                if (secret.servable() && key.isPresent() && !chain.isEmpty()) {
+                    List<X509Certificate> cas = clientCas(server);
+                    try {
+                        context = tls.context(key.get(), chain, cas);
+                        ids.add(ServerTlsContexts.id(key.get(), chain, cas));
+                    } catch (SSLException | RuntimeException e) {
+                        LOG.warn("Cannot serve Secret {} for {}: {}; serving the default certificate",
+                                fromSecret.secret().path(), host, e.getMessage());
+                    }
+                }
+            }
+            mapping.add(host, context);
+        }
+        tls.retainOnly(ids);
+        return new RouteTable(snapshot, mapping.build(), source, Instant.now(), ids);
+    }
+
+    /** CA certificates to ask clients for, when the host checks client certificates. */
+    private static List<X509Certificate> clientCas(Server server) {
+        Optional<AuthTlsBinding> auth = server.authTls();
+        if (auth.isEmpty() || !auth.get().usable() || !auth.get().annotations().clientCertificatesChecked()) {
+            return List.of();
+        }
+        return auth.get().caSecret().ca().map(ParsedMaterial::chain).orElse(List.of());
+    }
+
+    /** SNI host name → TLS context; {@code null} (no SNI) and unknown names give the default certificate. */
+    public Mapping<String, SslContext> sniMapping() {
+        return sni;
+    }
+
+    /** The engine's explanation of a request (memoised per snapshot: the answer cannot change). */
+    public Explanation explain(ProbeRequest request) {
+        Explanation cached = explanations.get(request);
+        if (cached != null) {
+            return cached;
+        }
+        Explanation explained = snapshot.explain(request);
+        if (explanations.size() >= EXPLAIN_CACHE_LIMIT) {
+            explanations.clear();
+        }
+        explanations.put(request, explained);
+        return explained;
+    }
+
+    /**
+     * The engine's view of a presented client certificate for a request host: verified against the
+     * {@code ca.crt} of the host's {@code auth-tls-secret}.
+     */
+    public ClientCertificate clientCertificate(String host, List<X509Certificate> presented) {
+        if (presented.isEmpty()) {
+            return ClientCertificate.NONE;
+        }
+        Server server = snapshot.model().servers().lookup(host).server();
+        return ClientCertificates.verify(presented, clientCas(server));
+    }
+
+    /** HSTS on HTTPS responses for this host (ingress-nginx: when the host has TLS and hsts is on). */
+    public boolean hsts(String host) {
+        return snapshot.model().profile().hsts() && snapshot.model().servers().lookup(host).server().hasTls();
+    }
+
+    /** How to speak to the backend of a routed request ({@code backend-protocol}, {@code proxy-ssl-*}). */
+    public UpstreamTls upstreamTls(Explanation explanation) {
+        Optional<Location> location = location(explanation);
+        if (location.isEmpty() || !location.get().annotations().backendEncrypted()) {
+            return UpstreamTls.PLAIN;
+        }
+        NginxAnnotations nginx = location.get().annotations();
+        Optional<SecretState> secret = nginx.proxySslSecret().map(ref -> snapshot.model().secrets().get(ref));
+        List<X509Certificate> trusted = secret.flatMap(SecretState::ca).map(ParsedMaterial::chain).orElse(List.of());
+        Optional<PrivateKey> clientKey = secret.flatMap(SecretState::key).flatMap(ParsedMaterial::firstKey)
+                .map(k -> k.privateKey());
+        List<X509Certificate> clientChain = secret.flatMap(SecretState::certificate).map(ParsedMaterial::chain)
+                .orElse(List.of());
+        boolean verify = nginx.proxySslVerify() && !trusted.isEmpty();
+        String service = explanation.backend().flatMap(ResolvedBackend::service)
+                .map(s -> s.name() + "." + s.namespace() + ".svc").orElse("");
+        Optional<String> name = verify ? Optional.of(nginx.proxySslName().orElse(service)) : nginx.proxySslName();
+        return new UpstreamTls(true, verify, trusted, name, clientKey, clientChain);
+    }
+
+    /** The annotations of the location that answered: the matched path's Ingress, or the default backend's. */
+    private Optional<Location> location(Explanation explanation) {
+        Optional<RouteMatch> route = explanation.route();
+        if (route.isEmpty()) {
+            return Optional.empty();
+        }
+        RouteMatch match = route.get();
+        Server server = snapshot.model().servers().lookup(explanation.request().host()).server();
+        if (match.defaultBackend()) {
+            return server.fallback().map(f -> new Location(server.catchAll() ? f.annotations()
+                    : server.fallbackNginx(), f.ingress()));
+        }
+        return server.paths().stream()
+                .filter(p -> p.ingress().equals(match.ingress())
+                        && match.ruleIndex().isPresent() && p.ruleIndex() == match.ruleIndex().getAsInt()
+                        && match.pathIndex().isPresent() && p.pathIndex() == match.pathIndex().getAsInt())
+                .findFirst()
+                .map(p -> new Location(p.annotations(), p.ingress()));
+    }
+
+    /** The Service ports the rules send traffic to, for the backend table. */
+    public List<BackendKey> backends() {
+        Map<String, BackendKey> keys = new LinkedHashMap<>();
+        for (Server server : snapshot.model().servers().all()) {
+            for (PathRule rule : server.paths()) {
+                key(rule.ingress().namespace(), rule.backend()).ifPresent(k -> keys.putIfAbsent(k.display(), k));
+            }
+            server.fallback().flatMap(f -> key(f.ingress().namespace(), f.backend()))
+                    .ifPresent(k -> keys.putIfAbsent(k.display(), k));
+        }
+        List<BackendKey> out = new ArrayList<>(keys.values());
+        out.sort(java.util.Comparator.comparing(BackendKey::display));
+        return out;
+    }
+
+    private Optional<BackendKey> key(String namespace, IngressBackend backend) {
+        if (backend == null || backend.getService() == null) {
+            return Optional.empty();
+        }
+        ResolvedBackend resolved = snapshot.model().backends().resolve(namespace, backend);
+        return resolved.service().filter(s -> !resolved.port().isEmpty())
+                .map(s -> new BackendKey(s.namespace(), s.name(), resolved.port(), resolved.servicePort()));
+    }
+
+    /** The backend key of an explanation's backend. */
+    public static Optional<BackendKey> backendKey(Explanation explanation) {
+        return explanation.backend().flatMap(b -> b.service().filter(s -> !b.port().isEmpty())
+                .map(s -> new BackendKey(s.namespace(), s.name(), b.port(), b.servicePort())));
+    }
+
+    /** Hosts of the rules, sorted, with whether each has TLS. */
+    public List<HostEntry> hosts() {
+        List<HostEntry> out = new ArrayList<>();
+        for (Server server : snapshot.model().servers().all()) {
+            if (!server.catchAll()) {
+                out.add(new HostEntry(server.pattern().host(), server.pattern().kind() == HostPattern.Kind.WILDCARD,
+                        server.hasTls()));
+            }
+        }
+        return out;
+    }
+
+    public RoutingSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /** What the rules came from. */
+    public String source() {
+        return source;
+    }
+
+    public Instant builtAt() {
+        return builtAt;
+    }
+
+    /** Number of Ingresses the controller handles in this table. */
+    public int ingressCount() {
+        return snapshot.model().classes().accepted().size();
+    }
+
+    Set<String> contextIds() {
+        return contextIds;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.gatehouse.proxy.route;
+
+import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.tls.build.CertificateBundle;
+import io.netty.handler.codec.http2.Http2SecurityUtil;
+import io.netty.handler.ssl.ApplicationProtocolConfig;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SupportedCipherSuiteFilter;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ssl.SSLException;
+
+/**
+ * Server-side TLS contexts: TLS 1.3 and 1.2 only, the HTTP/2 cipher list (AEAD with forward secrecy),
+ * ALPN h2 then http/1.1. One context per certificate (and client-certificate CA), kept across reloads
+ * while in use, so a reload that does not change a Secret does not rebuild its context.
+ */
+public final class ServerTlsContexts {
+
+    private static final String[] PROTOCOLS = {"TLSv1.3", "TLSv1.2"};
+    private static final ApplicationProtocolConfig ALPN = new ApplicationProtocolConfig(
+            ApplicationProtocolConfig.Protocol.ALPN,
+            ApplicationProtocolConfig.SelectorFailureBehavior.NO_ADVERTISE,
+            ApplicationProtocolConfig.SelectedListenerFailureBehavior.ACCEPT,
+            ApplicationProtocolNames.HTTP_2, ApplicationProtocolNames.HTTP_1_1);
+
+    private final TlsProvider provider;
+    private final CertificateBundle defaultCertificate;
+    private final SslContext defaultContext;
+    private final Map<String, SslContext> contexts = new ConcurrentHashMap<>();
+
+    public ServerTlsContexts(TlsProvider provider, CertificateBundle defaultCertificate) throws SSLException {
+        this.provider = provider;
+        this.defaultCertificate = defaultCertificate;
+        this.defaultContext = build(defaultCertificate.privateKey(), defaultCertificate.chain(), List.of());
+    }
+
+    /** The controller-style default ("fake") certificate's context. */
+    public SslContext defaultContext() {
+        return defaultContext;
+    }
+
+    public CertificateBundle defaultCertificate() {
+        return defaultCertificate;
+    }
+
+    public TlsProvider provider() {
+        return provider;
+    }
+
+    /**
+     * The context for a certificate chain and key, asking for client certificates from
+     * {@code clientCas} when that list is not empty.
+     */
+    SslContext context(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) throws SSLException {
+        String id = id(key, chain, clientCas);
+        SslContext existing = contexts.get(id);
+        if (existing != null) {
+            return existing;
+        }
+        SslContext built = build(key, chain, clientCas);
+        SslContext raced = contexts.putIfAbsent(id, built);
+        return raced != null ? raced : built;
+    }
+
+    /** Identity of a context's inputs (certificate fingerprints and the key's encoding). */
+    static String id(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (X509Certificate c : chain) {
+                digest.update(c.getEncoded());
+            }
+            digest.update((byte) 0);
+            byte[] encodedKey = key.getEncoded();
+            if (encodedKey != null) {
+                digest.update(encodedKey);
+            }
+            digest.update((byte) 0);
+            for (X509Certificate c : clientCas) {
+                digest.update(c.getEncoded());
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
+            throw new IllegalStateException("Cannot fingerprint a certificate", e);
+        }
+    }
+
+    /** Forgets contexts no longer in use after a reload. */
+    void retainOnly(Set<String> ids) {
+        contexts.keySet().retainAll(ids);
+    }
+
+    private SslContext build(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas)
+            throws SSLException {
+        SslContextBuilder builder = SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
+                .sslProvider(provider.provider())
+                .protocols(PROTOCOLS)
+                .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
+                .applicationProtocolConfig(ALPN);
+        if (!clientCas.isEmpty()) {
+            builder.clientAuth(ClientAuth.OPTIONAL).trustManager(new AdvertisingTrustManager(clientCas));
+        }
+        return builder.build();
+    }
+}

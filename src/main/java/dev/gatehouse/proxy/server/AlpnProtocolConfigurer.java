@@ -1,0 +1,68 @@
+package dev.gatehouse.proxy.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
+import io.netty.handler.ssl.ApplicationProtocolNames;
+import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Client side, after the TLS handshake: installs the HTTP/2 or the HTTP/1.1 handlers, as ALPN agreed
+ * (HTTP/1.1 without ALPN), then removes itself.
+ */
+final class AlpnProtocolConfigurer extends ApplicationProtocolNegotiationHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AlpnProtocolConfigurer.class);
+
+    private final ProxyServices services;
+
+    AlpnProtocolConfigurer(ProxyServices services) {
+        super(ApplicationProtocolNames.HTTP_1_1);
+        this.services = services;
+    }
+
+    @Override
+    protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
+        if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
+            var config = services.config();
+            ctx.pipeline()
+                    .addLast("h2-codec", Http2FrameCodecBuilder.forServer()
+                            .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(128)
+                                    .maxHeaderListSize(config.maxHeaderBytes()))
+                            .build())
+                    .addLast("h2-streams", new Http2MultiplexHandler(new Http2StreamInitializer(services)))
+                    .addLast("h2-idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(),
+                            TimeUnit.MILLISECONDS))
+                    .addLast("h2-idle-close", new IdleCloser());
+            // An HTTP/2 connection carries many streams: it reads continuously; flow control bounds it.
+            ctx.channel().config().setAutoRead(true);
+        } else {
+            ClientPipelines.http1(ctx.pipeline(), services);
+            ctx.read();
+        }
+    }
+
+    @Override
+    protected void handshakeFailure(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("TLS handshake with {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+
+    /** Closes an HTTP/2 connection that stayed idle for the idle timeout. */
+    static final class IdleCloser extends io.netty.channel.ChannelInboundHandlerAdapter {
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof IdleStateEvent) {
+                ctx.close();
+                return;
+            }
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package dev.gatehouse.proxy.server;
+
+import dev.gatehouse.proxy.ProxyConfig;
+import dev.gatehouse.proxy.backend.BackendTarget;
+import dev.gatehouse.proxy.route.UpstreamTls;
+import dev.gatehouse.proxy.route.UpstreamTlsContexts;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.util.concurrent.TimeUnit;
+
+/** Backend side: the pipeline of a connection to a backend. */
+final class BackendChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private final ProxyConfig config;
+    private final UpstreamTlsContexts tlsContexts;
+    private final UpstreamTls tls;
+    private final BackendTarget target;
+
+    BackendChannelInitializer(ProxyConfig config, UpstreamTlsContexts tlsContexts, UpstreamTls tls,
+                              BackendTarget target) {
+        this.config = config;
+        this.tlsContexts = tlsContexts;
+        this.tls = tls;
+        this.target = target;
+    }
+
+    @Override
+    protected void initChannel(SocketChannel ch) throws Exception {
+        if (tls.enabled()) {
+            ch.pipeline().addLast("backend-tls", tlsContexts.newHandler(tls, ch.alloc(), target.host(), target.port(),
+                    config.upstreamConnectTimeout()));
+        }
+        ch.pipeline()
+                .addLast("backend-http-codec", new HttpClientCodec(8192, 64 * 1024, 64 * 1024))
+                .addLast("backend-idle", new IdleStateHandler(0, 0, config.upstreamIdleTimeout().toMillis(),
+                        TimeUnit.MILLISECONDS))
+                .addLast("backend-response", new BackendResponseInboundHandler());
+    }
+}

@@ -1,0 +1,307 @@
+package dev.gatehouse.proxy.server;
+
+import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.routing.Decision;
+import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.ProbeRequest;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Client side, inbound, last handler: takes each whole request, asks the engine (through the current
+ * {@link RouteTable}) where it goes, and either answers itself (redirect, 404, client-certificate
+ * errors, 503) or hands it to a {@link ProxiedExchange} for the backend. HTTP/1 requests are answered
+ * one at a time, in order; the next is read only after the response went out (read-after-write).
+ */
+final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientRequestInboundHandler.class);
+    private static final int MAX_PIPELINED = 16;
+
+    private final ProxyServices services;
+    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private Exchange current;
+    private ProxiedExchange proxied;
+
+    ClientRequestInboundHandler(ProxyServices services) {
+        this.services = services;
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof FullHttpRequest request)) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        guard().ifPresent(SlowRequestGuard::requestReceived);
+        if (current != null) {
+            if (pipelined.size() >= MAX_PIPELINED) {
+                request.release();
+                ctx.close();
+            } else {
+                pipelined.add(request);
+            }
+            return;
+        }
+        handle(request);
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof OversizedRequest big && current == null) {
+            guard().ifPresent(SlowRequestGuard::requestReceived);
+            String host = RequestProbe.hostOnly(big.host()).orElse(big.host());
+            current = begin(big.method(), host, big.uri(), protocol(null), false);
+            respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is"
+                    + " larger than " + big.bytes() + " bytes (ingress-nginx's proxy-body-size default is 1m)."),
+                    "request body too large");
+            return;
+        }
+        ctx.fireUserEventTriggered(evt);
+    }
+
+    private void handle(FullHttpRequest request) {
+        boolean handedOver = false;
+        try {
+            ConnectionInfo info = ConnectionInfo.of(ctx.channel());
+            boolean keepAlive = !http2() && HttpUtil.isKeepAlive(request);
+            DecoderResult decoded = request.decoderResult();
+            if (decoded.isFailure()) {
+                current = begin(request.method().name(), "", request.uri(), protocol(request), false);
+                malformed(decoded.cause());
+                return;
+            }
+            if (!http2() && !request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+                    && !request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+                current = begin(request.method().name(), "", request.uri(), request.protocolVersion().text(), false);
+                respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.HTTP_VERSION_NOT_SUPPORTED, "Only HTTP/1.0,"
+                        + " HTTP/1.1 and HTTP/2 are spoken here, not " + request.protocolVersion().text() + "."),
+                        "unsupported HTTP version");
+                return;
+            }
+            RequestProbe.Result parsed = RequestProbe.of(request, info);
+            if (parsed.probe().isEmpty()) {
+                current = begin(request.method().name(), parsed.hostHeader(), request.uri(), protocol(request), false);
+                respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "Bad request: " + parsed.problem()
+                        + "."), parsed.problem());
+                return;
+            }
+            ProbeRequest probe = parsed.probe().get();
+            current = begin(request.method().name(), probe.host(), request.uri(), protocol(request), keepAlive);
+            RouteTable table = services.routes().get();
+            if (info.tls()) {
+                probe = probe.withClientCertificate(info.clientCertificate(table, probe.host()));
+            }
+            Explanation explanation = table.explain(probe);
+            current.explained(explanation, info.tls() && table.hsts(probe.host()));
+            handedOver = dispatch(request, explanation, table);
+        } finally {
+            if (!handedOver) {
+                request.release();
+            }
+        }
+    }
+
+    private Exchange begin(String method, String host, String uri, String protocol, boolean keepAlive) {
+        Exchange exchange = new Exchange(ConnectionInfo.of(ctx.channel()), protocol, method, host, uri, keepAlive);
+        ctx.channel().attr(Exchange.KEY).set(exchange);
+        return exchange;
+    }
+
+    /** Answers or proxies; true when the request was handed to the backend side. */
+    private boolean dispatch(FullHttpRequest request, Explanation explanation, RouteTable table) {
+        Decision decision = explanation.decision();
+        String host = explanation.request().host();
+        String where = host + explanation.request().path();
+        switch (decision.outcome()) {
+            case REDIRECT -> {
+                String location = redirectLocation(decision.redirectTo().orElse("https://" + host + "/"), host,
+                        services.httpsPort().getAsInt());
+                respond(ErrorPages.redirect(ctx.alloc(), location), "redirected to " + location);
+            }
+            case NOT_FOUND -> respond(page(HttpResponseStatus.NOT_FOUND, "No Ingress rule matches " + where + ". "
+                    + decision.summary() + "."), "no rule matched");
+            case CLIENT_CERT_REQUIRED -> respond(page(HttpResponseStatus.BAD_REQUEST, "No required SSL certificate"
+                    + " was sent: " + host + " requires a client certificate."), decision.summary());
+            case CLIENT_CERT_REJECTED -> respond(page(HttpResponseStatus.BAD_REQUEST, "The SSL certificate error: the"
+                    + " client certificate is not issued by the CA that " + host + " trusts."), decision.summary());
+            case CLIENT_CERT_FORBIDDEN -> respond(page(HttpResponseStatus.FORBIDDEN, decision.summary() + "."),
+                    decision.summary());
+            case DENIED, SERVICE_UNAVAILABLE -> respond(page(HttpResponseStatus.SERVICE_UNAVAILABLE,
+                    decision.summary() + "."), decision.summary());
+            case PASSTHROUGH -> respond(page(HttpResponseStatus.BAD_GATEWAY, "ssl-passthrough is on for " + host
+                    + ": the controller would pass TLS to the backend untouched, which the local proxy (it"
+                    + " terminates TLS) does not do."), "ssl-passthrough is not supported locally");
+            case ROUTED, DEFAULT_BACKEND -> {
+                proxied = new ProxiedExchange(ctx, this, services, current, request, explanation, table);
+                proxied.start();
+                return true;
+            }
+            default -> respond(page(HttpResponseStatus.INTERNAL_SERVER_ERROR, decision.summary()), decision.summary());
+        }
+        return false;
+    }
+
+    private FullHttpResponse page(HttpResponseStatus status, String text) {
+        return ErrorPages.page(ctx.alloc(), status, text);
+    }
+
+    /** The engine's redirect target, with the proxy's HTTPS port when that is not 443. */
+    static String redirectLocation(String target, String host, int httpsPort) {
+        String prefix = "https://" + host;
+        if (httpsPort == 443 || !target.startsWith(prefix)) {
+            return target;
+        }
+        String rest = target.substring(prefix.length());
+        if (!rest.isEmpty() && rest.charAt(0) == ':') {
+            return target;
+        }
+        return prefix + ":" + httpsPort + rest;
+    }
+
+    private void malformed(Throwable cause) {
+        HttpResponseStatus status;
+        String text;
+        if (cause instanceof TooLongHttpHeaderException) {
+            status = HttpResponseStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
+            text = "The request headers are larger than " + services.config().maxHeaderBytes() + " bytes.";
+        } else if (cause instanceof TooLongHttpLineException) {
+            status = HttpResponseStatus.REQUEST_URI_TOO_LONG;
+            text = "The request line is longer than " + services.config().maxInitialLineBytes() + " bytes.";
+        } else {
+            status = HttpResponseStatus.BAD_REQUEST;
+            text = "The request is not valid HTTP: " + (cause == null ? "unreadable" : cause.getMessage());
+        }
+        respond(ErrorPages.page(ctx.alloc(), status, text), text);
+    }
+
+    /** Sends a response the proxy made itself and completes the exchange. */
+    private void respond(FullHttpResponse response, String note) {
+        Exchange exchange = current;
+        exchange.status(response.status().code());
+        exchange.note(note);
+        boolean keepOpen = exchange.keepAlive();
+        if (!http2() && !keepOpen) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        ctx.writeAndFlush(response).addListener(f -> exchangeComplete(f.isSuccess() && keepOpen));
+    }
+
+    /** Answers for the backend side (502, 504 pages). */
+    void respondFromProxy(FullHttpResponse response, String note) {
+        respond(response, note);
+    }
+
+    /** The exchange became a WebSocket tunnel: log the 101; this handler is out of the pipeline from now on. */
+    void tunnelled() {
+        Exchange done = current;
+        current = null;
+        proxied = null;
+        ctx.channel().attr(Exchange.KEY).set(null);
+        if (done != null) {
+            services.accessLog().accept(done.event());
+        }
+        releasePipelined();
+    }
+
+    /** The response is out: log it, then read the next request, or close. */
+    void exchangeComplete(boolean keepOpen) {
+        Exchange done = current;
+        current = null;
+        proxied = null;
+        ctx.channel().attr(Exchange.KEY).set(null);
+        if (done != null) {
+            services.accessLog().accept(done.event());
+        }
+        if (http2()) {
+            return;
+        }
+        if (!keepOpen || !ctx.channel().isActive()) {
+            releasePipelined();
+            ctx.close();
+            return;
+        }
+        FullHttpRequest next = pipelined.poll();
+        if (next != null) {
+            ctx.executor().execute(() -> handle(next));
+            return;
+        }
+        guard().ifPresent(SlowRequestGuard::awaitNext);
+        ctx.read();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        releasePipelined();
+        if (proxied != null) {
+            proxied.clientGone();
+        }
+        if (current != null && current.status() == 0) {
+            current.status(499);
+            current.note("the client closed the connection before the response");
+            services.accessLog().accept(current.event());
+            current = null;
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        if (cause instanceof IOException) {
+            LOG.debug("Client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else {
+            LOG.warn("Client connection {} failed", ctx.channel().remoteAddress(), cause);
+        }
+        ctx.close();
+    }
+
+    private void releasePipelined() {
+        FullHttpRequest r;
+        while ((r = pipelined.poll()) != null) {
+            r.release();
+        }
+    }
+
+    private Optional<SlowRequestGuard> guard() {
+        return Optional.ofNullable(ctx.pipeline().get(SlowRequestGuard.class));
+    }
+
+    private boolean http2() {
+        return ctx.channel() instanceof Http2StreamChannel;
+    }
+
+    private String protocol(FullHttpRequest request) {
+        if (http2()) {
+            return "h2";
+        }
+        return request == null ? HttpVersion.HTTP_1_1.text() : request.protocolVersion().text();
+    }
+
+    Channel channel() {
+        return ctx.channel();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.gatehouse.proxy.server;
+
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.HttpResponse;
+
+/**
+ * Client side, outbound: adds {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} to
+ * HTTPS responses for hosts with TLS, as ingress-nginx does with its default {@code hsts: "true"}.
+ * Whether it applies is decided per request ({@link Exchange#hsts()}).
+ */
+final class HstsResponseOutboundHandler extends ChannelOutboundHandlerAdapter {
+
+    static final String HEADER = "Strict-Transport-Security";
+    static final String VALUE = "max-age=31536000; includeSubDomains";
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        if (msg instanceof HttpResponse response) {
+            Exchange exchange = ctx.channel().attr(Exchange.KEY).get();
+            if (exchange != null && exchange.hsts() && !response.headers().contains(HEADER)) {
+                response.headers().set(HEADER, VALUE);
+            }
+        }
+        ctx.write(msg, promise);
+    }
+}

@@ -1,0 +1,385 @@
+package dev.gatehouse.proxy.server;
+
+import dev.gatehouse.proxy.backend.BackendKey;
+import dev.gatehouse.proxy.backend.BackendTarget;
+import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.proxy.route.UpstreamTls;
+import dev.gatehouse.routing.Explanation;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Backend side: one request forwarded to its backend. Finds the backend (mapping, demo, port-forward),
+ * takes a pooled connection, sends the request, and relays the response to the client piece by piece,
+ * reading more from the backend only once the client took the previous piece. A failure before the
+ * response started becomes 502 (504 when the backend is too slow) with a page naming the backend and
+ * why; a reused keep-alive connection that turns out closed is retried once on a new one. A WebSocket
+ * upgrade (101) turns both connections into a byte tunnel. Runs on the client's event loop.
+ */
+final class ProxiedExchange {
+
+    private final ChannelHandlerContext client;
+    private final ClientRequestInboundHandler owner;
+    private final ProxyServices services;
+    private final Exchange exchange;
+    private final FullHttpRequest request;
+    private final Explanation explanation;
+    private final RouteTable table;
+    private final boolean http2;
+    private final boolean websocket;
+    private boolean clientKeepAlive;
+    private String backendName = "the backend";
+    private BackendTarget target;
+    private UpstreamTls tls = UpstreamTls.PLAIN;
+    private Channel backend;
+    private boolean reused;
+    private boolean retried;
+    private boolean responseStarted;
+    private boolean backendKeepAlive;
+    private boolean upgrading;
+    private boolean done;
+    private ScheduledFuture<?> responseTimer;
+    private ChannelFuture pendingWrite;
+    private boolean lastReceived;
+    private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
+
+    ProxiedExchange(ChannelHandlerContext client, ClientRequestInboundHandler owner, ProxyServices services,
+                    Exchange exchange, FullHttpRequest request, Explanation explanation, RouteTable table) {
+        this.client = client;
+        this.owner = owner;
+        this.services = services;
+        this.exchange = exchange;
+        this.request = request;
+        this.explanation = explanation;
+        this.table = table;
+        this.http2 = client.channel() instanceof Http2StreamChannel;
+        this.websocket = !http2 && UpstreamRequests.websocket(request);
+        this.clientKeepAlive = exchange.keepAlive();
+    }
+
+    void start() {
+        Optional<BackendKey> key = RouteTable.backendKey(explanation);
+        if (key.isEmpty()) {
+            fail(HttpResponseStatus.BAD_GATEWAY, "The matched rule names no Service backend.");
+            return;
+        }
+        backendName = "Service " + key.get().namespace() + "/" + key.get().service() + " port " + key.get().port();
+        exchange.backend(key.get().display());
+        services.backends().locate(key.get()).whenComplete((found, error) -> client.executor().execute(() -> {
+            if (done) {
+                return;
+            }
+            if (error != null) {
+                fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse has no way to reach " + backendName + ": "
+                        + reason(error));
+                return;
+            }
+            located(found, key.get());
+        }));
+    }
+
+    private void located(BackendTarget found, BackendKey key) {
+        target = found;
+        tls = table.upstreamTls(explanation);
+        if (found.tls() && !tls.enabled()) {
+            tls = UpstreamTls.unverified();
+        }
+        exchange.backend(key.display() + " \u2192 " + (tls.enabled() ? "https://" : "http://") + found.host() + ":"
+                + found.port() + " (" + found.origin() + (tls.enabled() ? ", " + tls.describe() : "") + ")");
+        connect(false);
+    }
+
+    private void connect(boolean fresh) {
+        services.pool().acquire(client.channel().eventLoop(), target, tls, fresh)
+                .addListener((Future<UpstreamPool.Lease> f) -> {
+                    if (done) {
+                        if (f.isSuccess()) {
+                            services.pool().release(f.getNow().channel());
+                        }
+                        return;
+                    }
+                    if (!f.isSuccess()) {
+                        fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse could not connect to " + backendName + " at "
+                                + target.host() + ":" + target.port() + " (" + target.origin() + "): "
+                                + reason(f.cause()));
+                        return;
+                    }
+                    send(f.getNow());
+                });
+    }
+
+    private void send(UpstreamPool.Lease lease) {
+        backend = lease.channel();
+        reused = lease.reused();
+        backend.pipeline().get(BackendResponseInboundHandler.class).bind(this);
+        String uri = explanation.decision().upstreamPath().orElse(explanation.request().pathAndQuery());
+        FullHttpRequest upstream = UpstreamRequests.build(request, uri, exchange.connection(),
+                explanation.request().scheme(), websocket);
+        Channel sentOn = backend;
+        backend.writeAndFlush(upstream).addListener(w -> {
+            if (!w.isSuccess() && sentOn == backend) {
+                onBackendFailure(w.cause());
+            }
+        });
+        backend.read();
+        responseTimer = client.executor().schedule(this::responseTimedOut,
+                services.config().upstreamResponseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** A response object (head, content, or tunnel bytes after a 101) from the backend. */
+    void onBackendMessage(Object msg) {
+        if (done) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (upgrading && !(msg instanceof LastHttpContent) && msg instanceof ByteBuf early) {
+            earlyTunnelData.add(early);
+            return;
+        }
+        if (msg instanceof HttpResponse response) {
+            cancelTimer();
+            responseStarted = true;
+            prepare(response);
+        }
+        boolean last = msg instanceof LastHttpContent;
+        lastReceived |= last;
+        // Written now, flushed once per batch the backend delivered (fewer TLS records and syscalls).
+        ChannelFuture written = last ? client.writeAndFlush(msg) : client.write(msg);
+        pendingWrite = written;
+        written.addListener(f -> {
+            if (!f.isSuccess()) {
+                abort("the client went away during the response");
+            } else if (last) {
+                finish();
+            }
+        });
+    }
+
+    /** The backend delivered what it had: flush it to the client and read more once the client took it. */
+    void onBackendReadComplete() {
+        if (done || backend == null) {
+            return;
+        }
+        client.flush();
+        ChannelFuture written = pendingWrite;
+        pendingWrite = null;
+        if (written == null || lastReceived) {
+            return; // before the response head the HTTP decoder asks for more itself
+        }
+        written.addListener(f -> {
+            if (f.isSuccess() && !done && !lastReceived && backend != null) {
+                backend.read();
+            }
+        });
+    }
+
+    private void prepare(HttpResponse response) {
+        int status = response.status().code();
+        exchange.status(status);
+        upgrading = websocket && status == HttpResponseStatus.SWITCHING_PROTOCOLS.code();
+        UpstreamRequests.stripResponseHopByHop(response.headers(), upgrading);
+        boolean bodyless = status < 200 || status == 204 || status == 304 || request.method().equals(HttpMethod.HEAD);
+        boolean framed = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response);
+        backendKeepAlive = HttpUtil.isKeepAlive(response) && (framed || bodyless) && !upgrading;
+        if (http2 || upgrading) {
+            return;
+        }
+        if (!framed && !bodyless) {
+            if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)) {
+                HttpUtil.setTransferEncodingChunked(response, true);
+            } else {
+                clientKeepAlive = false;
+            }
+        }
+        response.setProtocolVersion(HttpVersion.HTTP_1_1);
+        if (!clientKeepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+    }
+
+    private void finish() {
+        if (done) {
+            return;
+        }
+        done = true;
+        if (upgrading) {
+            tunnel();
+            return;
+        }
+        Channel b = detachBackend();
+        if (backendKeepAlive) {
+            services.pool().release(b);
+        } else {
+            b.close();
+        }
+        request.release();
+        owner.exchangeComplete(clientKeepAlive);
+    }
+
+    /** The backend connection failed or closed (cause null) before the exchange finished. */
+    void onBackendFailure(Throwable cause) {
+        if (done) {
+            return;
+        }
+        if (!responseStarted) {
+            if (reused && !retried) {
+                retried = true;
+                Channel stale = detachBackend();
+                stale.close();
+                connect(true);
+                return;
+            }
+            fail(HttpResponseStatus.BAD_GATEWAY, "The connection to " + backendName + " at " + target.host() + ":"
+                    + target.port() + " (" + target.origin() + ") failed before a response: "
+                    + (cause == null ? "the backend closed the connection" : reason(cause)));
+            return;
+        }
+        abort("the backend closed the connection in the middle of the response");
+    }
+
+    private void responseTimedOut() {
+        responseTimer = null;
+        if (done || responseStarted) {
+            return;
+        }
+        Channel slow = detachBackend();
+        if (slow != null) {
+            slow.close();
+        }
+        fail(HttpResponseStatus.GATEWAY_TIMEOUT, backendName + " at " + target.host() + ":" + target.port() + " ("
+                + target.origin() + ") did not answer within "
+                + services.config().upstreamResponseTimeout().toSeconds() + " s.");
+    }
+
+    /** The client closed its connection. */
+    void clientGone() {
+        if (done) {
+            return;
+        }
+        done = true;
+        cancelTimer();
+        Channel b = detachBackend();
+        if (b != null) {
+            b.close();
+        }
+        request.release();
+        releaseEarly();
+    }
+
+    private void fail(HttpResponseStatus status, String why) {
+        done = true;
+        cancelTimer();
+        Channel b = detachBackend();
+        if (b != null) {
+            b.close();
+        }
+        request.release();
+        owner.respondFromProxy(ErrorPages.page(client.alloc(), status, why), why);
+    }
+
+    private void abort(String why) {
+        done = true;
+        cancelTimer();
+        exchange.note(why);
+        Channel b = detachBackend();
+        if (b != null) {
+            b.close();
+        }
+        request.release();
+        releaseEarly();
+        owner.exchangeComplete(false);
+    }
+
+    /** After a 101: both connections become a byte tunnel. */
+    private void tunnel() {
+        Channel b = detachBackend();
+        Channel c = client.channel();
+        request.release();
+        b.pipeline().remove(BackendResponseInboundHandler.class);
+        b.pipeline().remove("backend-idle");
+        b.pipeline().addLast("tunnel", new TunnelRelayHandler(c));
+        b.pipeline().remove("backend-http-codec");
+        owner.tunnelled();
+        for (String name : List.of("request-deadline", "body-limit", "response-headers", "client-request")) {
+            if (c.pipeline().get(name) != null) {
+                c.pipeline().remove(name);
+            }
+        }
+        c.pipeline().addLast("tunnel", new TunnelRelayHandler(b));
+        c.pipeline().remove("http-codec");
+        for (ByteBuf early : earlyTunnelData) {
+            c.write(early);
+        }
+        earlyTunnelData.clear();
+        c.flush();
+        c.read();
+        b.read();
+    }
+
+    private Channel detachBackend() {
+        Channel b = backend;
+        backend = null;
+        if (b != null) {
+            BackendResponseInboundHandler relay = b.pipeline().get(BackendResponseInboundHandler.class);
+            if (relay != null) {
+                relay.unbind();
+            }
+        }
+        return b;
+    }
+
+    private void cancelTimer() {
+        if (responseTimer != null) {
+            responseTimer.cancel(false);
+            responseTimer = null;
+        }
+    }
+
+    private void releaseEarly() {
+        earlyTunnelData.forEach(ReferenceCountUtil::release);
+        earlyTunnelData.clear();
+    }
+
+    /** A plain reason for a connection or lookup failure. */
+    static String reason(Throwable error) {
+        Throwable t = error;
+        while ((t instanceof CompletionException || t.getCause() != null && t.getMessage() == null)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof java.net.ConnectException) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+            return m.contains("refused") ? "connection refused (nothing listens there)" : t.getMessage();
+        }
+        if (t instanceof io.netty.channel.ConnectTimeoutException) {
+            return "no answer to the connection attempt within "
+                    + "the connect timeout";
+        }
+        if (t instanceof javax.net.ssl.SSLException || t instanceof io.netty.handler.codec.DecoderException
+                && t.getCause() instanceof javax.net.ssl.SSLException) {
+            Throwable ssl = t instanceof javax.net.ssl.SSLException ? t : t.getCause();
+            return "the TLS handshake with the backend failed: " + ssl.getMessage();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.gatehouse.proxy.server;
+
+import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.ProxyConfig;
+import dev.gatehouse.proxy.backend.BackendDirectory;
+import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.proxy.route.UpstreamTlsContexts;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The Netty side of the proxy: one acceptor thread, the I/O event loops (clients and their backend
+ * connections share a loop), and the HTTPS and HTTP listeners. Start with {@link #bind}; {@link #close}
+ * stops accepting and closes every connection.
+ */
+public final class ProxyServer implements AutoCloseable {
+
+    private final ProxyConfig config;
+    private final EventLoopGroup acceptor;
+    private final EventLoopGroup workers;
+    private final ConnectionGate gate;
+    private final UpstreamPool pool;
+    private final ProxyServices services;
+    private final AtomicInteger httpsPort = new AtomicInteger();
+    private Channel httpsListener;
+    private Channel httpListener;
+
+    public ProxyServer(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
+                       UpstreamTlsContexts upstreamTls, Consumer<AccessLogEvent> accessLog) {
+        this.config = config;
+        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gatehouse-proxy-accept", true),
+                NioIoHandler.newFactory());
+        this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                new DefaultThreadFactory("gatehouse-proxy-io", true), NioIoHandler.newFactory());
+        this.gate = new ConnectionGate(config.maxConnections());
+        this.pool = new UpstreamPool(config, upstreamTls);
+        this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get);
+    }
+
+    /**
+     * Binds both listeners.
+     *
+     * @throws BindException when a port is in use or the address cannot be bound (nothing stays bound)
+     */
+    public void bind() throws BindException, InterruptedException {
+        try {
+            httpsListener = listen(config.httpsPort(), new HttpsChannelInitializer(gate, services), "HTTPS");
+            httpsPort.set(((InetSocketAddress) httpsListener.localAddress()).getPort());
+            httpListener = listen(config.httpPort(), new HttpChannelInitializer(gate, services), "HTTP");
+        } catch (BindException | InterruptedException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private Channel listen(int port, ChannelInitializer<SocketChannel> initializer, String what)
+            throws BindException, InterruptedException {
+        ServerBootstrap bootstrap = new ServerBootstrap()
+                .group(acceptor, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 4096)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.AUTO_READ, false)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(initializer);
+        var bound = bootstrap.bind(new InetSocketAddress(config.bindAddress(), port)).await();
+        if (!bound.isSuccess()) {
+            Throwable cause = bound.cause();
+            BindException e = new BindException("Cannot listen for " + what + " on "
+                    + config.bindAddress().getHostAddress() + ":" + port + ": " + (cause == null ? "unknown"
+                    : cause.getMessage()));
+            if (cause != null) {
+                e.initCause(cause);
+            }
+            throw e;
+        }
+        return bound.channel();
+    }
+
+    public InetSocketAddress httpsAddress() {
+        return (InetSocketAddress) httpsListener.localAddress();
+    }
+
+    public InetSocketAddress httpAddress() {
+        return (InetSocketAddress) httpListener.localAddress();
+    }
+
+    /** Client connections open now. */
+    public int openConnections() {
+        return gate.open();
+    }
+
+    /** Idle pooled backend connections now. */
+    public int idleBackendConnections() {
+        return pool.idleCount();
+    }
+
+    @Override
+    public void close() {
+        if (httpsListener != null) {
+            httpsListener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        if (httpListener != null) {
+            httpListener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+        }
+        pool.close();
+        acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    }
+}

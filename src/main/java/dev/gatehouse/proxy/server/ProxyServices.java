@@ -1,0 +1,38 @@
+package dev.gatehouse.proxy.server;
+
+import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.ProxyConfig;
+import dev.gatehouse.proxy.backend.BackendDirectory;
+import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.proxy.route.UpstreamTlsContexts;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+
+/**
+ * What the handlers of one proxy share: limits, the current route table, backends, the upstream pool
+ * and the access log. One per running proxy; thread-safe.
+ *
+ * @param config     limits and timeouts
+ * @param routes     the route table in force (swapped on reload)
+ * @param backends   where Service ports are reached
+ * @param pool       idle backend connections
+ * @param upstreamTls client-side TLS contexts for re-encryption
+ * @param accessLog  receives one event per answered request (on an I/O thread)
+ * @param httpsPort  the HTTPS listener's port, for redirects
+ */
+public record ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
+                            UpstreamPool pool, UpstreamTlsContexts upstreamTls, Consumer<AccessLogEvent> accessLog,
+                            IntSupplier httpsPort) {
+
+    public ProxyServices {
+        Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(routes, "routes");
+        Objects.requireNonNull(backends, "backends");
+        Objects.requireNonNull(pool, "pool");
+        Objects.requireNonNull(upstreamTls, "upstreamTls");
+        Objects.requireNonNull(accessLog, "accessLog");
+        Objects.requireNonNull(httpsPort, "httpsPort");
+    }
+}

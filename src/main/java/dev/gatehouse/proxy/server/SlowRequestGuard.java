@@ -1,0 +1,110 @@
+package dev.gatehouse.proxy.server;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.time.Duration;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Client side, inbound, before the HTTP decoder: times each request on an HTTP/1 connection. While the
+ * connection waits for a request, it is closed after the idle timeout; once the first byte of a
+ * request arrives, the whole request must arrive within the request timeout, else the client gets
+ * 408 and the connection closes (slowloris protection, nginx's {@code client_header_timeout}). No timer
+ * runs while a request is being answered.
+ */
+final class SlowRequestGuard extends ChannelInboundHandlerAdapter {
+
+    private enum State { WAITING, RECEIVING, ANSWERING }
+
+    private final long idleNanos;
+    private final long requestNanos;
+    private State state = State.WAITING;
+    private ScheduledFuture<?> timer;
+    private ChannelHandlerContext ctx;
+
+    SlowRequestGuard(Duration idleTimeout, Duration requestTimeout) {
+        this.idleNanos = idleTimeout.toNanos();
+        this.requestNanos = requestTimeout.toNanos();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        if (ctx.channel().isActive()) {
+            arm(State.WAITING, idleNanos);
+        }
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        arm(State.WAITING, idleNanos);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (state == State.WAITING && msg instanceof ByteBuf buf && buf.isReadable()) {
+            arm(State.RECEIVING, requestNanos);
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    /** A whole request arrived: no timer while it is answered. */
+    void requestReceived() {
+        cancel();
+        state = State.ANSWERING;
+    }
+
+    /** The response went out and the connection stays open: wait for the next request. */
+    void awaitNext() {
+        arm(State.WAITING, idleNanos);
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        cancel();
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        cancel();
+    }
+
+    private void arm(State next, long nanos) {
+        cancel();
+        state = next;
+        timer = ctx.executor().schedule(this::expired, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void cancel() {
+        if (timer != null) {
+            timer.cancel(false);
+            timer = null;
+        }
+    }
+
+    private void expired() {
+        timer = null;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        if (state == State.RECEIVING) {
+            FullHttpResponse timeout = ErrorPages.page(ctx.alloc(), HttpResponseStatus.REQUEST_TIMEOUT,
+                    "The request did not arrive completely within " + Duration.ofNanos(requestNanos).toSeconds()
+                            + " s, so the proxy closed the connection.");
+            timeout.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            state = State.ANSWERING;
+            ctx.pipeline().writeAndFlush(timeout).addListener(ChannelFutureListener.CLOSE);
+        } else if (state == State.WAITING) {
+            ctx.close();
+        }
+    }
+}

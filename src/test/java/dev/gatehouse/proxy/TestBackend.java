@@ -1,0 +1,143 @@
+package dev.gatehouse.proxy;
+
+import dev.gatehouse.tls.build.CertificateBundle;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A backend for proxy tests on 127.0.0.1: answers every request with its name and what it received
+ * (method, path, Host, forwarding headers, TLS), echoes WebSocket text frames on {@code /ws}, and never
+ * answers {@code /slow}.
+ */
+final class TestBackend implements AutoCloseable {
+
+    private final String name;
+    private final EventLoopGroup group;
+    private final Channel server;
+    private final boolean tls;
+
+    private TestBackend(String name, EventLoopGroup group, Channel server, boolean tls) {
+        this.name = name;
+        this.group = group;
+        this.server = server;
+        this.tls = tls;
+    }
+
+    static TestBackend http(String name) throws InterruptedException {
+        return start(name, null);
+    }
+
+    static TestBackend https(String name, CertificateBundle certificate) throws Exception {
+        SslContext context = SslContextBuilder.forServer(certificate.privateKey(),
+                certificate.chain().toArray(X509Certificate[]::new)).build();
+        return start(name, context);
+    }
+
+    private static TestBackend start(String name, SslContext tls) throws InterruptedException {
+        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("test-backend-" + name, true),
+                NioIoHandler.newFactory());
+        Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(4 * 1024 * 1024),
+                                new WebSocketServerProtocolHandler("/ws"), new Echo(name),
+                                new WebSocketEcho());
+                    }
+                }).bind(new InetSocketAddress(ProxyConfig.loopback(), 0)).sync().channel();
+        return new TestBackend(name, group, server, tls != null);
+    }
+
+    String url() {
+        return (tls ? "https" : "http") + "://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        server.close().awaitUninterruptibly();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly();
+    }
+
+    private static final class Echo extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final String name;
+
+        Echo(String name) {
+            this.name = name;
+        }
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+            if (request.uri().startsWith("/slow")) {
+                return;
+            }
+            StringBuilder text = new StringBuilder(name).append('\n');
+            text.append("method: ").append(request.method()).append('\n');
+            text.append("path: ").append(request.uri()).append('\n');
+            Map<String, String> sorted = new TreeMap<>();
+            request.headers().forEach(h -> sorted.put(h.getKey().toLowerCase(Locale.ROOT), h.getValue()));
+            sorted.forEach((k, v) -> text.append(k).append(": ").append(v).append('\n'));
+            text.append("body-bytes: ").append(request.content().readableBytes()).append('\n');
+            SslHandler ssl = ctx.pipeline().get(SslHandler.class);
+            if (ssl != null) {
+                text.append("tls: ").append(ssl.engine().getSession().getProtocol()).append('\n');
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK,
+                    Unpooled.wrappedBuffer(bytes));
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; charset=utf-8");
+            response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+            response.headers().set("X-Backend", name);
+            boolean keepAlive = HttpUtil.isKeepAlive(request);
+            var written = ctx.writeAndFlush(response);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        }
+    }
+
+    private static final class WebSocketEcho extends SimpleChannelInboundHandler<TextWebSocketFrame> {
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, TextWebSocketFrame frame) {
+            ctx.writeAndFlush(new TextWebSocketFrame("echo: " + frame.text()));
+        }
+    }
+}
