@@ -55,7 +55,11 @@ final class Screens {
                     "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
             case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
             case PROXY -> new ProxyView(proxy);
-            case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty());
+            case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
+                proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
+                editor.draftProperty().addListener((o, a, b) -> proxy.draftChanged());
+                shell.show(Section.PROXY);
+            });
         };
     }
 }

@@ -71,11 +71,11 @@ class ClusterSessionRecoveryTest {
         MockCluster second = serverOn(port, "web");
         Recorder<Ingress> events = Recorder.of();
         session.ingresses().addListener(events);
-        Await.until("connected again", Duration.ofSeconds(15),
+        Await.until("connected again", Duration.ofSeconds(40),
                 () -> session.state() instanceof ConnectionState.Connected, session::toString);
         second.client().network().v1().ingresses().inNamespace("shop").resource(new IngressBuilder()
                 .withNewMetadata().withName("new-after-outage").endMetadata().build()).create();
-        Await.until("watch delivers again", Duration.ofSeconds(15), () -> events.saw("add shop/new-after-outage"),
+        Await.until("watch delivers again", Duration.ofSeconds(40), () -> events.saw("add shop/new-after-outage"),
                 () -> events.events().toString());
     }
 

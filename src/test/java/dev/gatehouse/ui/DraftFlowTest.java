@@ -35,6 +35,12 @@ class DraftFlowTest {
     void openAsDraftAddAPathApplyAndSeeItLive() throws Exception {
         gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
         GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        // The proxy will serve the draft: let it pick free ports.
+        gui.robot().clickOn("#nav-proxy");
+        gui.robot().interact(() -> {
+            gui.node("proxy-https-port", javafx.scene.control.TextField.class).setText("0");
+            gui.node("proxy-http-port", javafx.scene.control.TextField.class).setText("0");
+        });
         gui.robot().clickOn("#nav-ingresses");
         TableView<IngressRow> table = gui.node("ingress-table", TableView.class);
         GuiTestSupport.await(20, () -> table.getItems().stream().anyMatch(r -> r.name().equals("storefront")));
@@ -70,6 +76,20 @@ class DraftFlowTest {
             }
         });
 
+        // Serve the draft through the local proxy and get the new route from the request tester.
+        gui.robot().clickOn("#draft-serve");
+        GuiTestSupport.await(30, () -> gui.showing("proxy-listening")
+                && gui.node("proxy-listening", Label.class).getText().startsWith("Listening on https://127.0.0.1:"));
+        GuiTestSupport.await(10, () -> gui.node("proxy-source", Label.class).getText().contains("draft shop/storefront"));
+        gui.robot().interact(() -> gui.node("proxy-tabs", javafx.scene.control.TabPane.class).getSelectionModel().select(1));
+        gui.robot().interact(() -> gui.node("tester-url", javafx.scene.control.TextField.class)
+                .setText("https://www.shop.demo.gatehouse.test/new"));
+        gui.robot().clickOn("#tester-send");
+        GuiTestSupport.await(30, () -> gui.node("tester-status", Label.class).getText().startsWith("200"));
+        assertThat(gui.node("tester-decision", javafx.scene.control.TextArea.class).getText()).contains("path /new (Prefix)");
+
+        gui.robot().clickOn("#nav-drafts");
+        GuiTestSupport.await(10, () -> gui.showing("draft-apply"));
         gui.robot().clickOn("#draft-apply");
         GuiTestSupport.await(20, () -> gui.exists("apply-dialog"));
         gui.robot().clickOn("Apply");

@@ -112,10 +112,10 @@ public final class ProxyServer implements AutoCloseable {
     @Override
     public void close() {
         if (httpsListener != null) {
-            httpsListener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            httpsListener.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
         if (httpListener != null) {
-            httpListener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+            httpListener.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
         pool.close();
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);

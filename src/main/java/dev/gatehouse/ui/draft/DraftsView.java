@@ -10,6 +10,7 @@ import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.StatusBadge;
 import dev.gatehouse.ui.common.YamlArea;
 import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -37,9 +38,12 @@ public final class DraftsView extends SplitPane {
     private final ReadOnlyObjectProperty<ClusterSession> session;
     private final StackPane editorHolder = new StackPane();
     private final VBox problems = new VBox(4);
+    private final Consumer<DraftEditorViewModel> serve;
 
-    public DraftsView(DraftsViewModel vm, ReadOnlyObjectProperty<ClusterSession> session) {
+    public DraftsView(DraftsViewModel vm, ReadOnlyObjectProperty<ClusterSession> session,
+                      Consumer<DraftEditorViewModel> serve) {
         this.vm = vm;
+        this.serve = serve;
         this.session = session;
         setId("screen-drafts");
         getItems().addAll(list(), editorHolder);
@@ -130,7 +134,11 @@ public final class DraftsView extends SplitPane {
         undo.setOnAction(ev -> vm.undoLastApply());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, undo, apply);
+        Button serveButton = new Button("Serve this draft", new FontIcon("fth-repeat"));
+        serveButton.setId("draft-serve");
+        serveButton.disableProperty().bind(e.parseProblemProperty().isNotEmpty().or(session.isNull()));
+        serveButton.setOnAction(ev -> serve.accept(e));
+        HBox header = new HBox(8, title, spacer, serveButton, undo, apply);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label message = new Label();

@@ -4,6 +4,10 @@ import dev.gatehouse.cluster.CacheListener;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.DraftOverlay;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.util.function.Supplier;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.proxy.AccessLogEvent;
@@ -99,7 +103,10 @@ public final class ProxyViewModel implements AutoCloseable {
         });
     }
 
-    /** Starts the proxy on the connected cluster's rules. */
+    private volatile Supplier<Optional<Ingress>> draft;
+    private volatile String draftName = "";
+
+    /** Starts the proxy on the connected cluster's rules (and the draft being served, if any). */
     public void start() {
         if (proxy != null || busy.get()) {
             return;
@@ -116,8 +123,7 @@ public final class ProxyViewModel implements AutoCloseable {
         problem.set("");
         busy.set(true);
         DemoCluster d = demo.get() != null && DemoCluster.CONTEXT.equals(s.contextName()) ? demo.get() : null;
-        RuleSource rules = RuleSource.of("live cluster " + s.contextName() + " (" + s.scope() + ")",
-                () -> new SessionClusterView(s));
+        RuleSource rules = rulesFor(s);
         Task<LocalProxy> task = new Task<>() {
             @Override
             protected LocalProxy call() throws Exception {
@@ -142,6 +148,49 @@ public final class ProxyViewModel implements AutoCloseable {
             problem.set("The proxy did not start: " + (t == null || t.getMessage() == null ? "unknown error" : t.getMessage()));
         });
         background.run(task);
+    }
+
+    /** The rules served: the live cluster, or the draft being served layered over it. */
+    private RuleSource rulesFor(ClusterSession s) {
+        Supplier<Optional<Ingress>> d = draft;
+        String live = "live cluster " + s.contextName() + " (" + s.scope() + ")";
+        if (d == null) {
+            return RuleSource.of(live, () -> new SessionClusterView(s));
+        }
+        return RuleSource.of("draft " + draftName + " over the " + live, () -> {
+            ClusterView view = new SessionClusterView(s);
+            return d.get().<ClusterView>map(i -> DraftOverlay.over(view).with(i)).orElse(view);
+        });
+    }
+
+    /** Serves a draft (over the live rules): switches a running proxy without dropping connections, or starts it. */
+    public void serveDraft(String name, Supplier<Optional<Ingress>> ingress) {
+        draft = ingress;
+        draftName = name;
+        if (proxy != null && served != null) {
+            proxy.switchRules(rulesFor(served));
+        } else {
+            start();
+        }
+    }
+
+    /** Back to the live rules only. */
+    public void serveLive() {
+        draft = null;
+        if (proxy != null && served != null) {
+            proxy.switchRules(rulesFor(served));
+        }
+    }
+
+    /** The served draft was edited: reload the rules. */
+    public void draftChanged() {
+        if (proxy != null && draft != null) {
+            proxy.requestReload();
+        }
+    }
+
+    public boolean servingDraft() {
+        return draft != null;
     }
 
     private void started(LocalProxy p, ClusterSession s) {
