@@ -1,5 +1,6 @@
 package dev.gatehouse.drafts;
 
+import dev.gatehouse.cluster.write.ObjectYaml;
 import dev.gatehouse.routing.yaml.LoadProblem;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
@@ -57,20 +58,7 @@ public final class DraftYaml {
 
     public static Ingress strip(Ingress ing) {
         Ingress copy = new IngressBuilder(ing).withStatus(null).build();
-        var m = copy.getMetadata();
-        if (m != null) {
-            m.setManagedFields(null);
-            m.setUid(null);
-            m.setResourceVersion(null);
-            m.setGeneration(null);
-            m.setCreationTimestamp(null);
-            if (m.getAnnotations() != null) {
-                m.getAnnotations().remove("kubectl.kubernetes.io/last-applied-configuration");
-                if (m.getAnnotations().isEmpty()) {
-                    m.setAnnotations(null);
-                }
-            }
-        }
+        ObjectYaml.removeServerFields(copy.getMetadata());
         return copy;
     }
 

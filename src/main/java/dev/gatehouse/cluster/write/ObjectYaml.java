@@ -1,6 +1,7 @@
 package dev.gatehouse.cluster.write;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.charset.StandardCharsets;
@@ -35,20 +36,7 @@ public final class ObjectYaml {
             return "";
         }
         HasMetadata copy = Serialization.clone(o);
-        var m = copy.getMetadata();
-        if (m != null) {
-            m.setManagedFields(null);
-            m.setResourceVersion(null);
-            m.setUid(null);
-            m.setGeneration(null);
-            m.setCreationTimestamp(null);
-            if (m.getAnnotations() != null) {
-                m.getAnnotations().remove("kubectl.kubernetes.io/last-applied-configuration");
-                if (m.getAnnotations().isEmpty()) {
-                    m.setAnnotations(null);
-                }
-            }
-        }
+        removeServerFields(copy.getMetadata());
         if (copy instanceof Secret s) {
             Map<String, String> masked = new TreeMap<>();
             if (s.getData() != null) {
@@ -62,6 +50,24 @@ public final class ObjectYaml {
         }
         String yaml = Serialization.asYaml(copy);
         return yaml.replaceAll("(?m)^status:.*(\\n[ ].*)*\\n?", "");
+    }
+
+    /** Drops what the API server sets (and kubectl's last-applied copy): what remains is what a user wrote. */
+    public static void removeServerFields(ObjectMeta m) {
+        if (m == null) {
+            return;
+        }
+        m.setManagedFields(null);
+        m.setResourceVersion(null);
+        m.setUid(null);
+        m.setGeneration(null);
+        m.setCreationTimestamp(null);
+        if (m.getAnnotations() != null) {
+            m.getAnnotations().remove("kubectl.kubernetes.io/last-applied-configuration");
+            if (m.getAnnotations().isEmpty()) {
+                m.setAnnotations(null);
+            }
+        }
     }
 
     static String fingerprint(byte[] value) {
