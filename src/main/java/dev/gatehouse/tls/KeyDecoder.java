@@ -14,7 +14,6 @@ import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMException;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
@@ -65,15 +64,7 @@ final class KeyDecoder {
                 ec.getParametersObject()), ec));
     }
 
-    /**
-     * A BouncyCastle provider instance for password-based decryption (legacy OpenSSL ciphers, PBES2
-     * variants the JDK lacks). It is passed explicitly and never registered with {@code Security}.
-     */
     static Provider bouncyCastle() {
-        return Holder.PROVIDER;
-    }
-
-    private static final class Holder {
-        static final Provider PROVIDER = new BouncyCastleProvider();
+        return BouncyCastle.provider();
     }
 }
