@@ -84,7 +84,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         ClusterSource.Ready ready = (ClusterSource.Ready) opened;
         ready.notes().forEach(n -> err.println("note: " + n));
-        Explanation explanation = factory.engine(ready.view(), controller.profile()).explain(request.get());
+        Explanation explanation = factory.engine(ready, controller.profile()).explain(request.get());
         out.print(output == OutputFormat.JSON ? ExplanationRenderer.json(explanation) + "\n"
                 : ExplanationRenderer.text(explanation));
         out.flush();

@@ -63,7 +63,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         ClusterSource.Ready ready = (ClusterSource.Ready) opened;
         ready.notes().forEach(n -> err.println("note: " + n));
-        DiagnosticReport all = factory.engine(ready.view(), controller.profile()).diagnose();
+        DiagnosticReport all = factory.engine(ready, controller.profile()).diagnose();
         DiagnosticReport shown = all.atLeast(minSeverity);
         out.print(output == OutputFormat.JSON ? DiagnosticsRenderer.json(shown, all) + "\n"
                 : DiagnosticsRenderer.text(shown, all));

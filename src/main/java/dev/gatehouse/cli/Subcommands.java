@@ -11,5 +11,6 @@ final class Subcommands {
         cl.addSubcommand(new LintCommand());
         cl.addSubcommand(new ExplainCommand());
         cl.addSubcommand(new DemoClusterCommand());
+        cl.addSubcommand(new CertCommand());
     }
 }

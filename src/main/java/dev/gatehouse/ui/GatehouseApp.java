@@ -4,6 +4,7 @@ import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Version;
 import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.tls.ca.LocalTrust;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
 import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
@@ -60,7 +61,7 @@ public class GatehouseApp extends Application {
         List<Image> icons = icons();
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
-                background::execute);
+                background::execute, new LocalTrust(dirs.data())::extend);
         Screens screens = new Screens(shell, actions, background, diagnostics);
         new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
         connection.start(options, shell.settings());
