@@ -1,11 +1,13 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppDirs;
-import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.write.Backup;
 import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.cluster.write.SafeWriter;
 import dev.gatehouse.cluster.write.WriteResult;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,19 +88,16 @@ final class CertBackupsCommand {
                 err.println("error: no backup " + id + " in " + AppDirs.forCurrentUser().data().resolve("backups"));
                 return 2;
             }
-            LiveClusterSource.Connection c = LiveClusterSource.connect(ClusterSourceOptions.live(kubeconfig, context));
-            if (c instanceof LiveClusterSource.Failed f) {
-                f.messages().forEach(m -> err.println("error: " + m));
-                return 2;
-            }
-            ClusterSession session = ((LiveClusterSource.Connected) c).session();
-            try {
-                WriteResult r = new SafeWriter(session.client().orElseThrow(), store, Clock.systemUTC())
-                        .restore(backup.get());
+            try (KubernetesClient client = OneShotClient.open(kubeconfig, context)) {
+                WriteResult r = new SafeWriter(client, store, Clock.systemUTC()).restore(backup.get());
                 spec.commandLine().getOut().println(r.message());
                 return r instanceof WriteResult.Written ? 0 : 1;
-            } finally {
-                session.close();
+            } catch (KubeconfigException e) {
+                err.println("error: " + e.getMessage());
+                return 2;
+            } catch (KubernetesClientException e) {
+                err.println("error: " + KubeErrors.plain(e, context));
+                return 2;
             }
         }
     }

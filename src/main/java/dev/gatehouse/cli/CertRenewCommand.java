@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppDirs;
-import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.cluster.write.CertManagerRenewal;
 import dev.gatehouse.cluster.write.SafeWriter;
@@ -97,24 +97,18 @@ public final class CertRenewCommand implements Callable<Integer> {
                     : days < 1 ? "--days must be at least 1" : "--signer must be self or local-ca"));
             return 2;
         }
-        LiveClusterSource.Connection connection = LiveClusterSource.connect(ClusterSourceOptions.live(kubeconfig, context));
-        if (connection instanceof LiveClusterSource.Failed f) {
-            f.messages().forEach(m -> err.println("error: " + m));
-            return 2;
-        }
-        ClusterSession session = ((LiveClusterSource.Connected) connection).session();
-        try {
-            KubernetesClient client = session.client().orElseThrow();
+        try (KubernetesClient client = OneShotClient.open(kubeconfig, context)) {
             AppDirs dirs = AppDirs.forCurrentUser();
             Clock clock = Clock.systemUTC();
             TlsSecretWriter writer = new TlsSecretWriter(new SafeWriter(client,
                     new BackupStore(dirs.data().resolve("backups")), clock));
             return renew(writer, client, dirs.data(), clock, ref[0], ref[1], algorithm.get(), out, err);
+        } catch (KubeconfigException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
         } catch (KubernetesClientException e) {
-            err.println("error: the API server refused: " + GatehouseCommand.plainMessage(e));
-            return 1;
-        } finally {
-            session.close();
+            err.println("error: " + KubeErrors.plain(e, context));
+            return e.getCode() == 0 ? 2 : 1;
         }
     }
 

@@ -29,45 +29,22 @@ final class LiveClusterSource implements ClusterSource {
 
     @Override
     public Opened open() {
-        Connection c = connect(options);
-        if (c instanceof Failed f) {
-            return new Unavailable(f.messages());
-        }
-        Connected connected = (Connected) c;
-        var demoCa = DemoTrust.caOf(connected.session());
-        return new Ready(new SessionClusterView(connected.session()), connected.notes(),
-                demoCa.isEmpty() ? java.util.Map.of() : java.util.Map.of(DemoTrust.ORIGIN, demoCa));
-    }
-
-    /** A live session once its caches have listed, or why there is none. */
-    sealed interface Connection permits Connected, Failed {
-    }
-
-    /** @param notes things worth telling the user (degraded kinds) */
-    record Connected(ClusterSession session, List<String> notes) implements Connection {
-    }
-
-    record Failed(List<String> messages) implements Connection {
-    }
-
-    /** Opens a session for the options' kubeconfig and context and waits until its caches have listed. */
-    static Connection connect(ClusterSourceOptions options) {
         KubeconfigSource source;
         try {
             source = options.kubeconfig().isPresent() ? KubeconfigSource.fromFile(options.kubeconfig().get())
                     : KubeconfigSource.fromEnvironment();
         } catch (KubeconfigException e) {
-            return new Failed(List.of(e.getMessage()));
+            return new Unavailable(List.of(e.getMessage()));
         }
         String context = options.context().or(source::currentContext).orElse(null);
         if (context == null) {
-            return new Failed(List.of(source.emptyReason().orElse("The kubeconfig names no current context: pass --context NAME")));
+            return new Unavailable(List.of(source.emptyReason().orElse("The kubeconfig names no current context: pass --context NAME")));
         }
         ClusterSession session;
         try {
             session = ClusterSession.open(source, context, NamespaceScope.all(), Runnable::run);
         } catch (KubeconfigException e) {
-            return new Failed(List.of(e.getMessage()));
+            return new Unavailable(List.of(e.getMessage()));
         }
         CountDownLatch settled = new CountDownLatch(1);
         session.onStateChange(s -> {
@@ -77,20 +54,22 @@ final class LiveClusterSource implements ClusterSource {
         });
         try {
             if (!settled(session) && !settled.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                return new Failed(List.of("Context " + context + " did not answer within " + WAIT.toSeconds() + " s"));
+                return new Unavailable(List.of("Context " + context + " did not answer within " + WAIT.toSeconds() + " s"));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Failed(List.of("Interrupted while reading context " + context));
+            return new Unavailable(List.of("Interrupted while reading context " + context));
         }
         if (session.state() instanceof ConnectionState.Unreachable u) {
-            return new Failed(List.of("Context " + context + " is unreachable: " + u.reason()));
+            return new Unavailable(List.of("Context " + context + " is unreachable: " + u.reason()));
         }
         List<String> notes = new ArrayList<>();
         if (session.state() instanceof ConnectionState.Degraded d) {
             notes.addAll(d.problems());
         }
-        return new Connected(session, notes);
+        var demoCa = DemoTrust.caOf(session);
+        return new Ready(new SessionClusterView(session), notes,
+                demoCa.isEmpty() ? java.util.Map.of() : java.util.Map.of(DemoTrust.ORIGIN, demoCa));
     }
 
     private static boolean settled(ClusterSession s) {

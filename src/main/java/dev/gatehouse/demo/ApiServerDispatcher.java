@@ -67,8 +67,8 @@ final class ApiServerDispatcher extends Dispatcher {
                 return discovery.get();
             }
         }
-        if (isDryRun(request)) {
-            return dryRun(request);
+        if (DryRuns.isDryRun(request)) {
+            return DryRuns.answer(request);
         }
         MockResponse response = crud.dispatch(request);
         if (response.getWebSocketListener() != null || response.code() == 204) {
@@ -86,23 +86,6 @@ final class ApiServerDispatcher extends Dispatcher {
             response.setHeader("Content-Type", JSON);
         }
         return response;
-    }
-
-    /** {@code ?dryRun=All}: the mock would persist the object, a real API server does not. */
-    private static boolean isDryRun(RecordedRequest request) {
-        String m = request.getMethod() == null ? "" : request.getMethod().toUpperCase(java.util.Locale.ROOT);
-        return (m.equals("POST") || m.equals("PUT") || m.equals("PATCH") || m.equals("DELETE"))
-                && request.getPath() != null && request.getPath().matches(".*[?&]dryRun=All(&.*)?$");
-    }
-
-    /** Answers a dry run as the API server would after validation: the object, not stored. */
-    private MockResponse dryRun(RecordedRequest request) {
-        String body = request.getBody() == null ? "" : new String(request.getBody().getBytes(), StandardCharsets.UTF_8);
-        if ("DELETE".equalsIgnoreCase(request.getMethod()) || body.isBlank()) {
-            return json("{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Success\"}");
-        }
-        return new MockResponse().setResponseCode("POST".equalsIgnoreCase(request.getMethod()) ? 201 : 200)
-                .setHeader("Content-Type", JSON).setBody(body);
     }
 
     private Optional<MockResponse> discovery(String path) {

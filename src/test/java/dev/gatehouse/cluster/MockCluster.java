@@ -1,5 +1,6 @@
 package dev.gatehouse.cluster;
 
+import dev.gatehouse.demo.DryRuns;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -42,7 +43,8 @@ public final class MockCluster implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request.getMethod() + " " + request.getPath());
-                return mixed.dispatch(request);
+                // like a real API server, a dry run validates without storing (the bare mock would store it)
+                return DryRuns.isDryRun(request) ? DryRuns.answer(request) : mixed.dispatch(request);
             }
 
             @Override
@@ -99,7 +101,7 @@ public final class MockCluster implements AutoCloseable {
         return requests.stream().filter(r -> r.startsWith(prefix)).count();
     }
 
-    List<String> requests() {
+    public List<String> requests() {
         return List.copyOf(requests);
     }
 
