@@ -23,14 +23,6 @@ public class ClusterSourceOptions {
             description = "Read a live cluster through this kubeconfig context (default: the current context)")
     private String context;
 
-    /** Options for a live cluster, as if given on the command line. */
-    static ClusterSourceOptions live(Path kubeconfig, String context) {
-        ClusterSourceOptions options = new ClusterSourceOptions();
-        options.kubeconfig = kubeconfig;
-        options.context = context;
-        return options;
-    }
-
     public List<Path> files() {
         return List.copyOf(files);
     }
