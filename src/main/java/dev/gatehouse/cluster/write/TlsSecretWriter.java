@@ -60,11 +60,48 @@ public final class TlsSecretWriter {
         Optional<String> refusal = change.managedBy().map(certificate -> "Secret " + change.path() + " is managed by"
                 + " cert-manager (Certificate " + namespace + "/" + certificate + "): cert-manager would overwrite a"
                 + " replaced certificate at its next renewal. Renew the Certificate instead, as cmctl renew does.");
-        List<YamlDiff.Line> diff = writer.diff(change.desired());
+        List<YamlDiff.Line> diff = namedValues(writer.diff(change.desired()));
         WriteResult dryRun = refusal.isPresent() ? new WriteResult.Rejected(0, refusal.get())
                 : writer.dryRun(change.desired(), change.baseResourceVersion());
         return new Prepared(change, diff, dryRun, refusal);
     }
+
+    /**
+     * The diff with each Secret value named only as added, changed, unchanged or removed: the fingerprints
+     * {@link ObjectYaml} puts in place of values become one line per key, so no trace of a key is shown.
+     */
+    public static List<YamlDiff.Line> namedValues(List<YamlDiff.Line> diff) {
+        java.util.Map<String, char[]> seen = new java.util.LinkedHashMap<>(); // key -> {removed, added, same}
+        java.util.Map<String, Integer> first = new java.util.HashMap<>();
+        List<YamlDiff.Line> out = new java.util.ArrayList<>();
+        for (YamlDiff.Line line : diff) {
+            java.util.regex.Matcher m = VALUE.matcher(line.text());
+            if (!m.matches()) {
+                out.add(line);
+                continue;
+            }
+            String key = m.group(1) + m.group(2);
+            char[] state = seen.computeIfAbsent(key, k -> new char[] {' ', ' ', ' '});
+            state[line.op() == '-' ? 0 : line.op() == '+' ? 1 : 2] = 'x';
+            if (!first.containsKey(key)) {
+                first.put(key, out.size());
+                out.add(line);
+            }
+        }
+        for (var e : seen.entrySet()) {
+            char[] st = e.getValue();
+            String key = e.getKey();
+            YamlDiff.Line named = st[2] == 'x' ? new YamlDiff.Line(' ', key + ": unchanged (value not shown)")
+                    : st[0] == 'x' && st[1] == 'x' ? new YamlDiff.Line('+', key + ": changed (value not shown)")
+                    : st[1] == 'x' ? new YamlDiff.Line('+', key + ": added (value not shown)")
+                    : new YamlDiff.Line('-', key + ": removed");
+            out.set(first.get(key), named);
+        }
+        return List.copyOf(out);
+    }
+
+    private static final java.util.regex.Pattern VALUE = java.util.regex.Pattern.compile(
+            "(\\s*)([^:\\s]+): \"?<\\d+ bytes(, sha256 [0-9a-f]+…)?>\"?");
 
     /**
      * Writes a prepared change (backup first, conditioned on the resourceVersion it was prepared from). A

@@ -50,10 +50,12 @@ final class BackupsDialog extends Dialog<Void> {
         state.setId("backups-state");
         state.setWrapText(true);
         state.textProperty().bind(vm.stateProperty());
-        VBox content = new VBox(8, list, ImportDialog.section("What restoring changes"),
+        VBox content = new VBox(8, list, ImportDialog.section("What restoring changes (changed lines with a little context)"),
                 new DiffView("backups-diff", vm.diff()), state);
         content.setPadding(new Insets(4));
-        content.setPrefWidth(720);
+        getDialogPane().setPrefWidth(820);
+        getDialogPane().setMinWidth(820);
+        state.setMaxWidth(760);
         getDialogPane().setContent(content);
         Button b = (Button) getDialogPane().lookupButton(restore);
         b.setId("backups-restore");

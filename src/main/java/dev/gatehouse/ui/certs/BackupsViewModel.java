@@ -4,9 +4,11 @@ import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.write.Backup;
 import dev.gatehouse.cluster.write.ObjectYaml;
 import dev.gatehouse.cluster.write.SafeWriter;
+import dev.gatehouse.cluster.write.TlsSecretWriter;
 import dev.gatehouse.cluster.write.WriteResult;
 import dev.gatehouse.cluster.write.YamlDiff;
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.RelativeTime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
@@ -73,15 +75,15 @@ public final class BackupsViewModel {
         }
         run("Comparing with the cluster…", () -> {
             if (b.yaml().isEmpty()) {
-                return YamlDiff.diff(currentYaml(writer.get(), b), "");
+                return TlsSecretWriter.namedValues(YamlDiff.diff(currentYaml(writer.get(), b), ""));
             }
             HasMetadata object = Serialization.unmarshal(b.yaml().get());
-            return writer.get().diff(object);
+            return TlsSecretWriter.namedValues(writer.get().diff(object));
         }, lines -> {
             diff.setAll(lines);
             canRestore.set(true);
             state.set(YamlDiff.changes(lines) ? (b.yaml().isPresent() ? "Restoring puts " + b.kind() + " " + b.namespace()
-                    + "/" + b.name() + " back as it was on " + b.taken() : "Restoring deletes " + b.kind() + " "
+                    + "/" + b.name() + " back as it was on " + RelativeTime.absolute(b.taken()) : "Restoring deletes " + b.kind() + " "
                     + b.namespace() + "/" + b.name() + ", which did not exist before")
                     : "The cluster already holds this state; restoring changes nothing");
         });

@@ -8,7 +8,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -29,7 +28,7 @@ final class ImportDialog extends Dialog<Void> {
         setTitle("Import certificate");
         setHeaderText("Import certificate files into a TLS Secret");
         setResizable(true);
-        ButtonType write = new ButtonType("Write Secret", ButtonBar.ButtonData.OK_DONE);
+        ButtonType write = new ButtonType("Replace Secret", ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(write, ButtonType.CANCEL);
         getDialogPane().setId("import-dialog");
         getDialogPane().getStyleClass().add("cert-dialog");
@@ -46,7 +45,11 @@ final class ImportDialog extends Dialog<Void> {
         check.setOnAction(e -> vm.prepare());
         namespace.setOnAction(e -> vm.prepare());
         name.setOnAction(e -> vm.prepare());
-        HBox target = new HBox(6, new Label("Secret"), namespace, new Label("/"), name, check);
+        Label secretLabel = new Label("Secret");
+        secretLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        check.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        HBox.setHgrow(name, javafx.scene.layout.Priority.ALWAYS);
+        HBox target = new HBox(6, secretLabel, namespace, new Label("/"), name, check);
         target.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
         PasswordField password = new PasswordField();
@@ -71,12 +74,11 @@ final class ImportDialog extends Dialog<Void> {
         fix.visibleProperty().bind(vm.orderFixableProperty());
         fix.managedProperty().bind(fix.visibleProperty());
 
-        ListView<String> summary = new ListView<>(vm.summary());
-        summary.setId("import-summary");
-        summary.setPrefHeight(90);
+        LinesBox summary = new LinesBox("import-summary", vm.summary());
         Label state = new Label();
         state.setId("import-state");
         state.setWrapText(true);
+        state.setMaxWidth(760);
         state.textProperty().bind(vm.stateProperty());
         ProgressIndicator progress = new ProgressIndicator();
         progress.setPrefSize(18, 18);
@@ -96,14 +98,18 @@ final class ImportDialog extends Dialog<Void> {
                 section("What changes"), summary, new DiffView("import-diff", vm.diff()),
                 new HBox(6, progress, state, retry));
         content.setPadding(new Insets(4));
-        content.setPrefWidth(780);
+        fix.setWrapText(true);
         ScrollPane scroll = new ScrollPane(content);
+        getDialogPane().setPrefWidth(860);
+        getDialogPane().setMinWidth(860);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportHeight(560);
         getDialogPane().setContent(scroll);
 
         Button confirm = (Button) getDialogPane().lookupButton(write);
         confirm.setId("import-confirm");
+        confirm.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ButtonBar.setButtonUniformSize(confirm, false);
         confirm.textProperty().bind(vm.confirmTextProperty());
         confirm.disableProperty().bind(vm.canConfirmProperty().not());
         confirm.getStyleClass().add("accent");

@@ -11,6 +11,7 @@ import dev.gatehouse.tls.MaterialProblem;
 import dev.gatehouse.tls.ParsedMaterial;
 import dev.gatehouse.tls.PasswordSource;
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.Status;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,6 +37,9 @@ import javafx.collections.ObservableList;
  * confirmation, through the safe write path.
  */
 public final class ImportViewModel {
+    private static final java.util.Set<MaterialProblem.Kind> ORDER_KINDS = java.util.EnumSet.of(
+            MaterialProblem.Kind.LEAF_NOT_FIRST, MaterialProblem.Kind.INTERMEDIATES_OUT_OF_ORDER,
+            MaterialProblem.Kind.UNRELATED_CERTIFICATE);
     private static final Pattern NAME = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*");
 
     private final CertificateServices services;
@@ -135,7 +139,10 @@ public final class ImportViewModel {
         plan = p;
         prepared = pr;
         found.setAll(p.found());
-        problems.setAll(p.analysis().problems().stream().map(Finding::of).toList());
+        boolean fixing = fixOrder.get() && p.orderFixable();
+        problems.setAll(p.analysis().problems().stream().map(problem -> fixing && ORDER_KINDS.contains(problem.kind())
+                ? new Finding(Status.OK, problem.message() + ": fixed, tls.crt gets the server certificate first, then"
+                + " each issuer") : Finding.of(problem)).toList());
         hosts.setAll(p.hosts());
         orderFixable.set(p.orderFixable());
         summary.setAll(pr == null ? List.of() : pr.change().summary());

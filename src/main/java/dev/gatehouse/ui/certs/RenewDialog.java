@@ -11,7 +11,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -61,8 +60,11 @@ final class RenewDialog extends Dialog<Void> {
                 vm.renewWithCertManager();
             });
             b.disableProperty().bind(vm.busyProperty().or(vm.doneProperty()));
-            VBox content = new VBox(10, new FontIcon("fth-refresh-cw"), status);
-            content.setPrefWidth(560);
+            Label header = new Label("cert-manager manages this certificate", new FontIcon("fth-refresh-cw"));
+            header.getStyleClass().add("section-title");
+            state.setMaxWidth(600);
+            VBox content = new VBox(10, header, status);
+            content.setPrefWidth(640);
             getDialogPane().setContent(content);
             return;
         }
@@ -100,9 +102,23 @@ final class RenewDialog extends Dialog<Void> {
             });
             signerBox.getChildren().add(r);
         }
+        Label signerNote = new Label();
+        signerNote.setId("renew-signer-note");
+        signerNote.getStyleClass().add("text-muted");
+        signerNote.setWrapText(true);
+        signerNote.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> switch (vm.signerProperty().get()) {
+            case LOCAL_CA -> "Gatehouse's own CA, created on first use in your data folder (owner-only, key encrypted)."
+                    + " Clients trust the certificate once they trust the CA: export it from the Certificates screen.";
+            case SELF_SIGNED -> "Clients accept it only if they are told to trust this very certificate.";
+            case EXTERNAL_CA -> "Shows a certificate request to send to your CA; the new key waits, encrypted, until you"
+                    + " drop the signed certificate onto the Certificates screen.";
+        }, vm.signerProperty()));
+        signerBox.getChildren().add(signerNote);
         GridPane form = new GridPane();
         form.setHgap(10);
         form.setVgap(8);
+        form.getColumnConstraints().addAll(new javafx.scene.layout.ColumnConstraints(150),
+                new javafx.scene.layout.ColumnConstraints(300, 520, Double.MAX_VALUE));
         form.addRow(0, new Label("Subject"), subject);
         form.addRow(1, new Label("Names (one per line)"), names);
         form.addRow(2, new Label("Valid for (days)"), days);
@@ -112,6 +128,9 @@ final class RenewDialog extends Dialog<Void> {
         Button preview = new Button("Show changes", new FontIcon("fth-eye"));
         preview.setId("renew-preview");
         preview.setOnAction(e -> vm.preview());
+        preview.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                vm.signerProperty().get() == RenewViewModel.Signer.EXTERNAL_CA ? "Create certificate request"
+                        : "Show changes", vm.signerProperty()));
         preview.disableProperty().bind(vm.busyProperty());
         TextArea request = new TextArea();
         request.setId("renew-request");
@@ -139,12 +158,11 @@ final class RenewDialog extends Dialog<Void> {
         VBox requestBox = new VBox(6, request, new HBox(6, copy, save));
         requestBox.visibleProperty().bind(vm.requestProperty().isNotEmpty());
         requestBox.managedProperty().bind(requestBox.visibleProperty());
-        ListView<String> summary = new ListView<>(vm.summary());
-        summary.setId("renew-summary");
-        summary.setPrefHeight(90);
+        LinesBox summary = new LinesBox("renew-summary", vm.summary());
         VBox content = new VBox(10, form, preview, requestBox, summary, new DiffView("renew-diff", vm.diff()), status);
         content.setPadding(new Insets(4));
-        content.setPrefWidth(720);
+        getDialogPane().setPrefWidth(820);
+        getDialogPane().setMinWidth(820);
         getDialogPane().setContent(content);
 
         Button confirm = (Button) getDialogPane().lookupButton(replace);

@@ -123,28 +123,32 @@ public final class LiveDiagnostics {
         }
         running = true;
         X509Certificate demoCa = demoCa();
-        worker.execute(() -> {
-            DiagnosticReport result;
-            try {
-                TrustAnchors anchors = trust.apply(anchors(demoCa)).plus(DemoTrust.ORIGIN, DemoTrust.caOf(s));
-                result = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
-                        Clock.systemUTC(), anchors).diagnose();
-            } catch (RuntimeException e) {
-                LOG.warn("Diagnostics failed", e);
-                result = null;
-            }
-            DiagnosticReport done = result;
-            FxBackground.onFx(() -> {
-                running = false;
-                if (done != null && session == s) {
-                    report.set(done);
+        try {
+            worker.execute(() -> {
+                DiagnosticReport result;
+                try {
+                    TrustAnchors anchors = trust.apply(anchors(demoCa)).plus(DemoTrust.ORIGIN, DemoTrust.caOf(s));
+                    result = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
+                            Clock.systemUTC(), anchors).diagnose();
+                } catch (RuntimeException e) {
+                    LOG.warn("Diagnostics failed", e);
+                    result = null;
                 }
-                if (again) {
-                    again = false;
-                    schedule();
-                }
+                DiagnosticReport done = result;
+                FxBackground.onFx(() -> {
+                    running = false;
+                    if (done != null && session == s) {
+                        report.set(done);
+                    }
+                    if (again) {
+                        again = false;
+                        schedule();
+                    }
+                });
             });
-        });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running = false; // the window is closing: its background threads are gone
+        }
     }
 
     /** The demo CA while connected to the demo cluster (read on the FX thread). */
