@@ -60,9 +60,12 @@ public final class CertificatesView extends StackPane {
         MenuItem exportCa = new MenuItem("Export Gatehouse's local CA…", new FontIcon("fth-award"));
         exportCa.setId("certs-export-ca");
         exportCa.setOnAction(e -> exportLocalCa());
-        MenuButton more = new MenuButton(null, new FontIcon("fth-more-horizontal"), backups, exportCa);
+        MenuItem trustCa = new MenuItem("Trust a CA certificate…", new FontIcon("fth-shield"));
+        trustCa.setId("certs-trust-ca");
+        trustCa.setOnAction(e -> chooseTrustedCa());
+        MenuButton more = new MenuButton(null, new FontIcon("fth-more-horizontal"), backups, exportCa, trustCa);
         more.setId("certs-more");
-        more.setTooltip(new javafx.scene.control.Tooltip("Backups, undo, local CA"));
+        more.setTooltip(new javafx.scene.control.Tooltip("Backups and undo, Gatehouse's local CA, trusted CAs"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         for (Region r : List.of(title, count, importButton, renew, more)) {
@@ -209,6 +212,15 @@ public final class CertificatesView extends StackPane {
         File f = chooser.showSaveDialog(window());
         if (f != null) {
             vm.export().localCa(f.toPath());
+        }
+    }
+
+    private void chooseTrustedCa() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Trust a CA certificate");
+        File f = chooser.showOpenDialog(window());
+        if (f != null) {
+            vm.trustCas(f.toPath());
         }
     }
 

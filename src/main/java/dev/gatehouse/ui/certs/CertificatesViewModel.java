@@ -209,6 +209,27 @@ public final class CertificatesViewModel implements AutoCloseable {
                 }));
     }
 
+    /**
+     * Trusts the CA certificates in a file from now on (Gatehouse's own list, {@code trusted-cas.pem}):
+     * chains they issue count as complete and trusted in diagnostics and the import dialog.
+     */
+    public void trustCas(Path file) {
+        Jobs.run(background, "Adding trusted CAs…", () -> {
+            var read = dev.gatehouse.tls.MaterialFiles.file(file, file.getFileName().toString(),
+                    dev.gatehouse.tls.PasswordSource.none());
+            List<java.security.cert.X509Certificate> cas = read.chain().stream()
+                    .filter(c -> c.getBasicConstraints() >= 0).toList();
+            if (cas.isEmpty()) {
+                return file.getFileName() + " holds no CA certificate" + read.problems().stream().findFirst()
+                        .map(p -> " (" + p.message() + ")").orElse("");
+            }
+            int added = services.trust().add(cas);
+            return added == 0 ? "These CAs were already trusted" : "Gatehouse now trusts " + added + " more CA"
+                    + (added == 1 ? "" : "s") + " (" + services.trust().file() + "); reload (Ctrl+R) to check every"
+                    + " certificate again";
+        }, message::set, failure -> message.set("No CA was added: " + failure));
+    }
+
     public CertificateExport export() {
         return new CertificateExport(services, background, message::set);
     }
