@@ -48,12 +48,7 @@ public final class CsrBuilder {
     }
 
     public CsrBuilder subject(String distinguishedName) {
-        Objects.requireNonNull(distinguishedName, "subject");
-        try {
-            new X500Principal(distinguishedName);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("Not a valid distinguished name: \"" + distinguishedName + "\"", e);
-        }
+        CertificateBuilder.create().subject(distinguishedName); // same validation and messages
         this.subject = distinguishedName;
         return this;
     }

@@ -3,7 +3,6 @@ package dev.gatehouse.ui.certs;
 import dev.gatehouse.cluster.write.Backup;
 import dev.gatehouse.ui.common.RelativeTime;
 import java.time.Instant;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -57,12 +56,6 @@ final class BackupsDialog extends Dialog<Void> {
         getDialogPane().setMinWidth(820);
         state.setMaxWidth(760);
         getDialogPane().setContent(content);
-        Button b = (Button) getDialogPane().lookupButton(restore);
-        b.setId("backups-restore");
-        b.disableProperty().bind(vm.canRestoreProperty().not());
-        b.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            vm.restore();
-        });
+        DialogButtons.action(getDialogPane(), restore, "backups-restore", vm.canRestoreProperty(), vm::restore);
     }
 }

@@ -1,6 +1,5 @@
 package dev.gatehouse.ui.certs;
 
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -106,17 +105,9 @@ final class ImportDialog extends Dialog<Void> {
         scroll.setPrefViewportHeight(560);
         getDialogPane().setContent(scroll);
 
-        Button confirm = (Button) getDialogPane().lookupButton(write);
-        confirm.setId("import-confirm");
-        confirm.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        ButtonBar.setButtonUniformSize(confirm, false);
+        Button confirm = DialogButtons.action(getDialogPane(), write, "import-confirm", vm.canConfirmProperty(),
+                vm::confirm);
         confirm.textProperty().bind(vm.confirmTextProperty());
-        confirm.disableProperty().bind(vm.canConfirmProperty().not());
-        confirm.getStyleClass().add("accent");
-        confirm.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            vm.confirm();
-        });
         ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setId("import-cancel");
         vm.doneProperty().addListener((o, a, done) -> {
             if (done) {

@@ -2,7 +2,6 @@ package dev.gatehouse.ui.certs;
 
 import dev.gatehouse.tls.build.KeyAlgorithm;
 import java.io.File;
-import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -53,13 +52,8 @@ final class RenewDialog extends Dialog<Void> {
         if (vm.certManager().isPresent()) {
             ButtonType renew = new ButtonType("Renew with cert-manager", ButtonBar.ButtonData.OK_DONE);
             getDialogPane().getButtonTypes().addAll(renew, ButtonType.CLOSE);
-            Button b = (Button) getDialogPane().lookupButton(renew);
-            b.setId("renew-cert-manager");
-            b.addEventFilter(ActionEvent.ACTION, e -> {
-                e.consume();
-                vm.renewWithCertManager();
-            });
-            b.disableProperty().bind(vm.busyProperty().or(vm.doneProperty()));
+            DialogButtons.action(getDialogPane(), renew, "renew-cert-manager",
+                    vm.busyProperty().or(vm.doneProperty()).not(), vm::renewWithCertManager);
             Label header = new Label("cert-manager manages this certificate", new FontIcon("fth-refresh-cw"));
             header.getStyleClass().add("section-title");
             state.setMaxWidth(600);
@@ -165,14 +159,7 @@ final class RenewDialog extends Dialog<Void> {
         getDialogPane().setMinWidth(820);
         getDialogPane().setContent(content);
 
-        Button confirm = (Button) getDialogPane().lookupButton(replace);
-        confirm.setId("renew-confirm");
-        confirm.getStyleClass().add("accent");
-        confirm.disableProperty().bind(vm.canConfirmProperty().not());
-        confirm.addEventFilter(ActionEvent.ACTION, e -> {
-            e.consume();
-            vm.confirm();
-        });
+        DialogButtons.action(getDialogPane(), replace, "renew-confirm", vm.canConfirmProperty(), vm::confirm);
         ((Button) getDialogPane().lookupButton(ButtonType.CANCEL)).setId("renew-cancel");
         vm.doneProperty().addListener((o, a, done) -> {
             if (done) {
