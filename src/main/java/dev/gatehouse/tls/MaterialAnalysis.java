@@ -1,7 +1,6 @@
 package dev.gatehouse.tls;
 
 import java.security.cert.X509Certificate;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,11 +55,6 @@ public record MaterialAnalysis(ParsedMaterial material, ChainAnalysis chain, Opt
     /** The certificates in the order they were read. */
     public List<X509Certificate> certificates() {
         return material.chain();
-    }
-
-    /** The most serious level among the problems, if any. */
-    public Optional<MaterialProblem.Level> worst() {
-        return problems.stream().map(MaterialProblem::level).min(Comparator.naturalOrder());
     }
 
     public boolean hasErrors() {

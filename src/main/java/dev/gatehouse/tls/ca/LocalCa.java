@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -141,12 +140,5 @@ public final class LocalCa {
     /** Writes the CA certificate (never the key) where the user wants it, readable by others (0644). */
     public void exportCertificate(Path target) throws IOException {
         SecureFiles.writePublic(target, certificatePem());
-    }
-
-    /** e.g. "Gatehouse Local CA (alice), valid until 2036-11-24". */
-    public String describe() {
-        return certificate().getSubjectX500Principal().getName().replaceFirst("^CN=", "").replaceFirst(",O=.*$", "")
-                + ", valid until " + certificate().getNotAfter().toInstant().toString().substring(0, 10)
-                .toLowerCase(Locale.ROOT);
     }
 }

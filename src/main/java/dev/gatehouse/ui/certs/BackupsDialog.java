@@ -4,7 +4,6 @@ import dev.gatehouse.cluster.write.Backup;
 import dev.gatehouse.ui.common.RelativeTime;
 import java.time.Instant;
 import javafx.geometry.Insets;
-import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;

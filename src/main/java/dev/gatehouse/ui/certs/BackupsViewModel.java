@@ -11,7 +11,6 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.RelativeTime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -124,5 +123,4 @@ public final class BackupsViewModel {
     public ObservableList<YamlDiff.Line> diff() { return diff; }
     public ReadOnlyStringProperty stateProperty() { return state.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRestoreProperty() { return canRestore.getReadOnlyProperty(); }
-    public List<Backup> snapshot() { return List.copyOf(backups); }
 }

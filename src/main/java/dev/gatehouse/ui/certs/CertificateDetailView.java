@@ -63,6 +63,7 @@ final class CertificateDetailView extends VBox {
     private final Label validityText = new Label();
     private final HBox actions;
     private final Button exportKey;
+    private final Button renew;
     private final SplitPane body;
     private final Label empty = new Label("Select a certificate to see its chain, fields and problems.");
     private CertificateRow row;
@@ -100,7 +101,7 @@ final class CertificateDetailView extends VBox {
         Button copy = button("Copy PEM", "cert-copy-pem", "fth-copy", () -> copyPem());
         Button export = button("Export…", "cert-export", "fth-download", () -> handler.exportCertificates(row));
         exportKey = button("Export key…", "cert-export-key", "fth-key", () -> handler.exportKey(row));
-        Button renew = button("Renew…", "cert-renew", "fth-rotate-cw", handler::renew);
+        renew = button("Renew…", "cert-renew", "fth-rotate-cw", handler::renew);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         for (Button b : List.of(copy, export, exportKey, renew)) {
@@ -141,6 +142,7 @@ final class CertificateDetailView extends VBox {
         }
         getChildren().setAll(actions, warnings, body);
         exportKey.setDisable(r.secret().map(sc -> !sc.summary().dataKeys().contains("tls.key")).orElse(true));
+        renew.setDisable(r.missing());
         title.setText(r.key());
         title.setTooltip(new javafx.scene.control.Tooltip(r.key() + (r.missing() ? " · missing" : " · " + r.type())
                 + (r.usedBy().isEmpty() ? " · no Ingress uses it" : " · used by " + r.usedByText())));

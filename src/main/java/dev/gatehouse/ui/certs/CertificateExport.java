@@ -4,7 +4,6 @@ import dev.gatehouse.tls.build.Pem;
 import dev.gatehouse.tls.ca.SecureFiles;
 import dev.gatehouse.ui.common.FxBackground;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -67,9 +66,5 @@ public final class CertificateExport {
         task.setOnSucceeded(e -> report.accept(done));
         task.setOnFailed(e -> report.accept("Nothing was written: " + WriteTask.plain(task.getException())));
         background.run(task);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

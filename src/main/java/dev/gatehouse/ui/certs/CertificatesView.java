@@ -53,7 +53,10 @@ public final class CertificatesView extends StackPane {
         count.textProperty().bind(vm.countProperty());
         Button importButton = button("Import…", "certs-import", "fth-upload", this::openImport);
         Button renew = button("Renew…", "certs-renew", "fth-rotate-cw", this::openRenew);
-        renew.disableProperty().bind(vm.selectedProperty().isNull());
+        renew.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> vm.selectedProperty().get() == null || vm.selectedProperty().get().missing(), vm.selectedProperty()));
+        renew.setTooltip(new javafx.scene.control.Tooltip("Renew the selected certificate (a missing Secret is created"
+                + " by dropping certificate files on its row)"));
         MenuItem backups = new MenuItem("Backups and undo…", new FontIcon("fth-archive"));
         backups.setId("certs-backups");
         backups.setOnAction(e -> openBackups());

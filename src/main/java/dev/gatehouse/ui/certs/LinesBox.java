@@ -23,9 +23,4 @@ final class LinesBox extends VBox {
             return label;
         }).toList());
     }
-
-    /** The lines shown, for tests. */
-    public java.util.List<String> lines() {
-        return getChildren().stream().map(n -> ((Label) n).getText()).toList();
-    }
 }
