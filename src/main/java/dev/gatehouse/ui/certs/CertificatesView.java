@@ -155,12 +155,8 @@ public final class CertificatesView extends StackPane {
         addEventFilter(DragEvent.DRAG_OVER, e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
-                int n = e.getDragboard().getFiles().size();
-                String what = n == 1 ? "this file" : "these " + n + " files";
-                dropHint.setText(hoveredRow != null ? "Drop to import " + what + " into Secret " + hoveredRow
-                        + ": Gatehouse sorts out certificate, chain and key and shows what changes before writing"
-                        : "Drop to import " + what + ": Gatehouse sorts out certificate, chain and key, then asks"
-                        + " which Secret to write");
+                dropHint.setText(CertificatesViewModel.dropHint(e.getDragboard().getFiles().size(),
+                        Optional.ofNullable(hoveredRow)));
                 dropHint.setVisible(true);
                 if (!getStyleClass().contains("drop-active")) {
                     getStyleClass().add("drop-active");

@@ -239,6 +239,15 @@ public final class CertificatesViewModel implements AutoCloseable {
         message.set(w.message() + " (backup taken; Undo puts it back)");
     }
 
+    /** What dropping {@code files} files will do, shown while a drag hovers (onto a row: that Secret). */
+    public static String dropHint(int files, Optional<String> targetRow) {
+        String what = files == 1 ? "this file" : "these " + files + " files";
+        return targetRow.map(row -> "Drop to import " + what + " into Secret " + row + ": Gatehouse sorts out"
+                        + " certificate, chain and key and shows what changes before writing")
+                .orElse("Drop to import " + what + ": Gatehouse sorts out certificate, chain and key, then asks which"
+                        + " Secret to write");
+    }
+
     /** The TLS hosts of the Ingresses that use a Secret. */
     List<String> hostsOf(String namespace, String name) {
         return all.stream().filter(r -> r.namespace().equals(namespace) && r.name().equals(name)).findFirst()

@@ -73,4 +73,13 @@ class RowMergerTest {
 
         assertThat(RowMerger.rows(List.of(), uses, new DiagnosticReport(List.of()), false)).isEmpty();
     }
+
+    @Test
+    void theDropHintSaysWhatDroppingWillDo() {
+        assertThat(CertificatesViewModel.dropHint(2, java.util.Optional.of("shop/catalog-tls")))
+                .startsWith("Drop to import these 2 files into Secret shop/catalog-tls");
+        assertThat(CertificatesViewModel.dropHint(1, java.util.Optional.empty()))
+                .isEqualTo("Drop to import this file: Gatehouse sorts out certificate, chain and key, then asks which"
+                        + " Secret to write");
+    }
 }
