@@ -19,12 +19,20 @@ public interface ClusterSource {
     /**
      * A view to work on.
      *
-     * @param view  the objects
-     * @param notes things worth telling the user (printed to stderr)
+     * @param view    the objects
+     * @param notes   things worth telling the user (printed to stderr)
+     * @param anchors roots to trust for this source besides the usual ones (the demo cluster's CA), with
+     *                where they came from
      */
-    record Ready(ClusterView view, List<String> notes) implements Opened {
+    record Ready(ClusterView view, List<String> notes, java.util.Map<String, List<java.security.cert.X509Certificate>> anchors)
+            implements Opened {
         public Ready {
             notes = List.copyOf(notes);
+            anchors = java.util.Map.copyOf(anchors);
+        }
+
+        public Ready(ClusterView view, List<String> notes) {
+            this(view, notes, java.util.Map.of());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.tls.TrustAnchors;
@@ -28,7 +27,12 @@ public record EngineFactory(Clock clock, Supplier<TrustAnchors> anchors, Cluster
         return new EngineFactory(Clock.fixed(instant, ZoneOffset.UTC), anchors, sources);
     }
 
-    RoutingEngine engine(ClusterView view, ControllerProfile profile) {
-        return new RoutingEngine(view, profile, clock, anchors.get());
+    /** The engine for a source, trusting also the roots the source brings (the demo cluster's CA). */
+    RoutingEngine engine(ClusterSource.Ready source, ControllerProfile profile) {
+        TrustAnchors trusted = anchors.get();
+        for (var e : source.anchors().entrySet()) {
+            trusted = trusted.plus(e.getKey(), e.getValue());
+        }
+        return new RoutingEngine(source.view(), profile, clock, trusted);
     }
 }

@@ -108,7 +108,7 @@ public final class ExplainCommand implements Callable<Integer> {
         ClusterSource.Ready ready = (ClusterSource.Ready) opened;
         ready.notes().forEach(n -> err.println("note: " + n));
         EngineFactory engines = at == null ? factory : factory.at(at);
-        Explanation explanation = engines.engine(ready.view(), controller.profile()).explain(request.get());
+        Explanation explanation = engines.engine(ready, controller.profile()).explain(request.get());
         out.print(json || output == OutputFormat.JSON ? ExplanationRenderer.json(explanation) + "\n"
                 : ExplanationRenderer.text(explanation));
         out.flush();

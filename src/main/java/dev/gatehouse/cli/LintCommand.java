@@ -77,7 +77,7 @@ public final class LintCommand implements Callable<Integer> {
         ClusterSource.Ready ready = (ClusterSource.Ready) opened;
         ready.notes().forEach(n -> err.println("note: " + n));
         EngineFactory engines = at == null ? factory : factory.at(at);
-        DiagnosticReport all = engines.engine(ready.view(), controller.profile()).diagnose();
+        DiagnosticReport all = engines.engine(ready, controller.profile()).diagnose();
         DiagnosticReport shown = all.atLeast(minSeverity);
         out.print(json || output == OutputFormat.JSON ? DiagnosticsRenderer.json(shown) + "\n"
                 : DiagnosticsRenderer.text(shown, all));

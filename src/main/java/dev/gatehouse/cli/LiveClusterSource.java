@@ -8,6 +8,7 @@ import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.demo.DemoTrust;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,7 +75,9 @@ final class LiveClusterSource implements ClusterSource {
             notes.addAll(d.problems());
         }
         opened.accept(session);
-        return new Ready(new SessionClusterView(session), notes);
+        var demoCa = DemoTrust.caOf(session);
+        return new Ready(new SessionClusterView(session), notes,
+                demoCa.isEmpty() ? java.util.Map.of() : java.util.Map.of(DemoTrust.ORIGIN, demoCa));
     }
 
     private static boolean settled(ClusterSession s) {

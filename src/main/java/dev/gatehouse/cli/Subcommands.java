@@ -12,5 +12,6 @@ final class Subcommands {
         cl.addSubcommand(new ExplainCommand());
         cl.addSubcommand(new DemoClusterCommand());
         cl.addSubcommand(new ProxyCommand());
+        cl.addSubcommand(new CertCommand());
     }
 }

@@ -293,6 +293,17 @@ public final class KubeconfigSource {
         return config;
     }
 
+    /**
+     * A client for one-shot commands (the CLI's writes): no caches, no watches. Blocks like
+     * {@link #clientConfig}; the caller closes it.
+     *
+     * @throws KubeconfigException when the context cannot be used (plain message)
+     */
+    public io.fabric8.kubernetes.client.KubernetesClient oneShotClient(String contextName) throws KubeconfigException {
+        Config config = clientConfig(contextName, SessionSettings.defaults());
+        return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
+    }
+
     private static Config merged(String contextName, List<Path> files) throws KubeconfigException {
         io.fabric8.kubernetes.api.model.Config[] parsed = new io.fabric8.kubernetes.api.model.Config[files.size()];
         for (int i = 0; i < parsed.length; i++) {

@@ -12,10 +12,13 @@ import java.util.OptionalInt;
  * @param order          how the certificates are ordered
  * @param suggestedOrder 0-based indices of the chain leaf first, each followed by its issuer
  * @param completeness   whether the chain reaches a root
- * @param missingIssuer  the issuer DN that is neither in the set nor a known root, when incomplete
+ * @param missingIssuer  the issuer DN that is neither in the set nor a trusted root, when the chain does not
+ *                       reach one
  * @param keyMatch       whether the key belongs to the leaf
  * @param keyMatchIndex  0-based index of the certificate the key belongs to, if any
- * @param problems       plain sentences describing each problem found
+ * @param trustedBy      when the chain reaches a trusted root: that root and where it came from, e.g.
+ *                       "Gatehouse Demo Root CA (the demo cluster's CA)"
+ * @param findings       each problem found, typed, with a plain message
  */
 public record ChainAnalysis(
         List<CertificateInfo> certificates,
@@ -26,7 +29,8 @@ public record ChainAnalysis(
         Optional<String> missingIssuer,
         KeyMatch keyMatch,
         OptionalInt keyMatchIndex,
-        List<String> problems) {
+        Optional<String> trustedBy,
+        List<MaterialProblem> findings) {
 
     /** Certificate order in the file. */
     public enum Order {
@@ -46,11 +50,17 @@ public record ChainAnalysis(
     public enum Completeness {
         /** No certificates to judge. */
         UNKNOWN,
-        /** The chain ends at a known root (the root itself need not be included). */
+        /** The chain ends at a trusted root (the root itself need not be included). */
         COMPLETE,
-        /** The chain includes its self-signed root (allowed, but unnecessary). */
+        /** The chain includes its self-signed root (allowed, but unnecessary); the root may or may not be trusted. */
         COMPLETE_WITH_ROOT,
-        /** An intermediate is missing: some clients cannot verify the chain. */
+        /**
+         * The chain ends at an intermediate CA whose issuer is not among the trusted roots here: complete for
+         * clients that trust that root (a private or company CA), unverifiable for others. Gatehouse cannot
+         * tell whether a further intermediate is missing between the two.
+         */
+        ROOT_NOT_TRUSTED,
+        /** The top certificate is the leaf and its issuer is neither included nor trusted: intermediates are missing. */
         INCOMPLETE
     }
 
@@ -66,7 +76,22 @@ public record ChainAnalysis(
     public ChainAnalysis {
         certificates = List.copyOf(certificates);
         suggestedOrder = List.copyOf(suggestedOrder);
-        problems = List.copyOf(problems);
+        findings = List.copyOf(findings);
+    }
+
+    /** The findings' messages, in order. */
+    public List<String> problems() {
+        return findings.stream().map(MaterialProblem::message).toList();
+    }
+
+    /** The findings of one kind. */
+    public List<MaterialProblem> findings(MaterialProblem.Kind kind) {
+        return findings.stream().filter(f -> f.kind() == kind).toList();
+    }
+
+    /** True when the chain reaches a root trusted here. */
+    public boolean trusted() {
+        return trustedBy.isPresent();
     }
 
     public Optional<CertificateInfo> leaf() {

@@ -3,32 +3,39 @@ package dev.gatehouse.tls;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
+import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.cms.ContentInfo;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.openssl.X509TrustedCertificateBlock;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads PEM text with any number of blocks: certificates, PKCS#8 {@code PRIVATE KEY}, PKCS#1
- * {@code RSA PRIVATE KEY} and SEC1 {@code EC PRIVATE KEY}. Each block is decoded on its own, so a
- * damaged block is reported by its number and the others are still read.
+ * Reads PEM text with any number of blocks: certificates (also PKCS#7 bundles and OpenSSL's
+ * {@code TRUSTED CERTIFICATE}), PKCS#8 {@code PRIVATE KEY} (RSA, EC, Ed25519), PKCS#1
+ * {@code RSA PRIVATE KEY}, SEC1 {@code EC PRIVATE KEY}, encrypted PKCS#8 and OpenSSL's legacy
+ * {@code Proc-Type: 4,ENCRYPTED} keys (with a {@link PasswordSource}). Each block is decoded on its
+ * own, so a damaged block is reported by its number and the others are still read.
  *
  * <p>Uses the JDK's security providers (no provider is registered globally).
  */
@@ -37,35 +44,48 @@ public final class PemReader implements MaterialReader {
     private static final Logger LOG = LoggerFactory.getLogger(PemReader.class);
     private static final Pattern BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9 #]+)-----");
     private static final Pattern END = Pattern.compile("-----END ([A-Z0-9 #]+)-----");
+    /** A line that tries to be a PEM header: dashes, BEGIN, a type, dashes (any count, any case). */
+    private static final Pattern LOOSE_BEGIN = Pattern.compile("(?im)^[ \\t]*-* ?BEGIN [A-Z0-9 #]+-*[ \\t]*$");
+    private static final Set<String> KNOWN = Set.of("CERTIFICATE", "X509 CERTIFICATE", "TRUSTED CERTIFICATE",
+            "PRIVATE KEY", "RSA PRIVATE KEY", "EC PRIVATE KEY", "DSA PRIVATE KEY", "ENCRYPTED PRIVATE KEY",
+            "PUBLIC KEY", "RSA PUBLIC KEY", "CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST", "PKCS7", "CMS",
+            "X509 CRL", "EC PARAMETERS", "DSA PARAMETERS");
 
-    // Without a registered BouncyCastle provider the JDK's KeyFactory names apply ("EC", not "ECDSA").
-    private final JcaPEMKeyConverter keyConverter = new JcaPEMKeyConverter()
-            .setAlgorithmMapping(X9ObjectIdentifiers.id_ecPublicKey, "EC");
+    private final PasswordSource passwords;
+    private final KeyDecoder keyDecoder = new KeyDecoder();
+    private final EncryptedKeys encrypted = new EncryptedKeys(keyDecoder);
     private final JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter();
+
+    /** A reader that reports encrypted keys instead of asking for a password. */
+    public PemReader() {
+        this(PasswordSource.none());
+    }
+
+    public PemReader(PasswordSource passwords) {
+        this.passwords = passwords;
+    }
 
     @Override
     public ParsedMaterial read(byte[] bytes, String source) {
         String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
-        List<CertificateEntry> certs = new ArrayList<>();
-        List<KeyEntry> keys = new ArrayList<>();
-        List<MaterialProblem> problems = new ArrayList<>();
-
-        List<Block> blocks = split(text, problems);
+        Sink sink = new Sink(name(source));
+        List<Block> blocks = split(text, sink.problems);
         for (Block block : blocks) {
-            decode(block, certs, keys, problems);
+            decode(block, sink);
         }
-        if (blocks.isEmpty() && problems.isEmpty()) {
+        misheaded(text, blocks, sink);
+        if (blocks.isEmpty() && sink.problems.isEmpty()) {
             String what = text.isBlank() ? "is empty" : "holds no PEM block (no \"-----BEGIN\" line)";
-            problems.add(MaterialProblem.of(MaterialProblem.Kind.NO_PEM_DATA, MaterialProblem.Level.ERROR,
-                    name(source) + " " + what));
+            sink.problems.add(MaterialProblem.of(MaterialProblem.Kind.NO_PEM_DATA, MaterialProblem.Level.ERROR,
+                    sink.name + " " + what));
         }
-        if (certs.isEmpty() && !keys.isEmpty()) {
-            problems.add(MaterialProblem.of(MaterialProblem.Kind.KEY_WITHOUT_CERTIFICATE,
-                    MaterialProblem.Level.WARNING, name(source) + " holds a private key but no certificate"));
+        if (sink.certs.isEmpty() && !sink.keys.isEmpty()) {
+            sink.problems.add(MaterialProblem.of(MaterialProblem.Kind.KEY_WITHOUT_CERTIFICATE,
+                    MaterialProblem.Level.WARNING, sink.name + " holds a private key but no certificate"));
         }
-        LOG.debug("Read {}: {} certificate(s), {} key(s), {} problem(s)", name(source), certs.size(), keys.size(),
-                problems.size());
-        return new ParsedMaterial(source, certs, keys, problems);
+        LOG.debug("Read {}: {} certificate(s), {} key(s), {} problem(s)", sink.name, sink.certs.size(),
+                sink.keys.size(), sink.problems.size());
+        return new ParsedMaterial(source, sink.certs, sink.keys, sink.problems);
     }
 
     private static String name(String source) {
@@ -88,80 +108,174 @@ public final class PemReader implements MaterialReader {
             if (!end.find()) {
                 problems.add(MaterialProblem.error(MaterialProblem.Kind.TRUNCATED, index,
                         "PEM block " + index + " (" + label + ") is truncated: its END line is missing"));
+                blocks.add(new Block(index, label, null, null, begin.start(), limit));
                 from = limit;
                 continue;
             }
             if (!end.group(1).equals(label)) {
                 problems.add(MaterialProblem.error(MaterialProblem.Kind.DAMAGED, index,
                         "PEM block " + index + " begins as " + label + " but ends as " + end.group(1)));
+                blocks.add(new Block(index, label, null, null, begin.start(), end.end()));
                 from = end.end();
                 continue;
             }
             blocks.add(new Block(index, label, text.substring(begin.start(), end.end()),
-                    text.substring(bodyStart, end.start())));
+                    text.substring(bodyStart, end.start()), begin.start(), end.end()));
             from = end.end();
         }
         return blocks;
     }
 
-    private void decode(Block block, List<CertificateEntry> certs, List<KeyEntry> keys,
-                        List<MaterialProblem> problems) {
-        if (block.body().contains("Proc-Type:") && block.body().contains("ENCRYPTED")) {
-            problems.add(encrypted(block));
+    /** Reports lines outside the blocks that try to be PEM headers ("----BEGIN CERTIFICATE-----"). */
+    private static void misheaded(String text, List<Block> blocks, Sink sink) {
+        Matcher loose = LOOSE_BEGIN.matcher(text);
+        while (loose.find()) {
+            int at = loose.start();
+            if (blocks.stream().anyMatch(b -> at >= b.start() && at < b.end())) {
+                continue;
+            }
+            String line = loose.group().trim();
+            if (line.length() > 80) {
+                line = line.substring(0, 77) + "…";
+            }
+            int lineNumber = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+            sink.problems.add(MaterialProblem.of(MaterialProblem.Kind.DAMAGED, MaterialProblem.Level.ERROR,
+                    sink.name + ", line " + lineNumber + ": \"" + line + "\" looks like a PEM header but is not one"
+                            + " (a header reads -----BEGIN CERTIFICATE----- with five dashes on each side)"));
+        }
+    }
+
+    private void decode(Block block, Sink sink) {
+        if (block.text() == null) {
+            return; // already reported by split
+        }
+        if (!KNOWN.contains(block.label())) {
+            sink.problems.add(unsupported(block, block.label().contains("OPENSSH")
+                    ? "PEM block " + block.index() + " is an OpenSSH private key (ssh-keygen's format); TLS needs a"
+                    + " PEM key: convert it with openssl pkey or export it again as PKCS#8"
+                    : "PEM block " + block.index() + " is a " + block.label() + " block, which holds neither a"
+                    + " certificate nor a private key; it is ignored", MaterialProblem.Level.WARNING));
             return;
         }
         Object parsed;
         try (PEMParser parser = new PEMParser(new StringReader(block.text()))) {
             parsed = parser.readObject();
         } catch (IOException | RuntimeException e) {
-            problems.add(unreadable(block, e));
+            sink.problems.add(unreadable(block, e));
             return;
         }
         try {
-            if (parsed instanceof X509CertificateHolder holder) {
-                X509Certificate cert = certConverter.getCertificate(holder);
-                certs.add(new CertificateEntry(block.index(), cert));
-            } else if (parsed instanceof PrivateKeyInfo info) {
-                PrivateKey key = keyConverter.getPrivateKey(info);
-                keys.add(new KeyEntry(block.index(), "PKCS#8", key, Optional.empty()));
-            } else if (parsed instanceof PEMKeyPair pair) {
-                String format = block.label().startsWith("RSA") ? "PKCS#1 (RSA)"
-                        : block.label().startsWith("EC") ? "SEC1 (EC)" : block.label();
-                if (pair.getPublicKeyInfo() == null) {
-                    // SEC1 keys may omit the optional public key.
-                    PrivateKey key = keyConverter.getPrivateKey(pair.getPrivateKeyInfo());
-                    keys.add(new KeyEntry(block.index(), format, key, Optional.empty()));
-                } else {
-                    KeyPair kp = keyConverter.getKeyPair(pair);
-                    keys.add(new KeyEntry(block.index(), format, kp.getPrivate(), Optional.of(kp.getPublic())));
-                }
-            } else if (parsed instanceof PEMEncryptedKeyPair || parsed instanceof PKCS8EncryptedPrivateKeyInfo) {
-                problems.add(encrypted(block));
-            } else if (parsed instanceof ASN1ObjectIdentifier) {
-                problems.add(new MaterialProblem(MaterialProblem.Kind.UNSUPPORTED_BLOCK, MaterialProblem.Level.INFO,
-                        java.util.OptionalInt.of(block.index()),
-                        "PEM block " + block.index() + " holds EC parameters only; they are not needed"));
-            } else if (parsed == null) {
-                problems.add(unreadable(block, null));
-            } else {
-                problems.add(new MaterialProblem(MaterialProblem.Kind.UNSUPPORTED_BLOCK,
-                        MaterialProblem.Level.WARNING, java.util.OptionalInt.of(block.index()),
-                        "PEM block " + block.index() + " is a " + block.label()
-                                + ", not a certificate or private key; it is ignored"));
-            }
+            route(block, parsed, sink);
         } catch (Exception e) {
-            problems.add(unreadable(block, e));
+            sink.problems.add(unreadable(block, e));
         }
     }
 
-    private static MaterialProblem encrypted(Block block) {
-        return MaterialProblem.error(MaterialProblem.Kind.ENCRYPTED_KEY, block.index(),
-                "PEM block " + block.index() + " is an encrypted private key; Ingress controllers need it unencrypted");
+    private void route(Block block, Object parsed, Sink sink) throws Exception {
+        int i = block.index();
+        if (parsed instanceof X509CertificateHolder holder) {
+            sink.certs.add(new CertificateEntry(i, certConverter.getCertificate(holder)));
+        } else if (parsed instanceof X509TrustedCertificateBlock trusted) {
+            sink.certs.add(new CertificateEntry(i, certConverter.getCertificate(trusted.getCertificateHolder())));
+        } else if (parsed instanceof PrivateKeyInfo info) {
+            sink.keys.add(new KeyEntry(i, "PKCS#8", keyDecoder.privateKey(info), Optional.empty()));
+        } else if (parsed instanceof PEMKeyPair pair) {
+            KeyDecoder.Decoded key = keyDecoder.keyPair(pair);
+            sink.keys.add(new KeyEntry(i, format(block.label()), key.privateKey(), key.publicKey()));
+        } else if (parsed instanceof PKCS8EncryptedPrivateKeyInfo info) {
+            Optional<char[]> pw = password(block, sink);
+            if (pw.isPresent()) {
+                try {
+                    PrivateKey key = encrypted.pkcs8(info, pw.get());
+                    sink.keys.add(new KeyEntry(i, "PKCS#8 (encrypted)", key, Optional.empty()));
+                    sink.problems.add(decrypted(block));
+                } catch (EncryptedKeys.WrongPasswordException e) {
+                    sink.problems.add(wrongPassword(block));
+                }
+            }
+        } else if (parsed instanceof PEMEncryptedKeyPair pair) {
+            Optional<char[]> pw = password(block, sink);
+            if (pw.isPresent()) {
+                try {
+                    KeyDecoder.Decoded key = encrypted.legacy(pair, pw.get());
+                    sink.keys.add(new KeyEntry(i, format(block.label()) + " (encrypted)", key.privateKey(),
+                            key.publicKey()));
+                    sink.problems.add(decrypted(block));
+                } catch (EncryptedKeys.WrongPasswordException e) {
+                    sink.problems.add(wrongPassword(block));
+                }
+            }
+        } else if (parsed instanceof ContentInfo pkcs7) {
+            List<X509CertificateHolder> holders = Pkcs7.certificates(pkcs7);
+            for (X509CertificateHolder holder : holders) {
+                sink.certs.add(new CertificateEntry(i, certConverter.getCertificate(holder)));
+            }
+            if (holders.isEmpty()) {
+                sink.problems.add(unsupported(block, "PEM block " + i + " is a PKCS#7 structure without certificates",
+                        MaterialProblem.Level.WARNING));
+            }
+        } else if (parsed instanceof PKCS10CertificationRequest) {
+            sink.problems.add(unsupported(block, "PEM block " + i + " is a certificate signing request (CSR), not a"
+                    + " certificate: send it to your CA and import the certificate it returns",
+                    MaterialProblem.Level.WARNING));
+        } else if (parsed instanceof SubjectPublicKeyInfo) {
+            sink.problems.add(unsupported(block, "PEM block " + i + " is a public key; a TLS Secret needs the"
+                    + " private key (and the certificate)", MaterialProblem.Level.WARNING));
+        } else if (parsed instanceof X509CRLHolder) {
+            sink.problems.add(unsupported(block, "PEM block " + i + " is a certificate revocation list (CRL);"
+                    + " it is ignored", MaterialProblem.Level.INFO));
+        } else if (parsed instanceof ASN1ObjectIdentifier || parsed instanceof X9ECParameters) {
+            sink.problems.add(unsupported(block, "PEM block " + i + " holds EC parameters only; they are not needed",
+                    MaterialProblem.Level.INFO));
+        } else if (parsed == null) {
+            sink.problems.add(unreadable(block, null));
+        } else {
+            sink.problems.add(unsupported(block, "PEM block " + i + " is a " + block.label()
+                    + ", not a certificate or private key; it is ignored", MaterialProblem.Level.WARNING));
+        }
+    }
+
+    private Optional<char[]> password(Block block, Sink sink) {
+        Optional<char[]> password = passwords.passwordFor(new PasswordSource.Request(sink.name,
+                "PEM block " + block.index() + " (encrypted private key)"));
+        if (password.isEmpty()) {
+            sink.problems.add(MaterialProblem.error(MaterialProblem.Kind.ENCRYPTED_KEY, block.index(),
+                    "PEM block " + block.index() + " is an encrypted private key and no password was given;"
+                            + " Ingress controllers need it unencrypted"));
+        }
+        return password;
+    }
+
+    private static String format(String label) {
+        return label.startsWith("RSA") ? "PKCS#1 (RSA)" : label.startsWith("EC") ? "SEC1 (EC)" : label;
+    }
+
+    private static MaterialProblem decrypted(Block block) {
+        return new MaterialProblem(MaterialProblem.Kind.DECRYPTED, MaterialProblem.Level.INFO,
+                OptionalInt.of(block.index()), "PEM block " + block.index() + " was an encrypted private key; it was"
+                + " opened with the password given (a Secret stores it unencrypted)");
+    }
+
+    private static MaterialProblem wrongPassword(Block block) {
+        return MaterialProblem.error(MaterialProblem.Kind.WRONG_PASSWORD, block.index(),
+                "Wrong password for PEM block " + block.index() + " (encrypted private key)");
+    }
+
+    private static MaterialProblem unsupported(Block block, String message, MaterialProblem.Level level) {
+        return new MaterialProblem(MaterialProblem.Kind.UNSUPPORTED_BLOCK, level, OptionalInt.of(block.index()),
+                message);
     }
 
     private static MaterialProblem unreadable(Block block, Exception cause) {
         if (cause != null) {
-            LOG.debug("PEM block {} ({}) unreadable: {}", block.index(), block.label(), cause.toString());
+            LOG.debug("PEM block {} ({}) unreadable: {}", block.index(), block.label(), cause.getClass().getName());
+        }
+        for (Throwable c = cause; c != null; c = c.getCause()) {
+            if (c instanceof NoSuchAlgorithmException) {
+                return MaterialProblem.error(MaterialProblem.Kind.UNSUPPORTED_ALGORITHM, block.index(),
+                        "PEM block " + block.index() + " (" + block.label() + ") uses a key algorithm this Java"
+                                + " runtime cannot load");
+            }
         }
         if (declaresMoreThanItHolds(block.body())) {
             return MaterialProblem.error(MaterialProblem.Kind.TRUNCATED, block.index(),
@@ -180,29 +294,21 @@ public final class PemReader implements MaterialReader {
         } catch (IllegalArgumentException e) {
             return false;
         }
-        if (der.length < 2) {
-            return der.length > 0;
-        }
-        int first = der[1] & 0xff;
-        long length;
-        int headerLength;
-        if (first < 0x80) {
-            length = first;
-            headerLength = 2;
-        } else {
-            int count = first & 0x7f;
-            if (count == 0 || count > 4 || der.length < 2 + count) {
-                return der.length < 2 + count;
-            }
-            length = 0;
-            for (int i = 0; i < count; i++) {
-                length = (length << 8) | (der[2 + i] & 0xff);
-            }
-            headerLength = 2 + count;
-        }
-        return headerLength + length > der.length;
+        return DerLength.declaresMoreThanItHolds(der);
     }
 
-    private record Block(int index, String label, String text, String body) {
+    private record Block(int index, String label, String text, String body, int start, int end) {
+    }
+
+    /** What one read collects. */
+    private static final class Sink {
+        final String name;
+        final List<CertificateEntry> certs = new ArrayList<>();
+        final List<KeyEntry> keys = new ArrayList<>();
+        final List<MaterialProblem> problems = new ArrayList<>();
+
+        Sink(String name) {
+            this.name = name;
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Version;
 import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.tls.ca.LocalTrust;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
@@ -64,7 +65,7 @@ public class GatehouseApp extends Application {
         List<Image> icons = icons();
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls::join);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
-                background::execute);
+                background::execute, new LocalTrust(dirs.data())::extend);
         proxy = new ProxyViewModel(connection.sessionProperty(), connection.demoProperty(), background,
                 shell.proxyStateProperty(), dirs.data());
         Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy);

@@ -3,6 +3,9 @@ package dev.gatehouse.ui;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.drafts.DraftStore;
+import dev.gatehouse.ui.certs.CertificateServices;
+import dev.gatehouse.ui.certs.CertificatesView;
+import dev.gatehouse.ui.certs.CertificatesViewModel;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.draft.DraftsView;
 import dev.gatehouse.ui.draft.DraftsViewModel;
@@ -14,10 +17,10 @@ import dev.gatehouse.ui.proxy.ProxyView;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.overview.OverviewViewModel;
 import dev.gatehouse.ui.path.PathScreen;
-import dev.gatehouse.ui.shell.PendingView;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
+import java.time.Clock;
 import javafx.scene.Node;
 
 /** Creates each navigation screen once, on first visit. */
@@ -51,8 +54,7 @@ final class Screens {
                         drafts.openAsDraft(ingress);
                         shell.show(Section.DRAFTS);
                     });
-            case CERTIFICATES -> new PendingView(section,
-                    "Not built yet: the certificate list and inspector arrive with the cluster browser and certificates features.");
+            case CERTIFICATES -> certificates();
             case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
             case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
@@ -61,5 +63,16 @@ final class Screens {
                 shell.show(Section.PROXY);
             });
         };
+    }
+
+    private Node certificates() {
+        CertificatesView view = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
+                shell.connection().demoProperty(), diagnostics.reportProperty(),
+                new CertificateServices(AppDirs.forCurrentUser().data(), Clock.systemUTC()), background));
+        actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
+        actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
+        actions.register(ShellActions.BACKUPS, view::openBackups);
+        actions.register(ShellActions.EXPORT_LOCAL_CA, view::exportLocalCa);
+        return view;
     }
 }

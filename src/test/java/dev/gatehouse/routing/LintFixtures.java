@@ -128,6 +128,16 @@ final class LintFixtures {
                     f.intermediate().cert(), leaf.cert()), "tls.key", TestCerts.pem(leaf.key())));
         });
         map.put(DiagnosticCode.GH112, () -> withLeaf(f -> shopLeaf(f).issue(), false));
+        map.put(DiagnosticCode.GH116, () -> {
+            // A private CA: the chain ends at its issuing CA, whose root is not trusted by the fixture.
+            Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
+                    "Prefix", "web", "number: 80").service("shop", "web", 80, 2);
+            TestCerts.Issued companyRoot = TestCerts.cert("Company Root CA").ca().issue();
+            TestCerts.Issued issuing = TestCerts.cert("Company Issuing CA").ca().issuedBy(companyRoot).issue();
+            TestCerts.Issued leaf = TestCerts.cert("shop.example.com").dns("shop.example.com").issuedBy(issuing).issue();
+            return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", TestCerts.pem(leaf.cert(),
+                    issuing.cert()), "tls.key", TestCerts.pem(leaf.key())));
+        });
         map.put(DiagnosticCode.GH113, () -> withLeaf(f -> shopLeaf(f).keys(TestCerts.rsaKey(1024)).issue(), true));
         map.put(DiagnosticCode.GH114, () -> withLeaf(f -> shopLeaf(f).clientAuthOnly().issue(), true));
         map.put(DiagnosticCode.GH115, () -> {

@@ -124,4 +124,47 @@ class ChainAnalyzerTest {
         assertThat(analysis.order()).isEqualTo(ChainAnalysis.Order.EMPTY);
         assertThat(analysis.leaf()).isEmpty();
     }
+
+    @Test
+    void chainEndingAtAnIntermediateWhoseRootIsNotTrustedIsNotCalledIncomplete() {
+        ChainAnalysis analysis = new ChainAnalyzer(Clock.fixed(TestCerts.NOW, ZoneOffset.UTC), TrustAnchors.none())
+                .analyze(List.of(leaf.cert(), intermediate.cert()), Optional.of(leaf.key()));
+
+        assertThat(analysis.completeness()).isEqualTo(ChainAnalysis.Completeness.ROOT_NOT_TRUSTED);
+        assertThat(analysis.trusted()).isFalse();
+        assertThat(analysis.findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo(MaterialProblem.Kind.ROOT_NOT_TRUSTED);
+            assertThat(f.level()).isEqualTo(MaterialProblem.Level.INFO);
+            assertThat(f.message()).isEqualTo("The chain ends at the intermediate CA \"Test Intermediate CA\"; its"
+                    + " issuer \"Test Root CA\" is not among the roots trusted here, so only clients that trust that"
+                    + " root (a private or company CA) can verify the chain");
+        });
+    }
+
+    @Test
+    void addingTheRootAsAnchorMakesTheSameChainCompleteAndTrusted() {
+        TrustAnchors demo = TrustAnchors.none().plus("the demo cluster's CA", List.of(root.cert()));
+
+        ChainAnalysis analysis = new ChainAnalyzer(Clock.fixed(TestCerts.NOW, ZoneOffset.UTC), demo)
+                .analyze(List.of(leaf.cert(), intermediate.cert()), Optional.of(leaf.key()));
+
+        assertThat(analysis.completeness()).isEqualTo(ChainAnalysis.Completeness.COMPLETE);
+        assertThat(analysis.trustedBy()).contains("\"Test Root CA\" (the demo cluster's CA)");
+        assertThat(analysis.findings()).isEmpty();
+    }
+
+    @Test
+    void certificatesIssuingEachOtherAreALoop() {
+        var a = TestCerts.ecKey();
+        var b = TestCerts.ecKey();
+        var aSelf = TestCerts.cert("Loop A").ca().keys(a).issue();
+        var bByA = TestCerts.cert("Loop B").ca().keys(b).issuedBy(aSelf).issue();
+        var aByB = TestCerts.cert("Loop A").ca().keys(a).issuedBy(bByA).issue();
+
+        ChainAnalysis analysis = analyzer.analyze(List.of(bByA.cert(), aByB.cert()), Optional.empty());
+
+        assertThat(analysis.findings(MaterialProblem.Kind.CHAIN_LOOP)).singleElement()
+                .satisfies(f -> assertThat(f.message()).startsWith("The chain loops: \"Loop A\" (certificate 2) is"
+                        + " issued by \"Loop B\" (certificate 1)"));
+    }
 }

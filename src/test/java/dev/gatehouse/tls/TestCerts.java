@@ -94,7 +94,7 @@ public final class TestCerts {
     }
 
     /** An EC key as openssl writes it (SEC1 with the curve and the public key). */
-    private static org.bouncycastle.util.io.pem.PemObject sec1(java.security.interfaces.ECPrivateKey key)
+    static org.bouncycastle.util.io.pem.PemObject sec1(java.security.interfaces.ECPrivateKey key)
             throws java.io.IOException {
         var info = org.bouncycastle.asn1.pkcs.PrivateKeyInfo.getInstance(key.getEncoded());
         var curve = (org.bouncycastle.asn1.ASN1ObjectIdentifier) info.getPrivateKeyAlgorithm().getParameters();

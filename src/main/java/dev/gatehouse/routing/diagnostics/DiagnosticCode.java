@@ -23,6 +23,7 @@ public enum DiagnosticCode {
     GH113("weak-certificate", Severity.WARNING, "A small key (RSA < 2048) or a SHA-1/MD5 signature"),
     GH114("certificate-not-for-servers", Severity.WARNING, "The certificate's extended key usage excludes TLS servers"),
     GH115("chain-unrelated-certificate", Severity.WARNING, "tls.crt holds a certificate that is not part of the chain"),
+    GH116("chain-root-not-trusted", Severity.INFO, "tls.crt ends at an intermediate CA whose root is not trusted here"),
 
     GH201("san-mismatch", Severity.ERROR, "The certificate does not cover a host of its TLS entry"),
     GH202("host-without-tls", Severity.WARNING, "A rule host has no TLS entry (default certificate or plain HTTP)"),

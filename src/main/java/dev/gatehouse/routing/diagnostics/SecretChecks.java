@@ -118,22 +118,31 @@ final class SecretChecks implements Check {
                         + " allowed for TLS servers (its extended key usage lacks serverAuth)",
                         "Issue a server certificate (extended key usage serverAuth)"));
         switch (chain.order()) {
-            case LEAF_NOT_FIRST, INTERMEDIATES_OUT_OF_ORDER -> findings.add(DiagnosticCode.GH111, ref,
-                    chain.problems().get(0) + (chain.order() == ChainAnalysis.Order.LEAF_NOT_FIRST
+            case LEAF_NOT_FIRST, INTERMEDIATES_OUT_OF_ORDER -> chain.findings().stream()
+                    .filter(f -> f.kind() == MaterialProblem.Kind.LEAF_NOT_FIRST
+                            || f.kind() == MaterialProblem.Kind.INTERMEDIATES_OUT_OF_ORDER)
+                    .findFirst().ifPresent(f -> findings.add(DiagnosticCode.GH111, ref, f.message()
+                            + (chain.order() == ChainAnalysis.Order.LEAF_NOT_FIRST
                             ? "; ingress-nginx rejects the Secret and serves its default certificate" : ""),
-                    "Reorder tls.crt: the server certificate first, then the certificate that issued it, and so on");
-            case UNRELATED_CERTIFICATES -> chain.problems().stream().filter(p -> p.contains("not part of the"))
-                    .forEach(p -> findings.add(DiagnosticCode.GH115, ref, p,
+                    "Reorder tls.crt: the server certificate first, then the certificate that issued it, and so on"));
+            case UNRELATED_CERTIFICATES -> chain.findings(MaterialProblem.Kind.UNRELATED_CERTIFICATE)
+                    .forEach(f -> findings.add(DiagnosticCode.GH115, ref, f.message(),
                             "Remove certificates that do not belong to the chain from tls.crt"));
             default -> {
                 // ordered or empty
             }
         }
         if (chain.completeness() == ChainAnalysis.Completeness.INCOMPLETE) {
-            findings.add(DiagnosticCode.GH112, ref, chain.problems().stream()
-                            .filter(p -> p.startsWith("The chain is incomplete")).findFirst().orElse("The chain is incomplete")
+            findings.add(DiagnosticCode.GH112, ref, chain.findings(MaterialProblem.Kind.CHAIN_INCOMPLETE).stream()
+                            .map(MaterialProblem::message).findFirst().orElse("The chain is incomplete")
                             + "; clients that do not already have it cannot verify the certificate",
                     "Append the intermediate certificate(s) after the server certificate in tls.crt");
+        } else if (chain.completeness() == ChainAnalysis.Completeness.ROOT_NOT_TRUSTED) {
+            findings.add(DiagnosticCode.GH116, ref, chain.findings(MaterialProblem.Kind.ROOT_NOT_TRUSTED).stream()
+                            .map(MaterialProblem::message).findFirst().orElse("The chain ends at an intermediate CA"
+                                    + " whose root is not trusted here"),
+                    "Nothing to fix if clients trust that root; otherwise add the root to their trust stores"
+                            + " (or to Gatehouse's trusted CAs to silence this note)");
         }
         if (chain.keyMatch() == ChainAnalysis.KeyMatch.MATCHES_NONE && state.hasKey()
                 && !chain.certificates().isEmpty()) {

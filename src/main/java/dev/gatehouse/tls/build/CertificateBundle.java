@@ -41,6 +41,27 @@ public final class CertificateBundle {
         }
     }
 
+    /**
+     * A bundle of existing material: a certificate read from disk or a Secret, with its chain (leaf first)
+     * and the key pair it was issued for (e.g. Gatehouse's local CA, or a pending key whose signed
+     * certificate came back from an external CA).
+     *
+     * @throws IllegalArgumentException when the key is not the certificate's, the chain does not start
+     *                                  with the certificate, or the key type is not one Gatehouse issues with
+     */
+    public static CertificateBundle of(X509Certificate certificate, List<X509Certificate> chain, KeyPair keyPair) {
+        KeyAlgorithm algorithm = KeyAlgorithm.of(certificate.getPublicKey()).orElseThrow(() ->
+                new IllegalArgumentException("The key of \"" + certificate.getSubjectX500Principal().getName()
+                        + "\" is " + certificate.getPublicKey().getAlgorithm() + ", which Gatehouse does not issue with"));
+        if (!certificate.getPublicKey().equals(keyPair.getPublic())) {
+            throw new IllegalArgumentException("The key pair does not belong to \""
+                    + certificate.getSubjectX500Principal().getName() + "\"");
+        }
+        X509Certificate top = chain.isEmpty() ? certificate : chain.get(chain.size() - 1);
+        boolean topSelfSigned = top.getSubjectX500Principal().equals(top.getIssuerX500Principal());
+        return new CertificateBundle(certificate, chain, topSelfSigned ? top : null, keyPair, algorithm);
+    }
+
     /** The certificate this bundle is about (the leaf). */
     public X509Certificate certificate() {
         return certificate;

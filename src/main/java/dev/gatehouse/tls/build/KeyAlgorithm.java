@@ -27,6 +27,19 @@ public enum KeyAlgorithm {
         this.displayName = displayName;
     }
 
+    /** The algorithm of an existing public key, when it is one of these (EC P-256, RSA 2048/3072/4096). */
+    public static java.util.Optional<KeyAlgorithm> of(java.security.PublicKey key) {
+        if (key instanceof java.security.interfaces.RSAPublicKey rsa) {
+            int bits = rsa.getModulus().bitLength();
+            return java.util.Arrays.stream(values()).filter(a -> a.isRsa()
+                    && ((RSAKeyGenParameterSpec) a.parameters).getKeysize() == bits).findFirst();
+        }
+        if (key instanceof java.security.interfaces.ECPublicKey ec && ec.getParams().getOrder().bitLength() == 256) {
+            return java.util.Optional.of(EC_P256);
+        }
+        return java.util.Optional.empty();
+    }
+
     /** JCA key algorithm name: {@code EC} or {@code RSA}. */
     public String jcaName() {
         return jcaName;

@@ -42,6 +42,22 @@ public final class Pem {
         return encode("PRIVATE KEY", key.getEncoded());
     }
 
+    /**
+     * The private key as an encrypted PKCS#8 {@code ENCRYPTED PRIVATE KEY} block: PBES2 with
+     * PBKDF2-HMAC-SHA256 and AES-256-CBC, what {@code openssl pkcs8 -topk8 -v2 aes-256-cbc} writes.
+     */
+    public static String encryptedPrivateKey(PrivateKey key, char[] password) {
+        try {
+            var encryptor = new org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder(
+                    org.bouncycastle.openssl.PKCS8Generator.AES_256_CBC)
+                    .setProvider(dev.gatehouse.tls.BouncyCastle.provider()).setPassword(password).build();
+            var object = new org.bouncycastle.openssl.jcajce.JcaPKCS8Generator(key, encryptor).generate();
+            return encode("ENCRYPTED PRIVATE KEY", object.getContent());
+        } catch (Exception e) {
+            throw new IllegalStateException("The private key cannot be encrypted: " + e.getMessage(), e);
+        }
+    }
+
     /** A PEM block of the given type (e.g. {@code CERTIFICATE}) around DER bytes. */
     public static String encode(String type, byte[] der) {
         return "-----BEGIN " + type + "-----\n"

@@ -7,6 +7,7 @@ import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.demo.DemoTrust;
 import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.UnaryOperator;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,9 +49,20 @@ public final class LiveDiagnostics {
     private boolean running;
     private boolean again;
     private volatile TrustAnchors jdkRoots;
+    private final UnaryOperator<TrustAnchors> trust;
 
     public LiveDiagnostics(ReadOnlyObjectProperty<ClusterSession> sessionSource, ReadOnlyObjectProperty<DemoCluster> demo,
                            Executor worker) {
+        this(sessionSource, demo, worker, UnaryOperator.identity());
+    }
+
+    /**
+     * @param trust adds the roots the user trusts besides the system's (Gatehouse's local CA, added CAs);
+     *              called on the worker
+     */
+    public LiveDiagnostics(ReadOnlyObjectProperty<ClusterSession> sessionSource, ReadOnlyObjectProperty<DemoCluster> demo,
+                           Executor worker, UnaryOperator<TrustAnchors> trust) {
+        this.trust = trust;
         this.demo = demo;
         this.worker = worker;
         debounce.setOnFinished(e -> recompute());
@@ -110,28 +123,32 @@ public final class LiveDiagnostics {
         }
         running = true;
         X509Certificate demoCa = demoCa();
-        worker.execute(() -> {
-            DiagnosticReport result;
-            try {
-                TrustAnchors anchors = anchors(demoCa);
-                result = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
-                        Clock.systemUTC(), anchors).diagnose();
-            } catch (RuntimeException e) {
-                LOG.warn("Diagnostics failed", e);
-                result = null;
-            }
-            DiagnosticReport done = result;
-            FxBackground.onFx(() -> {
-                running = false;
-                if (done != null && session == s) {
-                    report.set(done);
+        try {
+            worker.execute(() -> {
+                DiagnosticReport result;
+                try {
+                    TrustAnchors anchors = trust.apply(anchors(demoCa)).plus(DemoTrust.ORIGIN, DemoTrust.caOf(s));
+                    result = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
+                            Clock.systemUTC(), anchors).diagnose();
+                } catch (RuntimeException e) {
+                    LOG.warn("Diagnostics failed", e);
+                    result = null;
                 }
-                if (again) {
-                    again = false;
-                    schedule();
-                }
+                DiagnosticReport done = result;
+                FxBackground.onFx(() -> {
+                    running = false;
+                    if (done != null && session == s) {
+                        report.set(done);
+                    }
+                    if (again) {
+                        again = false;
+                        schedule();
+                    }
+                });
             });
-        });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running = false; // the window is closing: its background threads are gone
+        }
     }
 
     /** The demo CA while connected to the demo cluster (read on the FX thread). */
@@ -147,12 +164,7 @@ public final class LiveDiagnostics {
             jdk = TrustAnchors.jdkDefaults();
             jdkRoots = jdk;
         }
-        if (demoCa == null) {
-            return jdk;
-        }
-        List<X509Certificate> roots = new ArrayList<>(jdk.roots());
-        roots.add(demoCa);
-        return new TrustAnchors(roots);
+        return demoCa == null ? jdk : jdk.plus(DemoTrust.ORIGIN, List.of(demoCa));
     }
 
     public ReadOnlyObjectProperty<DiagnosticReport> reportProperty() {

@@ -12,6 +12,13 @@ import javafx.stage.Stage;
 
 /** Window-level commands that need a dialog or a file chooser; menus and buttons call these. */
 public final class ShellActions {
+    /** Commands screens register for the menus (a screen registers when it is first shown). */
+    public static final String IMPORT_CERTIFICATES = "certificates.import";
+    public static final String RENEW_CERTIFICATE = "certificates.renew";
+    public static final String BACKUPS = "certificates.backups";
+    public static final String EXPORT_LOCAL_CA = "certificates.export-ca";
+
+    private final java.util.Map<String, Runnable> commands = new java.util.HashMap<>();
     private final Stage stage;
     private final ConnectionViewModel connection;
     private final Image icon;
@@ -23,6 +30,19 @@ public final class ShellActions {
         this.connection = connection;
         this.icon = icon;
         this.tls = tls;
+    }
+
+    /** Makes a screen's command reachable from the menus. */
+    public void register(String command, Runnable action) {
+        commands.put(command, action);
+    }
+
+    /** Runs a registered command (nothing when its screen has not registered it). */
+    public void run(String command) {
+        Runnable action = commands.get(command);
+        if (action != null) {
+            action.run();
+        }
     }
 
     public void openKubeconfig() {

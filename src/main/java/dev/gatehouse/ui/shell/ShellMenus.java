@@ -18,7 +18,7 @@ final class ShellMenus {
     }
 
     MenuBar build() {
-        MenuBar bar = new MenuBar(file(), view(), help());
+        MenuBar bar = new MenuBar(file(), view(), certificates(), help());
         bar.setId("menu-bar");
         return bar;
     }
@@ -49,6 +49,25 @@ final class ShellMenus {
         theme.setOnAction(e -> vm.toggleTheme());
         view.getItems().addAll(new SeparatorMenuItem(), explain, new SeparatorMenuItem(), theme);
         return view;
+    }
+
+    private Menu certificates() {
+        Menu menu = new Menu("Certificates");
+        menu.setId("menu-certificates");
+        String[][] items = {
+            {"Import certificate files…", "menu-import-certificates", ShellActions.IMPORT_CERTIFICATES, "fth-upload"},
+            {"Renew selected certificate…", "menu-renew-certificate", ShellActions.RENEW_CERTIFICATE, "fth-rotate-cw"},
+            {"Backups…", "menu-backups", ShellActions.BACKUPS, "fth-archive"},
+            {"Export local CA…", "menu-export-local-ca", ShellActions.EXPORT_LOCAL_CA, "fth-award"}};
+        for (String[] i : items) {
+            MenuItem item = item(i[0], i[1], null, i[3]);
+            item.setOnAction(e -> {
+                vm.show(Section.CERTIFICATES);
+                actions.run(i[2]);
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private Menu help() {

@@ -1,0 +1,309 @@
+package dev.gatehouse.ui.certs;
+
+import dev.gatehouse.cluster.CacheListener;
+import dev.gatehouse.cluster.CacheStatus;
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.SecretSummary;
+import dev.gatehouse.cluster.Subscription;
+import dev.gatehouse.cluster.write.Backup;
+import dev.gatehouse.cluster.write.WriteResult;
+import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.tls.MaterialAnalyzer;
+import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.LiveList;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import javafx.animation.PauseTransition;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.util.Duration;
+
+/**
+ * The Certificates screen: every TLS Secret of the session (and every Secret an Ingress names for TLS,
+ * even missing ones), live; the certificate of each parsed off the FX thread; who uses it and the
+ * diagnostics about it, recombined (debounced) when Ingresses or the diagnostics change. Imports,
+ * renewals and restores are child view models; every write can be undone from here.
+ */
+public final class CertificatesViewModel implements AutoCloseable {
+    private static final Duration DEBOUNCE = Duration.millis(150);
+
+    private final ObservableList<CertificateRow> all = FXCollections.observableArrayList();
+    private final FilteredList<CertificateRow> filtered = new FilteredList<>(all, r -> true);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Not connected");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<CertificateRow> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyObjectWrapper<WriteResult.Written> lastWrite = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectProperty<DemoCluster> demo;
+    private final ReadOnlyObjectProperty<DiagnosticReport> report;
+    private final CertificateServices services;
+    private final FxBackground background;
+    private final Executor worker;
+    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final RowMerger merger = new RowMerger();
+    private LiveList<SecretSummary, SecretCertificate> secrets;
+    private Subscription ingressSubscription;
+    private String selectedKey;
+
+    public CertificatesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource,
+                                 ReadOnlyObjectProperty<DemoCluster> demo, ReadOnlyObjectProperty<DiagnosticReport> report,
+                                 CertificateServices services, FxBackground background) {
+        this.demo = demo;
+        this.report = report;
+        this.services = services;
+        this.background = background;
+        this.worker = background::execute;
+        debounce.setOnFinished(e -> recombine());
+        filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
+        count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
+        selected.addListener((o, a, row) -> {
+            if (row != null) {
+                selectedKey = row.key();
+            }
+        });
+        report.addListener((Observable o) -> schedule());
+        sessionSource.addListener((o, a, s) -> use(s));
+        use(sessionSource.get());
+    }
+
+    private void use(ClusterSession s) {
+        if (secrets != null) {
+            secrets.close();
+            secrets = null;
+        }
+        if (ingressSubscription != null) {
+            ingressSubscription.cancel();
+            ingressSubscription = null;
+        }
+        all.clear();
+        selectedKey = null;
+        selected.set(null);
+        session.set(s);
+        problem.set("");
+        placeholder.set("Not connected: choose a context, or open the demo cluster");
+        if (s == null) {
+            return;
+        }
+        DemoCluster d = demo.get();
+        Analyzers analyzers = new Analyzers(() -> new MaterialAnalyzer(services.clock(), services.anchors(s, d)));
+        secrets = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(),
+                x -> SecretCertificate.of(x, analyzers.get()), worker);
+        secrets.rows().addListener((Observable o) -> schedule());
+        secrets.statusProperty().addListener((o, a, st) -> showStatus(st));
+        showStatus(secrets.statusProperty().get());
+        ingressSubscription = s.ingresses().addListener(new CacheListener<>() {
+            @Override
+            public void onAdd(Ingress i) {
+                schedule();
+            }
+
+            @Override
+            public void onUpdate(Ingress a, Ingress b) {
+                schedule();
+            }
+
+            @Override
+            public void onDelete(Ingress i) {
+                schedule();
+            }
+        });
+        schedule();
+    }
+
+    private void schedule() {
+        FxBackground.onFx(debounce::playFromStart);
+    }
+
+    /** Rebuilds the rows from the parsed Secrets, the Ingresses and the diagnostics (cheap: nothing is parsed). */
+    private void recombine() {
+        ClusterSession s = session.get();
+        if (s == null || secrets == null) {
+            return;
+        }
+        Map<String, List<IngressUse>> uses = IngressUse.index(s.ingresses().list());
+        boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
+        List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report.get(), secretsKnown);
+        merger.merge(all, rows);
+        reselect();
+    }
+
+    private void reselect() {
+        if (selectedKey == null) {
+            return;
+        }
+        Optional<CertificateRow> now = all.stream().filter(r -> r.key().equals(selectedKey)).findFirst();
+        if (now.isPresent() && now.get() != selected.get()) {
+            selected.set(now.get());
+        } else if (now.isEmpty() && selected.get() != null) {
+            selected.set(null);
+        }
+    }
+
+    private void showStatus(CacheStatus st) {
+        problem.set(st instanceof CacheStatus.Forbidden f ? capitalise(f.message())
+                + ": certificates cannot be shown, only Secrets that Ingresses name"
+                : st instanceof CacheStatus.Failed f ? "Secrets could not be listed: " + f.message() : "");
+        placeholder.set(st instanceof CacheStatus.Syncing ? "Loading Secrets…"
+                : st instanceof CacheStatus.Ready ? "No TLS Secrets in this namespace scope: drop certificate files here"
+                + " to create one" : "Secrets unavailable");
+    }
+
+    // --- commands
+
+    /** Imports dropped or chosen files into {@code target} ({@code namespace/name}) or a Secret named in the dialog. */
+    public ImportViewModel importFiles(List<Path> files, Optional<String> target) {
+        String key = target.orElse(selectedKey);
+        Optional<CertificateRow> row = key == null ? Optional.empty()
+                : all.stream().filter(r -> r.key().equals(key)).findFirst();
+        ImportViewModel vm = new ImportViewModel(services, session.get(), demo.get(), background, this::written,
+                this::hostsOf, row.map(CertificateRow::namespace).orElse(defaultNamespace()),
+                row.map(CertificateRow::name).orElse(""));
+        vm.read(files);
+        return vm;
+    }
+
+    /** Renews the selected Secret's certificate. */
+    public Optional<RenewViewModel> renewSelected() {
+        CertificateRow row = selected.get();
+        if (row == null || row.missing()) {
+            return Optional.empty();
+        }
+        return Optional.of(new RenewViewModel(services, session.get(), background, this::written, row));
+    }
+
+    public BackupsViewModel backups() {
+        return new BackupsViewModel(services, session.get(), background, this::written);
+    }
+
+    /** Puts back what the last write changed. */
+    public void undo() {
+        WriteResult.Written last = lastWrite.get();
+        ClusterSession s = session.get();
+        if (last == null || s == null) {
+            return;
+        }
+        Backup backup = last.backup();
+        background.run(new WriteTask("Undoing…", () -> services.writer(s).orElseThrow(() ->
+                new IllegalStateException("Not connected")).safeWriter().restore(backup), result -> {
+                    lastWrite.set(null);
+                    message.set(result.message());
+                }));
+    }
+
+    /**
+     * Trusts the CA certificates in a file from now on (Gatehouse's own list, {@code trusted-cas.pem}):
+     * chains they issue count as complete and trusted in diagnostics and the import dialog.
+     */
+    public void trustCas(Path file) {
+        Jobs.run(background, "Adding trusted CAs…", () -> {
+            var read = dev.gatehouse.tls.MaterialFiles.file(file, file.getFileName().toString(),
+                    dev.gatehouse.tls.PasswordSource.none());
+            List<java.security.cert.X509Certificate> cas = read.chain().stream()
+                    .filter(c -> c.getBasicConstraints() >= 0).toList();
+            if (cas.isEmpty()) {
+                return file.getFileName() + " holds no CA certificate" + read.problems().stream().findFirst()
+                        .map(p -> " (" + p.message() + ")").orElse("");
+            }
+            int added = services.trust().add(cas);
+            return added == 0 ? "These CAs were already trusted" : "Gatehouse now trusts " + added + " more CA"
+                    + (added == 1 ? "" : "s") + " (" + services.trust().file() + "); reload (Ctrl+R) to check every"
+                    + " certificate again";
+        }, message::set, failure -> message.set("No CA was added: " + failure));
+    }
+
+    public CertificateExport export() {
+        return new CertificateExport(services, background, message::set);
+    }
+
+    private void written(WriteResult.Written w) {
+        lastWrite.set(w);
+        message.set(w.message() + " (backup taken; Undo puts it back)");
+    }
+
+    /** What dropping {@code files} files will do, shown while a drag hovers (onto a row: that Secret). */
+    public static String dropHint(int files, Optional<String> targetRow) {
+        String what = files == 1 ? "this file" : "these " + files + " files";
+        return targetRow.map(row -> "Drop to import " + what + " into Secret " + row + ": Gatehouse sorts out"
+                        + " certificate, chain and key and shows what changes before writing")
+                .orElse("Drop to import " + what + ": Gatehouse sorts out certificate, chain and key, then asks which"
+                        + " Secret to write");
+    }
+
+    /** The TLS hosts of the Ingresses that use a Secret. */
+    List<String> hostsOf(String namespace, String name) {
+        return all.stream().filter(r -> r.namespace().equals(namespace) && r.name().equals(name)).findFirst()
+                .map(CertificateRow::hosts).orElse(List.of());
+    }
+
+    private String defaultNamespace() {
+        ClusterSession s = session.get();
+        return s == null ? "default" : s.scope().namespace().orElse("default");
+    }
+
+    static String countText(int shown, int total) {
+        String noun = total == 1 ? "certificate" : "certificates";
+        return shown == total ? total + " " + noun : shown + " of " + total + " " + noun;
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    public ObservableList<CertificateRow> rows() { return filtered; }
+    public ObservableList<CertificateRow> allRows() { return all; }
+    public StringProperty filterProperty() { return filter; }
+    public ReadOnlyStringProperty countProperty() { return count.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty placeholderProperty() { return placeholder.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ObjectProperty<CertificateRow> selectedProperty() { return selected; }
+    public ReadOnlyObjectProperty<WriteResult.Written> lastWriteProperty() { return lastWrite.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<ClusterSession> sessionProperty() { return session.getReadOnlyProperty(); }
+
+    @Override
+    public void close() {
+        use(null);
+    }
+
+    /** One analyzer per session, made on first use on a worker (reading the system's roots is I/O). */
+    private static final class Analyzers {
+        private final java.util.function.Supplier<MaterialAnalyzer> factory;
+        private volatile MaterialAnalyzer analyzer;
+
+        Analyzers(java.util.function.Supplier<MaterialAnalyzer> factory) {
+            this.factory = factory;
+        }
+
+        MaterialAnalyzer get() {
+            MaterialAnalyzer a = analyzer;
+            if (a == null) {
+                synchronized (this) {
+                    if (analyzer == null) {
+                        analyzer = factory.get();
+                    }
+                    a = analyzer;
+                }
+            }
+            return a;
+        }
+    }
+}
