@@ -21,6 +21,7 @@ import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
 import java.time.Clock;
+import java.util.Optional;
 import javafx.scene.Node;
 
 /** Creates each navigation screen once, on first visit. */
@@ -32,6 +33,7 @@ final class Screens {
     private final DraftsViewModel drafts;
     private final BackupStore backups;
     private final ProxyViewModel proxy;
+    private CertificatesView certificatesView;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
             AppDirs dirs, ProxyViewModel proxy) {
@@ -53,6 +55,11 @@ final class Screens {
                     diagnostics.reportProperty(), backups), ingress -> {
                         drafts.openAsDraft(ingress);
                         shell.show(Section.DRAFTS);
+                    }, (files, secret) -> {
+                        shell.show(Section.CERTIFICATES);
+                        if (certificatesView != null) {
+                            certificatesView.drop(files, Optional.of(secret));
+                        }
                     });
             case CERTIFICATES -> certificates();
             case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
@@ -66,7 +73,7 @@ final class Screens {
     }
 
     private Node certificates() {
-        CertificatesView view = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
+        CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
                 shell.connection().demoProperty(), diagnostics.reportProperty(),
                 new CertificateServices(AppDirs.forCurrentUser().data(), Clock.systemUTC()), background));
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);

@@ -118,6 +118,13 @@ public final class MockCluster implements AutoCloseable {
         if (client != null) {
             client.close();
         }
-        server.destroy();
+        try {
+            server.destroy();
+        } catch (IllegalStateException slowShutdown) {
+            // Vert.x gives up waiting for its event loop on a loaded machine ("Unable to close MockWebServer");
+            // the test's assertions are done by now, and the port is not reused.
+            org.slf4j.LoggerFactory.getLogger(MockCluster.class).warn("mock API server did not stop cleanly: {}",
+                    slowShutdown.toString());
+        }
     }
 }

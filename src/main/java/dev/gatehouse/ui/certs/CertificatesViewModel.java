@@ -174,9 +174,11 @@ public final class CertificatesViewModel implements AutoCloseable {
         String key = target.orElse(selectedKey);
         Optional<CertificateRow> row = key == null ? Optional.empty()
                 : all.stream().filter(r -> r.key().equals(key)).findFirst();
+        // A Secret named by an Ingress may not exist yet: target it by its namespace/name anyway.
+        String[] named = key != null && key.contains("/") ? key.split("/", 2) : null;
         ImportViewModel vm = new ImportViewModel(services, session.get(), demo.get(), background, this::written,
-                this::hostsOf, row.map(CertificateRow::namespace).orElse(defaultNamespace()),
-                row.map(CertificateRow::name).orElse(""));
+                this::hostsOf, row.map(CertificateRow::namespace).orElse(named != null ? named[0] : defaultNamespace()),
+                row.map(CertificateRow::name).orElse(named != null ? named[1] : ""));
         vm.read(files);
         return vm;
     }

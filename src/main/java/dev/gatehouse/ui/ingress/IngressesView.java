@@ -5,7 +5,12 @@ import dev.gatehouse.ui.common.YamlArea;
 import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Instant;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import javafx.scene.input.TransferMode;
 import javafx.scene.control.Button;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Orientation;
@@ -33,8 +38,10 @@ public final class IngressesView extends VBox {
     private final GridPane annotations = new GridPane();
     private final YamlArea yaml = new YamlArea(false);
     private final VBox problems = new VBox(4);
+    private final BiConsumer<List<Path>, String> dropOnSecret;
 
-    public IngressesView(IngressesViewModel vm, Consumer<Ingress> openAsDraft) {
+    public IngressesView(IngressesViewModel vm, Consumer<Ingress> openAsDraft, BiConsumer<List<Path>, String> dropOnSecret) {
+        this.dropOnSecret = dropOnSecret;
         this.vm = vm;
         setId("screen-ingresses");
         getStyleClass().add("screen");
@@ -85,6 +92,35 @@ public final class IngressesView extends VBox {
         TableSupport.focusOnShortcutF(this, filter);
         vm.detailsProperty().addListener((o, a, d) -> showDetails(d));
         showDetails(vm.detailsProperty().get());
+    }
+
+    /** A TLS entry as a drop target: highlighted while files hover, and says what dropping does. */
+    private void acceptCertificateDrops(Label entry, String secretKey) {
+        entry.setId("ingress-tls-" + secretKey.replace('/', '-'));
+        String idle = entry.getText();
+        entry.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+                entry.setText("Drop to check " + e.getDragboard().getFiles().size()
+                        + " file(s) and put them into Secret " + secretKey);
+                if (!entry.getStyleClass().contains("drop-active")) {
+                    entry.getStyleClass().add("drop-active");
+                }
+            }
+            e.consume();
+        });
+        entry.setOnDragExited(e -> {
+            entry.setText(idle);
+            entry.getStyleClass().remove("drop-active");
+        });
+        entry.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                dropOnSecret.accept(e.getDragboard().getFiles().stream().map(File::toPath).toList(), secretKey);
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
     }
 
     private void confirmDelete() {
@@ -171,11 +207,20 @@ public final class IngressesView extends VBox {
             tlsBox.getChildren().add(new Label("No TLS section: these hosts are served over plain HTTP "
                     + "(and over HTTPS only with the controller's default certificate)."));
         }
+        String ns = d.title().substring(0, d.title().indexOf('/'));
         for (IngressDetails.TlsEntry t : d.tls()) {
             Label l = new Label(String.join(", ", t.hosts()) + "  →  Secret " + t.secretName() + ": " + t.secretState(),
                     new FontIcon(t.secretState().startsWith("present (") ? "fth-lock" : "fth-alert-triangle"));
             l.setWrapText(true);
+            if (!t.secretName().isBlank()) {
+                acceptCertificateDrops(l, ns + "/" + t.secretName());
+            }
             tlsBox.getChildren().add(l);
+        }
+        if (!d.tls().isEmpty()) {
+            Label hint = new Label("Drop certificate and key files on a TLS entry to put them into its Secret.");
+            hint.getStyleClass().add("text-muted");
+            tlsBox.getChildren().add(hint);
         }
         int row = 0;
         for (var e : d.annotations().entrySet()) {
