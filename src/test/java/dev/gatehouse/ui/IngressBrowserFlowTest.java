@@ -57,6 +57,10 @@ class IngressBrowserFlowTest {
                 .getText().contains("name: tenant-sites"));
         assertThat(gui.node("ingress-yaml", dev.gatehouse.ui.common.YamlArea.class).getText()).doesNotContain("managedFields");
         assertThat(gui.node("ingress-rules", javafx.scene.control.TreeView.class).getRoot().getChildren()).isNotEmpty();
+        // Its TLS entry accepts certificate files dropped on it (they go to the import dialog for that Secret).
+        Label tlsEntry = gui.node("ingress-tls-platform-apps-wildcard-tls", Label.class);
+        assertThat(tlsEntry.getText()).contains("Secret apps-wildcard-tls: present");
+        assertThat(tlsEntry.getOnDragDropped()).isNotNull();
         gui.robot().clickOn("#ingress-filter").press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A)
                 .release(KeyCode.CONTROL).type(KeyCode.BACK_SPACE);
 
