@@ -36,6 +36,8 @@ public final class LiveList<T, R> implements AutoCloseable {
     static final int FLUSH_MS = 80;
     /** Above this many replaced or removed rows a batch is applied as one setAll. */
     static final int BULK = 32;
+    /** Above this many changes rows are built in parallel. */
+    static final int PARALLEL = 256;
 
     private final ObservableList<R> rows = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<CacheStatus> status = new ReadOnlyObjectWrapper<>(CacheStatus.SYNCING);
@@ -109,8 +111,14 @@ public final class LiveList<T, R> implements AutoCloseable {
         Map<String, Optional<T>> batch = new LinkedHashMap<>(pending);
         pending.clear();
         worker.execute(() -> {
+            // Large batches (the first listing) build their rows on all cores; order is kept.
+            List<Map.Entry<String, Optional<T>>> entries = new ArrayList<>(batch.entrySet());
+            List<Optional<R>> rowsBuilt = (entries.size() > PARALLEL ? entries.parallelStream() : entries.stream())
+                    .map(e -> e.getValue().map(toRow)).toList();
             Map<String, Optional<R>> built = new LinkedHashMap<>();
-            batch.forEach((key, value) -> built.put(key, value.map(toRow)));
+            for (int i = 0; i < entries.size(); i++) {
+                built.put(entries.get(i).getKey(), rowsBuilt.get(i));
+            }
             FxBackground.onFx(() -> {
                 flushing = false;
                 if (!closed) {
