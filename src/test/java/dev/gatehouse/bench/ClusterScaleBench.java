@@ -72,6 +72,11 @@ public final class ClusterScaleBench {
             sessionProperty.set(session);
         });
         int expectedIngresses = n + 13;
+        await(120, () -> session.ingresses().status() instanceof CacheStatus.Ready
+                && session.secrets().status() instanceof CacheStatus.Ready);
+        System.out.println("# caches listed after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
+        await(120, () -> onFxGet(() -> ingresses[0].rows().size() >= expectedIngresses));
+        System.out.println("# Ingress table filled after " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
         await(120, () -> onFxGet(() -> ingresses[0].rows().size() >= expectedIngresses
                 && overview[0].namespaces().stream().filter(c -> c.namespace().equals(NS)).anyMatch(c -> c.tlsSecrets() >= n)));
         long listedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
