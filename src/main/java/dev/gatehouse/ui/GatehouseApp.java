@@ -55,8 +55,8 @@ public class GatehouseApp extends Application {
     public void start(Stage stage) {
         AppDirs dirs = AppDirs.forCurrentUser();
         LOG.info("Gatehouse {} starting on Java {}", Version.current(), Version.java());
-        // Loading BoringSSL takes ~0.5 s: do it beside building the window; only About waits for it.
-        CompletableFuture<TlsProvider> tls = CompletableFuture.supplyAsync(TlsProvider::detect);
+        // Loading BoringSSL (~0.5 s) and reading kubeconfig wait for the first frame; only About waits for TLS.
+        CompletableFuture<TlsProvider> tls = new CompletableFuture<>();
         tls.thenAccept(provider -> LOG.info("TLS provider: {}", provider.description()));
         background = new FxBackground();
         connection = new ConnectionViewModel(background, dirs);
@@ -70,8 +70,11 @@ public class GatehouseApp extends Application {
                 shell.proxyStateProperty(), dirs.data());
         Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy);
         StartupProbe.attachIfRequested(stage);
+        FirstFrame.then(stage, () -> {
+            connection.start(options, shell.settings());
+            CompletableFuture.runAsync(() -> tls.complete(TlsProvider.detect()));
+        });
         new MainWindow(stage, shell, screens::create, actions, background).show(icons.toArray(Image[]::new));
-        connection.start(options, shell.settings());
     }
 
     @Override
