@@ -1,6 +1,5 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.cluster.CacheListener;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.proxy.LocalProxy;
@@ -237,28 +236,9 @@ public final class ProxyCommand implements Callable<Integer> {
             cleanup.add(poller::shutdownNow);
         } else if (live != null) {
             for (ResourceCache<?> cache : live.caches()) {
-                cleanup.add(subscribe(cache, proxy)::cancel);
+                cleanup.add(cache.onChange(proxy::requestReload)::cancel);
             }
         }
-    }
-
-    private static <T> dev.gatehouse.cluster.Subscription subscribe(ResourceCache<T> cache, LocalProxy proxy) {
-        return cache.addListener(new CacheListener<>() {
-            @Override
-            public void onAdd(T object) {
-                proxy.requestReload();
-            }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                proxy.requestReload();
-            }
-
-            @Override
-            public void onDelete(T object) {
-                proxy.requestReload();
-            }
-        });
     }
 
     private static void print(PrintWriter writer, String line) {

@@ -26,4 +26,32 @@ public interface ResourceCache<T> {
 
     /** Adds a listener for later changes; it does not replay what the cache already holds. */
     Subscription addListener(CacheListener<T> listener);
+
+    /**
+     * Calls {@code change} after every add, update, delete and status change: for consumers that
+     * recompute from the whole cache (diagnostics, proxy routes, drafts) rather than per object.
+     */
+    default Subscription onChange(Runnable change) {
+        return addListener(new CacheListener<>() {
+            @Override
+            public void onAdd(T object) {
+                change.run();
+            }
+
+            @Override
+            public void onUpdate(T oldObject, T newObject) {
+                change.run();
+            }
+
+            @Override
+            public void onDelete(T object) {
+                change.run();
+            }
+
+            @Override
+            public void onStatus(CacheStatus status) {
+                change.run();
+            }
+        });
+    }
 }

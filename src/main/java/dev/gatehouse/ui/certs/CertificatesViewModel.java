@@ -1,6 +1,5 @@
 package dev.gatehouse.ui.certs;
 
-import dev.gatehouse.cluster.CacheListener;
 import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.SecretSummary;
@@ -110,22 +109,7 @@ public final class CertificatesViewModel implements AutoCloseable {
         secrets.rows().addListener((Observable o) -> schedule());
         secrets.statusProperty().addListener((o, a, st) -> showStatus(st));
         showStatus(secrets.statusProperty().get());
-        ingressSubscription = s.ingresses().addListener(new CacheListener<>() {
-            @Override
-            public void onAdd(Ingress i) {
-                schedule();
-            }
-
-            @Override
-            public void onUpdate(Ingress a, Ingress b) {
-                schedule();
-            }
-
-            @Override
-            public void onDelete(Ingress i) {
-                schedule();
-            }
-        });
+        ingressSubscription = s.ingresses().onChange(this::schedule);
         schedule();
     }
 

@@ -1,7 +1,5 @@
 package dev.gatehouse.ui.diagnostics;
 
-import dev.gatehouse.cluster.CacheListener;
-import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
@@ -79,33 +77,9 @@ public final class LiveDiagnostics {
             return;
         }
         for (ResourceCache<?> cache : s.caches()) {
-            subscriptions.add(listen(cache));
+            subscriptions.add(cache.onChange(this::schedule));
         }
         schedule();
-    }
-
-    private <T> Subscription listen(ResourceCache<T> cache) {
-        return cache.addListener(new CacheListener<>() {
-            @Override
-            public void onAdd(T object) {
-                schedule();
-            }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                schedule();
-            }
-
-            @Override
-            public void onDelete(T object) {
-                schedule();
-            }
-
-            @Override
-            public void onStatus(CacheStatus status) {
-                schedule();
-            }
-        });
     }
 
     private void schedule() {

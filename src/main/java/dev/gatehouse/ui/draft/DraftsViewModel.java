@@ -1,6 +1,5 @@
 package dev.gatehouse.ui.draft;
 
-import dev.gatehouse.cluster.CacheListener;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.cluster.write.Backup;
@@ -94,22 +93,7 @@ public final class DraftsViewModel {
             cacheSubscription = null;
         }
         if (s != null) {
-            cacheSubscription = s.ingresses().addListener(new CacheListener<>() {
-                @Override
-                public void onAdd(Ingress object) {
-                    FxBackground.onFx(analyse::playFromStart);
-                }
-
-                @Override
-                public void onUpdate(Ingress oldObject, Ingress newObject) {
-                    FxBackground.onFx(analyse::playFromStart);
-                }
-
-                @Override
-                public void onDelete(Ingress object) {
-                    FxBackground.onFx(analyse::playFromStart);
-                }
-            });
+            cacheSubscription = s.ingresses().onChange(() -> FxBackground.onFx(analyse::playFromStart));
         }
         analyse.playFromStart();
     }

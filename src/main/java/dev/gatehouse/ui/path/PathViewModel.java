@@ -1,6 +1,5 @@
 package dev.gatehouse.ui.path;
 
-import dev.gatehouse.cluster.CacheListener;
 import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
@@ -122,33 +121,9 @@ public final class PathViewModel implements AutoCloseable {
         }
         placeholder.set("Loading Ingresses…");
         for (ResourceCache<?> cache : s.caches()) {
-            subscriptions.add(listen(cache));
+            subscriptions.add(cache.onChange(this::changed));
         }
         recompute();
-    }
-
-    private <T> Subscription listen(ResourceCache<T> cache) {
-        return cache.addListener(new CacheListener<T>() {
-            @Override
-            public void onAdd(T object) {
-                changed();
-            }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                changed();
-            }
-
-            @Override
-            public void onDelete(T object) {
-                changed();
-            }
-
-            @Override
-            public void onStatus(CacheStatus status) {
-                changed();
-            }
-        });
     }
 
     /** A cache changed: recompute once things settle. */

@@ -1,6 +1,5 @@
 package dev.gatehouse.ui.proxy;
 
-import dev.gatehouse.cluster.CacheListener;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
@@ -215,7 +214,7 @@ public final class ProxyViewModel implements AutoCloseable {
             }
         });
         for (ResourceCache<?> cache : s.caches()) {
-            subscriptions.add(watch(cache, p));
+            subscriptions.add(cache.onChange(p::requestReload));
         }
         String https = LocalProxy.hostPort(p.httpsAddress());
         String http = LocalProxy.hostPort(p.httpAddress());
@@ -225,25 +224,6 @@ public final class ProxyViewModel implements AutoCloseable {
         background.execute(() -> {
             List<ClientCertificateChoice> choices = ClientCertificates.from(s);
             FxBackground.onFx(() -> clientCertificates.setAll(choices));
-        });
-    }
-
-    private static <T> Subscription watch(ResourceCache<T> cache, LocalProxy p) {
-        return cache.addListener(new CacheListener<>() {
-            @Override
-            public void onAdd(T object) {
-                p.requestReload();
-            }
-
-            @Override
-            public void onUpdate(T oldObject, T newObject) {
-                p.requestReload();
-            }
-
-            @Override
-            public void onDelete(T object) {
-                p.requestReload();
-            }
         });
     }
 
