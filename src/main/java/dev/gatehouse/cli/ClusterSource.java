@@ -1,7 +1,9 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.routing.ClusterView;
+import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where the CLI gets its objects: YAML files today, a live cluster later. Opening never throws; a
@@ -11,6 +13,20 @@ import java.util.List;
 public interface ClusterSource {
 
     Opened open();
+
+    /**
+     * Tells the user what opening said — "error: …" lines when unavailable, "note: …" lines when
+     * ready — and returns the ready source, if any (the caller then exits 2 without one).
+     */
+    static Optional<Ready> report(Opened opened, PrintWriter err) {
+        if (opened instanceof Unavailable unavailable) {
+            unavailable.messages().forEach(m -> err.println("error: " + m));
+            return Optional.empty();
+        }
+        Ready ready = (Ready) opened;
+        ready.notes().forEach(n -> err.println("note: " + n));
+        return Optional.of(ready);
+    }
 
     /** The outcome of opening a source. */
     sealed interface Opened permits Ready, Unavailable {

@@ -100,13 +100,11 @@ public final class ExplainCommand implements Callable<Integer> {
         if (request.isEmpty()) {
             return 2;
         }
-        ClusterSource.Opened opened = factory.sources().create(source).open();
-        if (opened instanceof ClusterSource.Unavailable unavailable) {
-            unavailable.messages().forEach(m -> err.println("error: " + m));
+        Optional<ClusterSource.Ready> opened = ClusterSource.report(factory.sources().create(source).open(), err);
+        if (opened.isEmpty()) {
             return 2;
         }
-        ClusterSource.Ready ready = (ClusterSource.Ready) opened;
-        ready.notes().forEach(n -> err.println("note: " + n));
+        ClusterSource.Ready ready = opened.get();
         EngineFactory engines = at == null ? factory : factory.at(at);
         Explanation explanation = engines.engine(ready, controller.profile()).explain(request.get());
         out.print(json || output == OutputFormat.JSON ? ExplanationRenderer.json(explanation) + "\n"

@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
 import java.io.PrintWriter;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -69,13 +70,11 @@ public final class LintCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        ClusterSource.Opened opened = factory.sources().create(source).open();
-        if (opened instanceof ClusterSource.Unavailable unavailable) {
-            unavailable.messages().forEach(m -> err.println("error: " + m));
+        Optional<ClusterSource.Ready> opened = ClusterSource.report(factory.sources().create(source).open(), err);
+        if (opened.isEmpty()) {
             return 2;
         }
-        ClusterSource.Ready ready = (ClusterSource.Ready) opened;
-        ready.notes().forEach(n -> err.println("note: " + n));
+        ClusterSource.Ready ready = opened.get();
         EngineFactory engines = at == null ? factory : factory.at(at);
         DiagnosticReport all = engines.engine(ready, controller.profile()).diagnose();
         DiagnosticReport shown = all.atLeast(minSeverity);

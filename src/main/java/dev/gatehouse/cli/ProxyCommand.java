@@ -169,15 +169,10 @@ public final class ProxyCommand implements Callable<Integer> {
             err.println("error: no rules: pass --manifests FILE|DIR (repeatable) or --context NAME for a live cluster");
             return Optional.empty();
         }
-        ClusterSource.Opened opened = new LiveClusterSource(source, session::set).open();
-        if (opened instanceof ClusterSource.Unavailable u) {
-            u.messages().forEach(m -> err.println("error: " + m));
-            return Optional.empty();
-        }
-        ClusterSource.Ready ready = (ClusterSource.Ready) opened;
-        ready.notes().forEach(n -> err.println("note: " + n));
-        ClusterView view = ready.view();
-        return Optional.of(RuleSource.of("context " + session.get().contextName(), () -> view));
+        return ClusterSource.report(new LiveClusterSource(source, session::set).open(), err).map(ready -> {
+            ClusterView view = ready.view();
+            return RuleSource.of("context " + session.get().contextName(), () -> view);
+        });
     }
 
     /** A session for port-forwards when the rules come from files but a cluster was named. */
