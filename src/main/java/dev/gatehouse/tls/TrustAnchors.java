@@ -49,8 +49,20 @@ public record TrustAnchors(List<X509Certificate> roots, Map<X509Certificate, Str
         return new TrustAnchors(List.of(roots));
     }
 
-    /** The JDK's default trust store (public web roots); empty when it cannot be read. Reads it on each call. */
+    /**
+     * The JDK's default trust store (public web roots); empty when it cannot be read. Read once per
+     * process (it takes tens of milliseconds), on the first call's thread.
+     */
     public static TrustAnchors jdkDefaults() {
+        return JdkRoots.ROOTS;
+    }
+
+    /** Lazy holder: the trust store is read on first use, once, thread-safely. */
+    private static final class JdkRoots {
+        static final TrustAnchors ROOTS = readJdkDefaults();
+    }
+
+    private static TrustAnchors readJdkDefaults() {
         try {
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init((KeyStore) null);

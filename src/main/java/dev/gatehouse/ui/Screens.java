@@ -34,9 +34,11 @@ final class Screens {
     private final BackupStore backups;
     private final ProxyViewModel proxy;
     private CertificatesView certificatesView;
+    private final AppDirs dirs;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
             AppDirs dirs, ProxyViewModel proxy) {
+        this.dirs = dirs;
         this.diagnostics = diagnostics;
         this.proxy = proxy;
         this.backups = new BackupStore(dirs.data().resolve("backups"));
@@ -75,7 +77,7 @@ final class Screens {
     private Node certificates() {
         CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
                 shell.connection().demoProperty(), diagnostics.reportProperty(),
-                new CertificateServices(AppDirs.forCurrentUser().data(), Clock.systemUTC()), background));
+                new CertificateServices(dirs.data(), Clock.systemUTC()), background));
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
         actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
         actions.register(ShellActions.BACKUPS, view::openBackups);

@@ -32,7 +32,6 @@ public final class CertificateServices {
     private final PendingKeys pending;
     private final LocalTrust trust;
     private final BackupStore backups;
-    private volatile TrustAnchors systemRoots;
 
     public CertificateServices(Path data, Clock clock) {
         this.data = data;
@@ -70,12 +69,7 @@ public final class CertificateServices {
 
     /** The system's roots (read once), the local CA, added CAs, and the demo CA when connected to the demo. */
     public TrustAnchors anchors(ClusterSession session, DemoCluster demo) {
-        TrustAnchors roots = systemRoots;
-        if (roots == null) {
-            roots = TrustAnchors.jdkDefaults();
-            systemRoots = roots;
-        }
-        TrustAnchors anchors = trust.extend(roots);
+        TrustAnchors anchors = trust.extend(TrustAnchors.jdkDefaults());
         if (demo != null && session != null && demo.contextName().equals(session.contextName())) {
             anchors = anchors.plus(DemoTrust.ORIGIN, List.of(demo.demoCaCertificate()));
         }

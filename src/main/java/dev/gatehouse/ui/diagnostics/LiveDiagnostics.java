@@ -46,7 +46,6 @@ public final class LiveDiagnostics {
     private ClusterSession session;
     private boolean running;
     private boolean again;
-    private volatile TrustAnchors jdkRoots;
     private final UnaryOperator<TrustAnchors> trust;
 
     public LiveDiagnostics(ReadOnlyObjectProperty<ClusterSession> sessionSource, ReadOnlyObjectProperty<DemoCluster> demo,
@@ -132,12 +131,8 @@ public final class LiveDiagnostics {
     }
 
     /** The JDK's roots (read once, on the worker), plus the demo CA when given. */
-    private TrustAnchors anchors(X509Certificate demoCa) {
-        TrustAnchors jdk = jdkRoots;
-        if (jdk == null) {
-            jdk = TrustAnchors.jdkDefaults();
-            jdkRoots = jdk;
-        }
+    private static TrustAnchors anchors(X509Certificate demoCa) {
+        TrustAnchors jdk = TrustAnchors.jdkDefaults();
         return demoCa == null ? jdk : jdk.plus(DemoTrust.ORIGIN, List.of(demoCa));
     }
 

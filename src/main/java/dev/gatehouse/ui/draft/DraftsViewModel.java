@@ -62,7 +62,6 @@ public final class DraftsViewModel {
     private final ObjectProperty<Backup> lastApply = new SimpleObjectProperty<>();
     private final PauseTransition analyse = new PauseTransition(Duration.millis(300));
     private Subscription cacheSubscription;
-    private volatile TrustAnchors anchors;
 
     public DraftsViewModel(DraftStore store, BackupStore backups, ReadOnlyObjectProperty<ClusterSession> session,
                            Executor worker) {
@@ -128,7 +127,7 @@ public final class DraftsViewModel {
         List<Draft> drafts = items.stream().map(i -> openDraftOr(i.draft())).toList();
         Draft current = editor.get() == null ? null : editor.get().draftProperty().get();
         worker.execute(() -> {
-            TrustAnchors a = anchors == null ? (anchors = TrustAnchors.jdkDefaults()) : anchors;
+            TrustAnchors a = TrustAnchors.jdkDefaults();
             List<DraftItem> states = drafts.stream().map(d -> new DraftItem(d, DraftAnalysis.of(d, s, a).state())).toList();
             DraftAnalysis mine = current == null ? null : DraftAnalysis.of(current, s, a);
             FxBackground.onFx(() -> {

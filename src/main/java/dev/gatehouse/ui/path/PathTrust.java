@@ -11,15 +11,9 @@ import java.util.List;
  */
 final class PathTrust {
 
-    private volatile TrustAnchors jdk;
-
-    /** Called on a worker thread: the first call reads the JDK trust store. */
+    /** Called on a worker thread: the first call in the process reads the JDK trust store. */
     TrustAnchors anchors(List<X509Certificate> extra) {
-        TrustAnchors base = jdk;
-        if (base == null) {
-            base = TrustAnchors.jdkDefaults();
-            jdk = base;
-        }
+        TrustAnchors base = TrustAnchors.jdkDefaults();
         if (extra.isEmpty()) {
             return base;
         }
