@@ -70,6 +70,10 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "Serve this IngressClass instead of the default one")
     private String ingressClass;
 
+    @Option(names = "--io-threads", paramLabel = "N",
+            description = "Event-loop threads, 1 to 64 (default: one per two cores, ${DEFAULT-VALUE} here)")
+    private int ioThreads = ProxyConfig.defaultIoThreads();
+
     @Option(names = "--quiet", description = "Do not print an access-log line per request")
     private boolean quiet;
 
@@ -94,7 +98,8 @@ public final class ProxyCommand implements Callable<Integer> {
         ProxyConfig config;
         try {
             backends.forEach(mappings::add);
-            config = ProxyConfig.defaults().withPorts(httpsPort, httpPort).withBind(InetAddress.getByName(bind));
+            config = ProxyConfig.defaults().withPorts(httpsPort, httpPort).withBind(InetAddress.getByName(bind))
+                    .withIoThreads(ioThreads);
         } catch (IllegalArgumentException | UnknownHostException e) {
             err.println("error: " + (e instanceof UnknownHostException ? "cannot resolve --bind " + bind : e.getMessage()));
             return 2;
@@ -137,7 +142,7 @@ public final class ProxyCommand implements Callable<Integer> {
             print(out, "Gatehouse proxy listening on https://" + LocalProxy.hostPort(proxy.httpsAddress())
                     + " and http://" + LocalProxy.hostPort(proxy.httpAddress()) + " \u2014 " + table.ingressCount()
                     + " Ingress" + (table.ingressCount() == 1 ? "" : "es") + " of class " + profile.className()
-                    + " from " + rules.get().describe() + "; TLS: " + proxy.tlsProvider().description());
+                    + " from " + rules.get().describe() + "; TLS: " + proxy.tlsProvider().description() + ", " + proxy.transport());
             stopSignal.await();
             return 0;
         } catch (InterruptedException e) {

@@ -163,7 +163,7 @@ public final class LocalProxy implements AutoCloseable {
                 throw new ProxyStartException("The rules cannot be read: " + e.getMessage(), e);
             }
             proxy.server = new ProxyServer(config, proxy.table::get, backends, new UpstreamTlsContexts(provider),
-                    proxy::publish);
+                    proxy.accessLogSink());
             try {
                 proxy.server.bind();
             } catch (BindException e) {
@@ -174,8 +174,9 @@ public final class LocalProxy implements AutoCloseable {
                 proxy.reloader.shutdownNow();
                 throw new ProxyStartException("Interrupted while starting", e);
             }
-            LOG.info("Local proxy listening on https://{} and http://{} serving {}", hostPort(proxy.httpsAddress()),
-                    hostPort(proxy.httpAddress()), proxy.rules.get().describe());
+            LOG.info("Local proxy listening on https://{} and http://{} ({}) serving {}",
+                    hostPort(proxy.httpsAddress()), hostPort(proxy.httpAddress()), proxy.transport(),
+                    proxy.rules.get().describe());
             return proxy;
         }
 
@@ -220,6 +221,20 @@ public final class LocalProxy implements AutoCloseable {
         }
     }
 
+    private AccessLogSink accessLogSink() {
+        return new AccessLogSink() {
+            @Override
+            public void accept(AccessLogEvent event) {
+                publish(event);
+            }
+
+            @Override
+            public boolean wanted() {
+                return !accessListeners.isEmpty();
+            }
+        };
+    }
+
     private void publish(AccessLogEvent event) {
         for (AccessLogListener l : accessListeners) {
             try {
@@ -257,6 +272,11 @@ public final class LocalProxy implements AutoCloseable {
 
     public TlsProvider tlsProvider() {
         return tls;
+    }
+
+    /** {@code epoll} or {@code NIO}: the socket transport the listeners and backend connections use. */
+    public String transport() {
+        return server.transport().display();
     }
 
     /** The controller-style default certificate served when no TLS entry matches. */

@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param upstreamResponseTimeout waiting for a backend's response head (slower → 504)
  * @param upstreamIdleTimeout     an idle pooled backend connection is closed after this
  * @param maxIdleUpstreamPerLoop  idle backend connections kept per backend and event loop
- * @param ioThreads               event-loop threads (by default one per core, like nginx's
- *                                {@code worker_processes auto}); 0 = Netty's default (2 × cores)
+ * @param ioThreads               event-loop threads, 1 to 64 (by default one per two cores: the local
+ *                                proxy shares the workstation with the clients and backends it serves)
  */
 public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, int maxConnections,
                           int maxInitialLineBytes, int maxHeaderBytes, int maxBodyBytes, Duration requestTimeout,
@@ -51,6 +51,9 @@ public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, 
                 throw new IllegalArgumentException("Timeouts must be positive");
             }
         }
+        if (ioThreads < 1 || ioThreads > 64) {
+            throw new IllegalArgumentException("The number of I/O threads must be between 1 and 64, not " + ioThreads);
+        }
     }
 
     private static void checkPort(int port, String what) {
@@ -63,7 +66,16 @@ public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, 
     public static ProxyConfig defaults() {
         return new ProxyConfig(loopback(), DEFAULT_HTTPS_PORT, DEFAULT_HTTP_PORT, 10_000, 8192, 32 * 1024,
                 1024 * 1024, Duration.ofSeconds(60), Duration.ofSeconds(75), Duration.ofSeconds(5),
-                Duration.ofSeconds(60), Duration.ofSeconds(60), 320, Runtime.getRuntime().availableProcessors());
+                Duration.ofSeconds(60), Duration.ofSeconds(60), 320, defaultIoThreads());
+    }
+
+    /**
+     * One event loop per two cores. Unlike a controller on a node of its own, the local proxy runs next
+     * to what it serves (browser or load tool, port-forwards, local backends); one loop per core made
+     * the loops compete with them for the same cores and cost tail latency in measurements.
+     */
+    public static int defaultIoThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** 127.0.0.1 as a literal (no name lookup, IPv4 even when IPv6 is preferred). */

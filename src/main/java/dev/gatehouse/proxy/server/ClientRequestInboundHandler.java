@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * Client side, inbound, last handler: takes each whole request, asks the engine (through the current
  * {@link RouteTable}) where it goes, and either answers itself (redirect, 404, client-certificate
  * errors, 503) or hands it to a {@link ProxiedExchange} for the backend. HTTP/1 requests are answered
- * one at a time, in order; the next is read only after the response went out (read-after-write).
+ * one at a time, in order; while one is answered at most one more is read (bounded read-ahead), and
+ * reading resumes only after its response went out.
  */
 final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
 
@@ -39,6 +40,9 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     private final ProxyServices services;
     private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
+    private SlowRequestGuard guard;
+    private ConnectionInfo connection;
+    private Deadline responseDeadline;
     private Exchange current;
     private ProxiedExchange proxied;
 
@@ -49,6 +53,22 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.guard = ctx.pipeline().get(SlowRequestGuard.class);
+        this.responseDeadline = new Deadline(ctx.executor(), () -> {
+            if (proxied != null) {
+                proxied.responseTimedOut();
+            }
+        });
+    }
+
+    @Override
+    public void handlerRemoved(ChannelHandlerContext ctx) {
+        responseDeadline.close();
+    }
+
+    /** The backend's time to start its response; armed and cleared by the exchange in progress. */
+    Deadline responseDeadline() {
+        return responseDeadline;
     }
 
     @Override
@@ -57,7 +77,9 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             ReferenceCountUtil.release(msg);
             return;
         }
-        guard().ifPresent(SlowRequestGuard::requestReceived);
+        if (guard != null) {
+            guard.requestReceived();
+        }
         if (current != null) {
             if (pipelined.size() >= MAX_PIPELINED) {
                 request.release();
@@ -67,13 +89,31 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
+        boolean upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
         handle(request);
+        if (!upgrade) {
+            readAhead();
+        }
+    }
+
+    /**
+     * While a keep-alive request is answered, one more may be read and queued: the socket stays
+     * registered for reading instead of being switched off and on for every request (two system calls
+     * each time), and buffering stays bounded because nothing more is read while a request waits.
+     * Never after an upgrade request, whose next bytes are not HTTP.
+     */
+    private void readAhead() {
+        if (current != null && current.keepAlive() && pipelined.isEmpty() && !http2()) {
+            ctx.read();
+        }
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
         if (evt instanceof OversizedRequest big && current == null) {
-            guard().ifPresent(SlowRequestGuard::requestReceived);
+            if (guard != null) {
+                guard.requestReceived();
+            }
             String host = RequestProbe.hostOnly(big.host()).orElse(big.host());
             current = begin(big.method(), host, big.uri(), protocol(null), false);
             respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is"
@@ -87,7 +127,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     private void handle(FullHttpRequest request) {
         boolean handedOver = false;
         try {
-            ConnectionInfo info = ConnectionInfo.of(ctx.channel());
+            ConnectionInfo info = connection();
             boolean keepAlive = !http2() && HttpUtil.isKeepAlive(request);
             DecoderResult decoded = request.decoderResult();
             if (decoded.isFailure()) {
@@ -127,7 +167,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Exchange begin(String method, String host, String uri, String protocol, boolean keepAlive) {
-        Exchange exchange = new Exchange(ConnectionInfo.of(ctx.channel()), protocol, method, host, uri, keepAlive);
+        Exchange exchange = new Exchange(connection(), protocol, method, host, uri, keepAlive);
         ctx.channel().attr(Exchange.KEY).set(exchange);
         return exchange;
     }
@@ -223,7 +263,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         proxied = null;
         ctx.channel().attr(Exchange.KEY).set(null);
         if (done != null) {
-            services.accessLog().accept(done.event());
+            services.log(done);
         }
         releasePipelined();
     }
@@ -235,7 +275,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         proxied = null;
         ctx.channel().attr(Exchange.KEY).set(null);
         if (done != null) {
-            services.accessLog().accept(done.event());
+            services.log(done);
         }
         if (http2()) {
             return;
@@ -247,15 +287,24 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         }
         FullHttpRequest next = pipelined.poll();
         if (next != null) {
-            ctx.executor().execute(() -> handle(next));
+            boolean upgrade = next.headers().contains(HttpHeaderNames.UPGRADE);
+            ctx.executor().execute(() -> {
+                handle(next);
+                if (!upgrade) {
+                    readAhead();
+                }
+            });
             return;
         }
-        guard().ifPresent(SlowRequestGuard::awaitNext);
+        if (guard != null) {
+            guard.awaitNext();
+        }
         ctx.read();
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
+        responseDeadline.close();
         releasePipelined();
         if (proxied != null) {
             proxied.clientGone();
@@ -263,7 +312,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         if (current != null && current.status() == 0) {
             current.status(499);
             current.note("the client closed the connection before the response");
-            services.accessLog().accept(current.event());
+            services.log(current);
             current = null;
         }
         ctx.fireChannelInactive();
@@ -286,8 +335,12 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private Optional<SlowRequestGuard> guard() {
-        return Optional.ofNullable(ctx.pipeline().get(SlowRequestGuard.class));
+    /** The client connection (for an HTTP/2 stream, the connection it belongs to). */
+    private ConnectionInfo connection() {
+        if (connection == null) {
+            connection = ConnectionInfo.of(ctx.channel());
+        }
+        return connection;
     }
 
     private boolean http2() {

@@ -24,6 +24,7 @@ public final class ConnectionInfo {
 
     private final boolean tls;
     private final int localPort;
+    private String localPortText;
     private final String clientAddress;
     private final String client;
     private Optional<String> sni = Optional.empty();
@@ -89,6 +90,16 @@ public final class ConnectionInfo {
 
     boolean tls() {
         return tls;
+    }
+
+    /** The local port as text, for the X-Forwarded-Port header. */
+    String localPortText() {
+        String text = localPortText;
+        if (text == null) {
+            text = Integer.toString(localPort);
+            localPortText = text;
+        }
+        return text;
     }
 
     int localPort() {

@@ -1,6 +1,9 @@
 package dev.gatehouse.proxy.server;
 
 import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.backend.BackendKey;
+import dev.gatehouse.proxy.backend.BackendTarget;
+import dev.gatehouse.proxy.route.UpstreamTls;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.RouteMatch;
 import io.netty.util.AttributeKey;
@@ -27,6 +30,9 @@ final class Exchange {
     private Explanation explanation;
     private boolean hsts;
     private String backend;
+    private BackendKey backendKey;
+    private BackendTarget backendTarget;
+    private UpstreamTls backendTls;
     private String note = "";
     private int status;
 
@@ -46,6 +52,27 @@ final class Exchange {
 
     void backend(String description) {
         this.backend = description;
+    }
+
+    /** The Service backend, and once located the address reached and how (described when logged). */
+    void backend(BackendKey key, BackendTarget target, UpstreamTls tls) {
+        this.backend = null;
+        this.backendKey = key;
+        this.backendTarget = target;
+        this.backendTls = tls;
+    }
+
+    private Optional<String> backendDescription() {
+        if (backend != null || backendKey == null) {
+            return Optional.ofNullable(backend);
+        }
+        if (backendTarget == null) {
+            return Optional.of(backendKey.display());
+        }
+        boolean tls = backendTls.enabled();
+        return Optional.of(backendKey.display() + " \u2192 " + (tls ? "https://" : "http://") + backendTarget.host()
+                + ":" + backendTarget.port() + " (" + backendTarget.origin() + (tls ? ", " + backendTls.describe() : "")
+                + ")");
     }
 
     void note(String text) {
@@ -84,7 +111,7 @@ final class Exchange {
     AccessLogEvent event() {
         Optional<RouteMatch> route = explanation().flatMap(Explanation::route);
         return new AccessLogEvent(time, connection.client(), protocol, connection.sni(), method, host, target,
-                route.map(r -> r.ingress().path()), route.map(Exchange::rule), Optional.ofNullable(backend), status,
+                route.map(r -> r.ingress().path()), route.map(Exchange::rule), backendDescription(), status,
                 Duration.ofNanos(System.nanoTime() - startNanos), connection.tlsVersion(), connection.cipher(),
                 connection.certificate(), note);
     }

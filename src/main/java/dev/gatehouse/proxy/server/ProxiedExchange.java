@@ -24,9 +24,8 @@ import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Backend side: one request forwarded to its backend. Finds the backend (mapping, demo, port-forward),
@@ -48,7 +47,7 @@ final class ProxiedExchange {
     private final boolean http2;
     private final boolean websocket;
     private boolean clientKeepAlive;
-    private String backendName = "the backend";
+    private BackendKey key;
     private BackendTarget target;
     private UpstreamTls tls = UpstreamTls.PLAIN;
     private Channel backend;
@@ -58,7 +57,6 @@ final class ProxiedExchange {
     private boolean backendKeepAlive;
     private boolean upgrading;
     private boolean done;
-    private ScheduledFuture<?> responseTimer;
     private ChannelFuture pendingWrite;
     private boolean lastReceived;
     private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
@@ -83,19 +81,29 @@ final class ProxiedExchange {
             fail(HttpResponseStatus.BAD_GATEWAY, "The matched rule names no Service backend.");
             return;
         }
-        backendName = "Service " + key.get().namespace() + "/" + key.get().service() + " port " + key.get().port();
-        exchange.backend(key.get().display());
-        services.backends().locate(key.get()).whenComplete((found, error) -> client.executor().execute(() -> {
-            if (done) {
-                return;
-            }
-            if (error != null) {
-                fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse has no way to reach " + backendName + ": "
-                        + reason(error));
-                return;
-            }
-            located(found, key.get());
-        }));
+        this.key = key.get();
+        exchange.backend(this.key, null, null);
+        CompletableFuture<BackendTarget> lookup = services.backends().locate(this.key);
+        if (lookup.isDone() && client.executor().inEventLoop()) {
+            located(lookup); // a mapping or demo backend: known at once, no hop through the task queue
+        } else {
+            lookup.whenComplete((found, error) -> client.executor().execute(() -> located(lookup)));
+        }
+    }
+
+    private void located(CompletableFuture<BackendTarget> lookup) {
+        if (done) {
+            return;
+        }
+        BackendTarget found;
+        try {
+            found = lookup.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException error) {
+            fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse has no way to reach " + backendName() + ": "
+                    + reason(error));
+            return;
+        }
+        located(found, key);
     }
 
     private void located(BackendTarget found, BackendKey key) {
@@ -104,8 +112,7 @@ final class ProxiedExchange {
         if (found.tls() && !tls.enabled()) {
             tls = UpstreamTls.unverified();
         }
-        exchange.backend(key.display() + " \u2192 " + (tls.enabled() ? "https://" : "http://") + found.host() + ":"
-                + found.port() + " (" + found.origin() + (tls.enabled() ? ", " + tls.describe() : "") + ")");
+        exchange.backend(key, found, tls);
         connect(false);
     }
 
@@ -119,7 +126,7 @@ final class ProxiedExchange {
                         return;
                     }
                     if (!f.isSuccess()) {
-                        fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse could not connect to " + backendName + " at "
+                        fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse could not connect to " + backendName() + " at "
                                 + target.host() + ":" + target.port() + " (" + target.origin() + "): "
                                 + reason(f.cause()));
                         return;
@@ -142,8 +149,7 @@ final class ProxiedExchange {
             }
         });
         backend.read();
-        responseTimer = client.executor().schedule(this::responseTimedOut,
-                services.config().upstreamResponseTimeout().toNanos(), TimeUnit.NANOSECONDS);
+        owner.responseDeadline().arm(services.config().upstreamResponseTimeout().toNanos());
     }
 
     /** A response object (head, content, or tunnel bytes after a 101) from the backend. */
@@ -249,7 +255,7 @@ final class ProxiedExchange {
                 connect(true);
                 return;
             }
-            fail(HttpResponseStatus.BAD_GATEWAY, "The connection to " + backendName + " at " + target.host() + ":"
+            fail(HttpResponseStatus.BAD_GATEWAY, "The connection to " + backendName() + " at " + target.host() + ":"
                     + target.port() + " (" + target.origin() + ") failed before a response: "
                     + (cause == null ? "the backend closed the connection" : reason(cause)));
             return;
@@ -257,8 +263,8 @@ final class ProxiedExchange {
         abort("the backend closed the connection in the middle of the response");
     }
 
-    private void responseTimedOut() {
-        responseTimer = null;
+    /** The backend did not start its response within the upstream response timeout. */
+    void responseTimedOut() {
         if (done || responseStarted) {
             return;
         }
@@ -266,7 +272,7 @@ final class ProxiedExchange {
         if (slow != null) {
             slow.close();
         }
-        fail(HttpResponseStatus.GATEWAY_TIMEOUT, backendName + " at " + target.host() + ":" + target.port() + " ("
+        fail(HttpResponseStatus.GATEWAY_TIMEOUT, backendName() + " at " + target.host() + ":" + target.port() + " ("
                 + target.origin() + ") did not answer within "
                 + services.config().upstreamResponseTimeout().toSeconds() + " s.");
     }
@@ -349,15 +355,16 @@ final class ProxiedExchange {
     }
 
     private void cancelTimer() {
-        if (responseTimer != null) {
-            responseTimer.cancel(false);
-            responseTimer = null;
-        }
+        owner.responseDeadline().disarm();
     }
 
     private void releaseEarly() {
         earlyTunnelData.forEach(ReferenceCountUtil::release);
         earlyTunnelData.clear();
+    }
+
+    private String backendName() {
+        return key == null ? "the backend" : "Service " + key.namespace() + "/" + key.service() + " port " + key.port();
     }
 
     /** A plain reason for a connection or lookup failure. */

@@ -1,6 +1,6 @@
 package dev.gatehouse.proxy.server;
 
-import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.AccessLogSink;
 import dev.gatehouse.proxy.ProxyConfig;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
@@ -11,15 +11,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +27,7 @@ import java.util.function.Supplier;
 public final class ProxyServer implements AutoCloseable {
 
     private final ProxyConfig config;
+    private final Transport transport;
     private final EventLoopGroup acceptor;
     private final EventLoopGroup workers;
     private final ConnectionGate gate;
@@ -40,14 +38,15 @@ public final class ProxyServer implements AutoCloseable {
     private Channel httpListener;
 
     public ProxyServer(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
-                       UpstreamTlsContexts upstreamTls, Consumer<AccessLogEvent> accessLog) {
+                       UpstreamTlsContexts upstreamTls, AccessLogSink accessLog) {
         this.config = config;
+        this.transport = Transport.best();
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gatehouse-proxy-accept", true),
-                NioIoHandler.newFactory());
+                transport.ioHandlerFactory());
         this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
-                new DefaultThreadFactory("gatehouse-proxy-io", true), NioIoHandler.newFactory());
+                new DefaultThreadFactory("gatehouse-proxy-io", true), transport.ioHandlerFactory());
         this.gate = new ConnectionGate(config.maxConnections());
-        this.pool = new UpstreamPool(config, upstreamTls);
+        this.pool = new UpstreamPool(config, upstreamTls, transport);
         this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get);
     }
 
@@ -71,7 +70,7 @@ public final class ProxyServer implements AutoCloseable {
             throws BindException, InterruptedException {
         ServerBootstrap bootstrap = new ServerBootstrap()
                 .group(acceptor, workers)
-                .channel(NioServerSocketChannel.class)
+                .channel(transport.serverChannel())
                 .option(ChannelOption.SO_BACKLOG, 4096)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.AUTO_READ, false)
@@ -97,6 +96,11 @@ public final class ProxyServer implements AutoCloseable {
 
     public InetSocketAddress httpAddress() {
         return (InetSocketAddress) httpListener.localAddress();
+    }
+
+    /** The socket transport in use (epoll or NIO). */
+    public Transport transport() {
+        return transport;
     }
 
     /** Client connections open now. */

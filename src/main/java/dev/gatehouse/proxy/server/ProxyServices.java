@@ -1,12 +1,11 @@
 package dev.gatehouse.proxy.server;
 
-import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.AccessLogSink;
 import dev.gatehouse.proxy.ProxyConfig;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
 import java.util.Objects;
-import java.util.function.Consumer;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 
@@ -23,7 +22,7 @@ import java.util.function.Supplier;
  * @param httpsPort  the HTTPS listener's port, for redirects
  */
 public record ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
-                            UpstreamPool pool, UpstreamTlsContexts upstreamTls, Consumer<AccessLogEvent> accessLog,
+                            UpstreamPool pool, UpstreamTlsContexts upstreamTls, AccessLogSink accessLog,
                             IntSupplier httpsPort) {
 
     public ProxyServices {
@@ -34,5 +33,12 @@ public record ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, Bac
         Objects.requireNonNull(upstreamTls, "upstreamTls");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(httpsPort, "httpsPort");
+    }
+
+    /** Logs a finished (or abandoned) exchange, when anyone listens. */
+    void log(Exchange exchange) {
+        if (accessLog.wanted()) {
+            accessLog.accept(exchange.event());
+        }
     }
 }

@@ -9,12 +9,9 @@ import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /** Turns an HTTP request and its connection into the engine's {@link ProbeRequest}. */
 final class RequestProbe {
-
-    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._~%!$&'()*+,;=-]*");
 
     /** A probe, or the reason the request is malformed (answered with 400). */
     record Result(Optional<ProbeRequest> probe, String hostHeader, String problem) {
@@ -69,29 +66,45 @@ final class RequestProbe {
 
     /** The host of a Host header value without port, normalised; empty when malformed. */
     static Optional<String> hostOnly(String value) {
-        String host = value;
         if (value.startsWith("[")) {
             int end = value.indexOf(']');
-            if (end < 0) {
+            boolean portOk = end == value.length() - 1
+                    || end >= 0 && value.charAt(end + 1) == ':' && end + 2 < value.length() && port(value, end + 2);
+            if (end < 0 || !portOk) {
                 return Optional.empty();
             }
-            host = value.substring(1, end);
-            String rest = value.substring(end + 1);
-            if (!rest.isEmpty() && !rest.matches(":\\d{1,5}")) {
-                return Optional.empty();
-            }
-            return Optional.of(HostnameMatcher.normalize(host));
+            return Optional.of(HostnameMatcher.normalize(value.substring(1, end)));
         }
         int colon = value.lastIndexOf(':');
-        if (colon >= 0) {
-            if (!value.substring(colon + 1).matches("\\d{0,5}")) {
-                return Optional.empty();
-            }
-            host = value.substring(0, colon);
-        }
-        if (!HOST.matcher(host).matches()) {
+        int hostEnd = colon >= 0 ? colon : value.length();
+        if (colon >= 0 && !port(value, colon + 1)) {
             return Optional.empty();
         }
-        return Optional.of(HostnameMatcher.normalize(host));
+        for (int i = 0; i < hostEnd; i++) {
+            if (!hostChar(value.charAt(i))) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(HostnameMatcher.normalize(colon >= 0 ? value.substring(0, colon) : value));
+    }
+
+    /** True when the characters from {@code from} to the end are at most five digits. */
+    private static boolean port(String value, int from) {
+        if (value.length() - from > 5) {
+            return false;
+        }
+        for (int i = from; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A character RFC 3986 allows in a reg-name (unreserved, sub-delims, percent-encoding). */
+    private static boolean hostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+                || "._~%!$&'()*+,;=-".indexOf(c) >= 0;
     }
 }

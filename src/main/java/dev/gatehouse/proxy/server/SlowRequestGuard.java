@@ -9,8 +9,6 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.time.Duration;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Client side, inbound, before the HTTP decoder: times each request on an HTTP/1 connection. While the
@@ -26,7 +24,8 @@ final class SlowRequestGuard extends ChannelInboundHandlerAdapter {
     private final long idleNanos;
     private final long requestNanos;
     private State state = State.WAITING;
-    private ScheduledFuture<?> timer;
+    private boolean nextStarted;
+    private Deadline deadline;
     private ChannelHandlerContext ctx;
 
     SlowRequestGuard(Duration idleTimeout, Duration requestTimeout) {
@@ -37,6 +36,7 @@ final class SlowRequestGuard extends ChannelInboundHandlerAdapter {
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
+        this.deadline = new Deadline(ctx.executor(), this::expired);
         if (ctx.channel().isActive()) {
             arm(State.WAITING, idleNanos);
         }
@@ -50,49 +50,50 @@ final class SlowRequestGuard extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (state == State.WAITING && msg instanceof ByteBuf buf && buf.isReadable()) {
-            arm(State.RECEIVING, requestNanos);
+        if (msg instanceof ByteBuf buf && buf.isReadable()) {
+            if (state == State.WAITING) {
+                arm(State.RECEIVING, requestNanos);
+            } else if (state == State.ANSWERING) {
+                nextStarted = true; // read ahead while answering: the next request has begun
+            }
         }
         ctx.fireChannelRead(msg);
     }
 
     /** A whole request arrived: no timer while it is answered. */
     void requestReceived() {
-        cancel();
+        deadline.disarm();
         state = State.ANSWERING;
+        nextStarted = false;
     }
 
     /** The response went out and the connection stays open: wait for the next request. */
     void awaitNext() {
-        arm(State.WAITING, idleNanos);
+        if (nextStarted) {
+            nextStarted = false;
+            arm(State.RECEIVING, requestNanos);
+        } else {
+            arm(State.WAITING, idleNanos);
+        }
     }
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        cancel();
+        deadline.close();
         ctx.fireChannelInactive();
     }
 
     @Override
     public void handlerRemoved(ChannelHandlerContext ctx) {
-        cancel();
+        deadline.close();
     }
 
     private void arm(State next, long nanos) {
-        cancel();
         state = next;
-        timer = ctx.executor().schedule(this::expired, nanos, TimeUnit.NANOSECONDS);
-    }
-
-    private void cancel() {
-        if (timer != null) {
-            timer.cancel(false);
-            timer = null;
-        }
+        deadline.arm(nanos);
     }
 
     private void expired() {
-        timer = null;
         if (!ctx.channel().isActive()) {
             return;
         }

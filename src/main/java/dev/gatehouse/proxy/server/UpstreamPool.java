@@ -9,7 +9,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
@@ -33,21 +32,27 @@ final class UpstreamPool implements AutoCloseable {
     record Lease(Channel channel, boolean reused) {
     }
 
-    private static final AttributeKey<String> KEY = AttributeKey.valueOf("gatehouse.upstream");
+    /** Connections are interchangeable when they reach the same address with the same TLS setting. */
+    private record PoolKey(String host, int port, String tls) {
+    }
+
+    private static final AttributeKey<PoolKey> KEY = AttributeKey.valueOf("gatehouse.upstream");
 
     private final ProxyConfig config;
     private final UpstreamTlsContexts tlsContexts;
-    private final Map<EventLoop, Map<String, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
+    private final Transport transport;
+    private final Map<EventLoop, Map<PoolKey, ArrayDeque<Channel>>> idle = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    UpstreamPool(ProxyConfig config, UpstreamTlsContexts tlsContexts) {
+    UpstreamPool(ProxyConfig config, UpstreamTlsContexts tlsContexts, Transport transport) {
         this.config = config;
         this.tlsContexts = tlsContexts;
+        this.transport = transport;
     }
 
     /** An idle connection of this loop to the target, or a new one. Completes on {@code loop}. */
     Future<Lease> acquire(EventLoop loop, BackendTarget target, UpstreamTls tls, boolean fresh) {
-        String key = target.host() + ":" + target.port() + "|" + tls.id();
+        PoolKey key = new PoolKey(target.host(), target.port(), tls.id());
         if (!fresh) {
             ArrayDeque<Channel> deque = idle(loop).get(key);
             Channel ch;
@@ -58,7 +63,7 @@ final class UpstreamPool implements AutoCloseable {
             }
         }
         Promise<Lease> leased = loop.newPromise();
-        Bootstrap bootstrap = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.AUTO_READ, false)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.upstreamConnectTimeout().toMillis())
@@ -91,7 +96,7 @@ final class UpstreamPool implements AutoCloseable {
 
     /** Returns a connection whose response was read completely; closes it when the pool is full. */
     void release(Channel ch) {
-        String key = ch.attr(KEY).get();
+        PoolKey key = ch.attr(KEY).get();
         if (closed || key == null || !ch.isActive()) {
             ch.close();
             return;
@@ -106,8 +111,8 @@ final class UpstreamPool implements AutoCloseable {
     }
 
     private void forget(Channel ch) {
-        String key = ch.attr(KEY).get();
-        Map<String, ArrayDeque<Channel>> byKey = idle.get(ch.eventLoop());
+        PoolKey key = ch.attr(KEY).get();
+        Map<PoolKey, ArrayDeque<Channel>> byKey = idle.get(ch.eventLoop());
         if (key != null && byKey != null) {
             ArrayDeque<Channel> deque = byKey.get(key);
             if (deque != null) {
@@ -116,7 +121,7 @@ final class UpstreamPool implements AutoCloseable {
         }
     }
 
-    private Map<String, ArrayDeque<Channel>> idle(EventLoop loop) {
+    private Map<PoolKey, ArrayDeque<Channel>> idle(EventLoop loop) {
         return idle.computeIfAbsent(loop, l -> new HashMap<>());
     }
 

@@ -6,8 +6,14 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.HttpHeadersFactory;
+import io.netty.util.AsciiString;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -19,8 +25,28 @@ import java.util.concurrent.ThreadLocalRandom;
 final class UpstreamRequests {
 
     /** Headers that describe one connection only (RFC 9110 §7.6.1) and never pass a proxy. */
-    private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-connection", "te",
-            "trailer", "transfer-encoding", "upgrade", "proxy-authenticate");
+    private static final List<AsciiString> HOP_BY_HOP = List.of(HttpHeaderNames.CONNECTION,
+            HttpHeaderNames.KEEP_ALIVE, HttpHeaderNames.PROXY_CONNECTION, HttpHeaderNames.TE, HttpHeaderNames.TRAILER,
+            HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderNames.UPGRADE, HttpHeaderNames.PROXY_AUTHENTICATE);
+    private static final AsciiString X_REQUEST_ID = AsciiString.cached("X-Request-ID");
+    private static final AsciiString X_REAL_IP = AsciiString.cached("X-Real-IP");
+    private static final AsciiString X_FORWARDED_FOR = AsciiString.cached("X-Forwarded-For");
+    private static final AsciiString X_ORIGINAL_FORWARDED_FOR = AsciiString.cached("X-Original-Forwarded-For");
+    private static final AsciiString X_FORWARDED_HOST = AsciiString.cached("X-Forwarded-Host");
+    private static final AsciiString X_FORWARDED_PORT = AsciiString.cached("X-Forwarded-Port");
+    private static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("X-Forwarded-Proto");
+    private static final AsciiString X_FORWARDED_SCHEME = AsciiString.cached("X-Forwarded-Scheme");
+    private static final AsciiString X_SCHEME = AsciiString.cached("X-Scheme");
+    private static final AsciiString X_ORIGINAL_URI = AsciiString.cached("X-Original-URI");
+    /** Headers of the client's request that the proxy replaces with its own values. */
+    private static final List<AsciiString> REPLACED = List.of(X_REAL_IP, X_FORWARDED_FOR, X_ORIGINAL_FORWARDED_FOR,
+            X_FORWARDED_HOST, X_FORWARDED_PORT, X_FORWARDED_PROTO, X_FORWARDED_SCHEME, X_SCHEME, X_ORIGINAL_URI,
+            HttpHeaderNames.CONTENT_LENGTH);
+    /** Headers an HTTP/2 stream carries as pseudo-header stand-ins after conversion to HTTP/1. */
+    private static final String HTTP2_PREFIX = "x-http2-";
+    /** The request's headers were validated by the decoder and the proxy's own values are well-formed. */
+    private static final HttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private UpstreamRequests() {
     }
@@ -35,55 +61,67 @@ final class UpstreamRequests {
     static FullHttpRequest build(FullHttpRequest request, String uri, ConnectionInfo connection, String scheme,
                                  boolean websocket) {
         FullHttpRequest upstream = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri,
-                request.content().retainedDuplicate());
+                request.content().retainedDuplicate(), UNVALIDATED, UNVALIDATED);
+        HttpHeaders in = request.headers();
         HttpHeaders headers = upstream.headers();
-        headers.set(request.headers());
-        String upgrade = request.headers().get(HttpHeaderNames.UPGRADE);
-        for (String name : connectionHeaders(request.headers())) {
-            headers.remove(name);
+        List<String> listed = connectionHeaders(in);
+        boolean requestId = false;
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = in.iteratorCharSequence(); it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            CharSequence name = header.getKey();
+            if (anyOf(HOP_BY_HOP, name) || anyOf(REPLACED, name) || listedIn(listed, name)
+                    || AsciiString.regionMatches(name, true, 0, HTTP2_PREFIX, 0, HTTP2_PREFIX.length())) {
+                continue;
+            }
+            requestId |= AsciiString.contentEqualsIgnoreCase(name, X_REQUEST_ID);
+            headers.add(name, header.getValue());
         }
-        HOP_BY_HOP.forEach(headers::remove);
-        headers.names().stream().filter(n -> n.toLowerCase(Locale.ROOT).startsWith("x-http2-")).toList()
-                .forEach(headers::remove);
-        if (websocket && upgrade != null) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
-            headers.set(HttpHeaderNames.UPGRADE, upgrade);
+        if (websocket) {
+            String upgrade = in.get(HttpHeaderNames.UPGRADE);
+            if (upgrade != null) {
+                headers.add(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
+                headers.add(HttpHeaderNames.UPGRADE, upgrade);
+            }
         }
-        String host = request.headers().get(HttpHeaderNames.HOST, "");
         String clientIp = connection.clientAddress();
-        String incomingForwardedFor = request.headers().get("X-Forwarded-For");
-        if (!headers.contains("X-Request-ID")) {
-            headers.set("X-Request-ID", requestId());
+        if (!requestId) {
+            headers.add(X_REQUEST_ID, requestId());
         }
-        headers.set("X-Real-IP", clientIp);
-        headers.set("X-Forwarded-For", clientIp);
+        headers.add(X_REAL_IP, clientIp);
+        headers.add(X_FORWARDED_FOR, clientIp);
+        String incomingForwardedFor = in.get(X_FORWARDED_FOR);
         if (incomingForwardedFor != null) {
-            headers.set("X-Original-Forwarded-For", incomingForwardedFor);
-        } else {
-            headers.remove("X-Original-Forwarded-For");
+            headers.add(X_ORIGINAL_FORWARDED_FOR, incomingForwardedFor);
         }
-        headers.set("X-Forwarded-Host", host);
-        headers.set("X-Forwarded-Port", String.valueOf(connection.localPort()));
-        headers.set("X-Forwarded-Proto", scheme);
-        headers.set("X-Forwarded-Scheme", scheme);
-        headers.set("X-Scheme", scheme);
-        headers.set("X-Original-URI", request.uri());
+        headers.add(X_FORWARDED_HOST, in.get(HttpHeaderNames.HOST, ""));
+        headers.add(X_FORWARDED_PORT, connection.localPortText());
+        headers.add(X_FORWARDED_PROTO, scheme);
+        headers.add(X_FORWARDED_SCHEME, scheme);
+        headers.add(X_SCHEME, scheme);
+        headers.add(X_ORIGINAL_URI, request.uri());
         int length = upstream.content().readableBytes();
-        if (length > 0 || request.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-            headers.setInt(HttpHeaderNames.CONTENT_LENGTH, length);
-        } else {
-            headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+        if (length > 0 || in.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            headers.add(HttpHeaderNames.CONTENT_LENGTH, Integer.toString(length));
         }
         return upstream;
     }
 
-    /** Header names listed in Connection (they are hop-by-hop too). */
+    /** Header names listed in Connection, lower case (they are hop-by-hop too); none for the usual values. */
     static List<String> connectionHeaders(HttpHeaders headers) {
-        return headers.getAll(HttpHeaderNames.CONNECTION).stream()
-                .flatMap(v -> java.util.Arrays.stream(v.split(",")))
-                .map(s -> s.trim().toLowerCase(Locale.ROOT)).filter(s -> !s.isEmpty())
-                .filter(s -> !s.equals("close") && !s.equals("keep-alive") && !s.equals("upgrade"))
-                .toList();
+        List<String> values = headers.getAll(HttpHeaderNames.CONNECTION);
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>(2);
+        for (String value : values) {
+            for (String token : value.split(",")) {
+                String name = token.trim().toLowerCase(Locale.ROOT);
+                if (!name.isEmpty() && !name.equals("close") && !name.equals("keep-alive") && !name.equals("upgrade")) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
     }
 
     /** Removes hop-by-hop headers from a backend response before it goes to the client. */
@@ -91,13 +129,13 @@ final class UpstreamRequests {
         for (String name : connectionHeaders(headers)) {
             headers.remove(name);
         }
-        String upgrade = headers.get(HttpHeaderNames.UPGRADE);
-        for (String name : HOP_BY_HOP) {
-            if (!name.equals("transfer-encoding")) {
+        String upgrade = keepUpgrade ? headers.get(HttpHeaderNames.UPGRADE) : null;
+        for (AsciiString name : HOP_BY_HOP) {
+            if (name != HttpHeaderNames.TRANSFER_ENCODING) {
                 headers.remove(name);
             }
         }
-        if (keepUpgrade && upgrade != null) {
+        if (upgrade != null) {
             headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE);
             headers.set(HttpHeaderNames.UPGRADE, upgrade);
         }
@@ -109,10 +147,37 @@ final class UpstreamRequests {
                 && request.headers().containsValue(HttpHeaderNames.CONNECTION, HttpHeaderValues.UPGRADE, true);
     }
 
+    private static boolean anyOf(List<AsciiString> names, CharSequence name) {
+        for (int i = 0; i < names.size(); i++) {
+            AsciiString candidate = names.get(i);
+            if (candidate.length() == name.length() && candidate.contentEqualsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean listedIn(List<String> listed, CharSequence name) {
+        for (int i = 0; i < listed.size(); i++) {
+            if (AsciiString.contentEqualsIgnoreCase(listed.get(i), name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** 32 hex digits, like ingress-nginx's {@code $req_id}. */
     private static String requestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        String a = Long.toHexString(r.nextLong());
-        String b = Long.toHexString(r.nextLong());
-        return "0".repeat(16 - a.length()) + a + "0".repeat(16 - b.length()) + b;
+        char[] id = new char[32];
+        long a = r.nextLong();
+        long b = r.nextLong();
+        for (int i = 15; i >= 0; i--) {
+            id[i] = HEX[(int) (a & 0xf)];
+            id[16 + i] = HEX[(int) (b & 0xf)];
+            a >>>= 4;
+            b >>>= 4;
+        }
+        return new String(id);
     }
 }

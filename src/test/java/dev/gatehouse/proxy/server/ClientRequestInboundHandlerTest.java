@@ -64,7 +64,7 @@ class ClientRequestInboundHandlerTest {
         ProxyConfig config = ProxyConfig.defaults();
         UpstreamTlsContexts upstream = new UpstreamTlsContexts(TlsProvider.detect());
         ProxyServices services = new ProxyServices(config, () -> table, new BackendDirectory(List.of()),
-                new UpstreamPool(config, upstream), upstream, log::add, () -> 8443);
+                new UpstreamPool(config, upstream, Transport.NIO), upstream, log::add, () -> 8443);
         return new EmbeddedChannel(new HttpServerCodec(), new BoundedRequestAggregator(1024),
                 new HstsResponseOutboundHandler(), new ClientRequestInboundHandler(services));
     }
