@@ -3,14 +3,19 @@
 #
 # Same ECDSA P-256 certificate (SNI "localhost"), same plain-HTTP backend (an nginx server answering
 # 1 KiB), nginx with worker_processes auto, upstream keep-alive and keepalive_requests raised (see
-# shared STACK.md); access logs off on both. The two servers take turns in one run:
+# shared STACK.md); access logs off on both. nginx does the per-request work of ingress-nginx's template
+# that Gatehouse does too: the X-Request-ID / X-Real-IP / X-Forwarded-* / X-Original-URI headers to the
+# backend and HSTS on responses. Gatehouse runs with its defaults (one event loop per two cores).
+# The two servers take turns in one run:
 #   keep-alive:   wrk -t2 -c64 -d${DURATION}s --latency  (req/s, p50, p99)
 #   handshakes:   h2load --h1 -t2 -c64 -n ${HANDSHAKES} -H 'Connection: close'  (new TLS connections/s)
-# each once sharing both cores and once pinned (servers on CPU 0, the load client on CPU 1), with
-# the servers' CPU time per request. Prints "name=value unit" lines and a target line.
+# sharing both cores, then pinned (the proxies and the backend on CPU 0, the load client on CPU 1),
+# with the servers' CPU time per request; medians of ROUNDS alternating runs. Prints "name=value unit"
+# lines and a target line.
 #
 # Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
-# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), JAVA (default java),
+# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), ROUNDS (default 3:
+# medians of this many alternating runs), JAVA (default java),
 # JAVA_OPTS (extra JVM options for the proxy, e.g. -Dio.netty.eventLoopThreads=2).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +23,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 HANDSHAKES=${HANDSHAKES:-4000}
 WARMUP=${WARMUP:-20}
+ROUNDS=${ROUNDS:-3}
 JAVA=${JAVA:-java}
 JAR=target/gatehouse.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
@@ -68,7 +74,12 @@ http { access_log off; keepalive_requests 1000000;
     ssl_certificate $WORK/tls.crt; ssl_certificate_key $WORK/tls.key;
     ssl_protocols TLSv1.2 TLSv1.3; ssl_session_cache off; ssl_session_tickets off;
     location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection "";
-      proxy_set_header Host \$host; proxy_set_header X-Forwarded-For \$remote_addr; } } }
+      proxy_set_header Host \$host; proxy_set_header X-Request-ID \$request_id;
+      proxy_set_header X-Real-IP \$remote_addr; proxy_set_header X-Forwarded-For \$remote_addr;
+      proxy_set_header X-Forwarded-Host \$host; proxy_set_header X-Forwarded-Port \$server_port;
+      proxy_set_header X-Forwarded-Proto \$scheme; proxy_set_header X-Forwarded-Scheme \$scheme;
+      proxy_set_header X-Scheme \$scheme; proxy_set_header X-Original-URI \$request_uri;
+      add_header Strict-Transport-Security "max-age=31536000; includeSubDomains" always; } } }
 CONF
 mkdir -p "$WORK/manifests"
 {
@@ -130,27 +141,40 @@ wrk -t2 -c64 -d"${WARMUP}s" "https://localhost:$GH_HTTPS/" >/dev/null
 h2load --h1 -t2 -c64 -n 2000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
 wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
 
+# Each measurement is taken ROUNDS times, the two servers alternating, and the median is reported: the
+# machine is shared, and a neighbour's burst should not decide a ratio.
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 declare -A R
 for mode in shared pinned; do
   client=()
-  if [ "$mode" = pinned ]; then pin 0 $(nginx_pids) "$GH_PID" "$(cat "$WORK/backend.pid")"; client=(taskset -c 1); fi
-  for server in nginx gatehouse; do
-    if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
-    read -r rps p50 p99 cpu < <(keepalive $server $port "$pids" "${client[@]}")
-    R[$mode.$server.rps]=$rps; R[$mode.$server.p50]=$p50; R[$mode.$server.p99]=$p99; R[$mode.$server.cpu]=$cpu
-    echo "${server}_${mode}_keepalive_rps=$rps req/s"
-    echo "${server}_${mode}_keepalive_p50=$p50 ms"
-    echo "${server}_${mode}_keepalive_p99=$p99 ms"
-    echo "${server}_${mode}_keepalive_cpu_per_request=$cpu us"
+  if [ "$mode" = pinned ]; then
+    pin 0 $(nginx_pids) "$GH_PID" "$(cat "$WORK/backend.pid")" $(pgrep -P "$(cat "$WORK/backend.pid")" | tr '\n' ' ')
+    client=(taskset -c 1)
+  fi
+  declare -A S=()
+  for round in $(seq 1 "$ROUNDS"); do
+    for server in nginx gatehouse; do
+      if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
+      read -r rps p50 p99 cpu < <(keepalive $server $port "$pids" "${client[@]}")
+      S[$server.rps]+=" $rps"; S[$server.p50]+=" $p50"; S[$server.p99]+=" $p99"; S[$server.cpu]+=" $cpu"
+      echo "# $mode round $round $server: $rps req/s, p99 $p99 ms" >&2
+    done
+    for server in nginx gatehouse; do
+      if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
+      read -r rate cpu < <(handshakes $server $port "$pids" "${client[@]}")
+      S[$server.hs]+=" $rate"; S[$server.hscpu]+=" $cpu"
+    done
   done
   for server in nginx gatehouse; do
-    if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
-    read -r rate cpu < <(handshakes $server $port "$pids" "${client[@]}")
-    R[$mode.$server.hs]=$rate; R[$mode.$server.hscpu]=$cpu
-    echo "${server}_${mode}_new_tls_connections=$rate conn/s"
-    echo "${server}_${mode}_cpu_per_handshake=$cpu us"
+    for k in rps p50 p99 cpu hs hscpu; do R[$mode.$server.$k]=$(median <<<"${S[$server.$k]}"); done
+    echo "${server}_${mode}_keepalive_rps=${R[$mode.$server.rps]} req/s"
+    echo "${server}_${mode}_keepalive_p50=${R[$mode.$server.p50]} ms"
+    echo "${server}_${mode}_keepalive_p99=${R[$mode.$server.p99]} ms"
+    echo "${server}_${mode}_keepalive_cpu_per_request=${R[$mode.$server.cpu]} us"
+    echo "${server}_${mode}_new_tls_connections=${R[$mode.$server.hs]} conn/s"
+    echo "${server}_${mode}_cpu_per_handshake=${R[$mode.$server.hscpu]} us"
   done
-  ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
   R[$mode.ka]=$(ratio "${R[$mode.gatehouse.rps]}" "${R[$mode.nginx.rps]}")
   R[$mode.hs]=$(ratio "${R[$mode.gatehouse.hs]}" "${R[$mode.nginx.hs]}")
   R[$mode.p99]=$(awk -v a="${R[$mode.gatehouse.p99]}" -v b="${R[$mode.nginx.p99]}" 'BEGIN { printf "%+.2f", a - b }')

@@ -52,6 +52,14 @@ public final class RouteTable {
     public record HostEntry(String host, boolean wildcard, boolean tls) {
     }
 
+    /**
+     * The engine's answer for one request and what the proxy derives from it: the Service port to reach,
+     * how to speak to it, and whether the response gets HSTS. Memoised per request shape.
+     */
+    public record Route(Explanation explanation, Optional<BackendKey> backend, UpstreamTls upstreamTls,
+                        boolean hsts) {
+    }
+
     /** The location a routed request reached: its annotations and the Ingress that set them. */
     private record Location(NginxAnnotations annotations, ObjectRef ingress) {
     }
@@ -61,7 +69,7 @@ public final class RouteTable {
     private final String source;
     private final Instant builtAt;
     private final Set<String> contextIds;
-    private final Map<ProbeRequest, Explanation> explanations = new ConcurrentHashMap<>();
+    private final Map<ProbeRequest, Route> routes = new ConcurrentHashMap<>();
 
     private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Instant builtAt,
                        Set<String> contextIds) {
@@ -125,16 +133,22 @@ public final class RouteTable {
 
     /** The engine's explanation of a request (memoised per snapshot: the answer cannot change). */
     public Explanation explain(ProbeRequest request) {
-        Explanation cached = explanations.get(request);
+        return route(request).explanation();
+    }
+
+    /** The engine's explanation of a request with the proxy's derived facts (memoised per snapshot). */
+    public Route route(ProbeRequest request) {
+        Route cached = routes.get(request);
         if (cached != null) {
             return cached;
         }
         Explanation explained = snapshot.explain(request);
-        if (explanations.size() >= EXPLAIN_CACHE_LIMIT) {
-            explanations.clear();
+        Route route = new Route(explained, backendKey(explained), upstreamTls(explained), hsts(request.host()));
+        if (routes.size() >= EXPLAIN_CACHE_LIMIT) {
+            routes.clear();
         }
-        explanations.put(request, explained);
-        return explained;
+        routes.put(request, route);
+        return route;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.gatehouse.proxy.server;
 
 import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Decision;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
@@ -154,11 +155,14 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             current = begin(request.method().name(), probe.host(), request.uri(), protocol(request), keepAlive);
             RouteTable table = services.routes().get();
             if (info.tls()) {
-                probe = probe.withClientCertificate(info.clientCertificate(table, probe.host()));
+                ClientCertificate presented = info.clientCertificate(table, probe.host());
+                if (presented != ClientCertificate.NONE) {
+                    probe = probe.withClientCertificate(presented);
+                }
             }
-            Explanation explanation = table.explain(probe);
-            current.explained(explanation, info.tls() && table.hsts(probe.host()));
-            handedOver = dispatch(request, explanation, table);
+            RouteTable.Route route = table.route(probe);
+            current.explained(route.explanation(), info.tls() && route.hsts());
+            handedOver = dispatch(request, route);
         } finally {
             if (!handedOver) {
                 request.release();
@@ -173,7 +177,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     /** Answers or proxies; true when the request was handed to the backend side. */
-    private boolean dispatch(FullHttpRequest request, Explanation explanation, RouteTable table) {
+    private boolean dispatch(FullHttpRequest request, RouteTable.Route route) {
+        Explanation explanation = route.explanation();
         Decision decision = explanation.decision();
         String host = explanation.request().host();
         String where = host + explanation.request().path();
@@ -197,7 +202,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
                     + ": the controller would pass TLS to the backend untouched, which the local proxy (it"
                     + " terminates TLS) does not do."), "ssl-passthrough is not supported locally");
             case ROUTED, DEFAULT_BACKEND -> {
-                proxied = new ProxiedExchange(ctx, this, services, current, request, explanation, table);
+                proxied = new ProxiedExchange(ctx, this, services, current, request, route);
                 proxied.start();
                 return true;
             }

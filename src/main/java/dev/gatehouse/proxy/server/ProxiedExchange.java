@@ -42,8 +42,8 @@ final class ProxiedExchange {
     private final ProxyServices services;
     private final Exchange exchange;
     private final FullHttpRequest request;
+    private final RouteTable.Route route;
     private final Explanation explanation;
-    private final RouteTable table;
     private final boolean http2;
     private final boolean websocket;
     private boolean clientKeepAlive;
@@ -62,21 +62,21 @@ final class ProxiedExchange {
     private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
 
     ProxiedExchange(ChannelHandlerContext client, ClientRequestInboundHandler owner, ProxyServices services,
-                    Exchange exchange, FullHttpRequest request, Explanation explanation, RouteTable table) {
+                    Exchange exchange, FullHttpRequest request, RouteTable.Route route) {
         this.client = client;
         this.owner = owner;
         this.services = services;
         this.exchange = exchange;
         this.request = request;
-        this.explanation = explanation;
-        this.table = table;
+        this.route = route;
+        this.explanation = route.explanation();
         this.http2 = client.channel() instanceof Http2StreamChannel;
         this.websocket = !http2 && UpstreamRequests.websocket(request);
         this.clientKeepAlive = exchange.keepAlive();
     }
 
     void start() {
-        Optional<BackendKey> key = RouteTable.backendKey(explanation);
+        Optional<BackendKey> key = route.backend();
         if (key.isEmpty()) {
             fail(HttpResponseStatus.BAD_GATEWAY, "The matched rule names no Service backend.");
             return;
@@ -108,7 +108,7 @@ final class ProxiedExchange {
 
     private void located(BackendTarget found, BackendKey key) {
         target = found;
-        tls = table.upstreamTls(explanation);
+        tls = route.upstreamTls();
         if (found.tls() && !tls.enabled()) {
             tls = UpstreamTls.unverified();
         }

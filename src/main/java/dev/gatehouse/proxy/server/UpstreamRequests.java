@@ -7,6 +7,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.util.AsciiString;
 import java.util.ArrayList;
@@ -61,7 +62,7 @@ final class UpstreamRequests {
     static FullHttpRequest build(FullHttpRequest request, String uri, ConnectionInfo connection, String scheme,
                                  boolean websocket) {
         FullHttpRequest upstream = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, request.method(), uri,
-                request.content().retainedDuplicate(), UNVALIDATED, UNVALIDATED);
+                request.content().retainedDuplicate(), UNVALIDATED.newHeaders(), EmptyHttpHeaders.INSTANCE);
         HttpHeaders in = request.headers();
         HttpHeaders headers = upstream.headers();
         List<String> listed = connectionHeaders(in);
