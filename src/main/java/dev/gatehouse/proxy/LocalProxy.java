@@ -6,6 +6,7 @@ import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.ServerTlsContexts;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
 import dev.gatehouse.proxy.server.ProxyServer;
+import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
@@ -92,6 +93,7 @@ public final class LocalProxy implements AutoCloseable {
         private Supplier<TrustAnchors> anchors = TrustAnchors::jdkDefaults;
         private CertificateBundle defaultCertificate;
         private TlsProvider tlsProvider;
+        private Transport transport;
 
         private Builder(RuleSource rules) {
             this.rules = Objects.requireNonNull(rules, "rules");
@@ -136,6 +138,12 @@ public final class LocalProxy implements AutoCloseable {
             return this;
         }
 
+        /** The socket transport; the best available when not given (epoll on Linux, else NIO). */
+        public Builder transport(Transport t) {
+            this.transport = t;
+            return this;
+        }
+
         /**
          * Reads the rules and binds both listeners.
          *
@@ -162,8 +170,8 @@ public final class LocalProxy implements AutoCloseable {
                 proxy.reloader.shutdownNow();
                 throw new ProxyStartException("The rules cannot be read: " + e.getMessage(), e);
             }
-            proxy.server = new ProxyServer(config, proxy.table::get, backends, new UpstreamTlsContexts(provider),
-                    proxy.accessLogSink());
+            proxy.server = new ProxyServer(config, transport != null ? transport : Transport.best(), proxy.table::get,
+                    backends, new UpstreamTlsContexts(provider), proxy.accessLogSink());
             try {
                 proxy.server.bind();
             } catch (BindException e) {

@@ -128,6 +128,10 @@ class ProxyCommandTest {
                 "--backend", "web=localhost");
         assertThat(badBackend.exitCode()).isEqualTo(2);
         assertThat(badBackend.err()).contains("is not NAMESPACE/SERVICE:PORT=URL");
+        CliRunner.Run noThreads = CliRunner.run(new ProxyCommand(() -> { }), "--manifests", yaml.toString(),
+                "--io-threads", "0");
+        assertThat(noThreads.exitCode()).isEqualTo(2);
+        assertThat(noThreads.err()).contains("I/O threads must be between 1 and 64, not 0");
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             CliRunner.Run inUse = CliRunner.run(new ProxyCommand(() -> { }), "--manifests", yaml.toString(),
                     "--https-port", String.valueOf(busy.getLocalPort()), "--http-port", "0");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.backend.BackendMappings;
+import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.InMemoryClusterView;
 import dev.gatehouse.routing.yaml.LoadResult;
@@ -80,6 +81,10 @@ final class ProxyFixture implements AutoCloseable {
     private final AtomicReference<ClusterView> view = new AtomicReference<>();
 
     ProxyFixture(ProxyConfig config) throws Exception {
+        this(config, Transport.best());
+    }
+
+    ProxyFixture(ProxyConfig config, Transport transport) throws Exception {
         web = TestBackend.http("web");
         api = TestBackend.http("api");
         apps = TestBackend.http("apps");
@@ -93,6 +98,7 @@ final class ProxyFixture implements AutoCloseable {
                 .config(config)
                 .backends(new BackendDirectory(List.of(mappings)))
                 .defaultCertificate(pki.fake)
+                .transport(transport)
                 .start();
         proxy.addAccessLogListener(log);
     }

@@ -37,10 +37,10 @@ public final class ProxyServer implements AutoCloseable {
     private Channel httpsListener;
     private Channel httpListener;
 
-    public ProxyServer(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
+    public ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
                        UpstreamTlsContexts upstreamTls, AccessLogSink accessLog) {
         this.config = config;
-        this.transport = Transport.best();
+        this.transport = transport;
         this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gatehouse-proxy-accept", true),
                 transport.ioHandlerFactory());
         this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),

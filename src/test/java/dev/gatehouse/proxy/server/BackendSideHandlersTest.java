@@ -80,6 +80,34 @@ class BackendSideHandlersTest {
     }
 
     @Test
+    void theClientsRequestIdIsKeptAndItsForwardingHeadersAreReplaced() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ConnectionInfo info = ConnectionInfo.of(ch);
+        FullHttpRequest client = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+        client.headers().set("Host", "shop.test").set("x-request-id", "abc").set("X-Real-IP", "6.6.6.6")
+                .set("X-Forwarded-Proto", "gopher").set("x-http2-stream-id", "3").add("Accept", "a/b")
+                .add("Accept", "c/d");
+        FullHttpRequest upstream = UpstreamRequests.build(client, "/", info, "http", false);
+        assertThat(upstream.headers().getAll("X-Request-ID")).containsExactly("abc");
+        assertThat(upstream.headers().getAll("X-Real-IP")).containsExactly(info.clientAddress());
+        assertThat(upstream.headers().getAll("X-Forwarded-Proto")).containsExactly("http");
+        assertThat(upstream.headers().contains("x-http2-stream-id")).isFalse();
+        assertThat(upstream.headers().contains("X-Original-Forwarded-For")).isFalse();
+        assertThat(upstream.headers().contains("Content-Length")).as("no body, none sent").isFalse();
+        assertThat(upstream.headers().getAll("Accept")).containsExactly("a/b", "c/d");
+
+        FullHttpRequest anonymous = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/");
+        anonymous.headers().set("Host", "shop.test");
+        FullHttpRequest generated = UpstreamRequests.build(anonymous, "/", info, "http", false);
+        assertThat(generated.headers().get("X-Request-ID")).matches("[0-9a-f]{32}");
+        upstream.release();
+        client.release();
+        generated.release();
+        anonymous.release();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void redirectsNameTheProxysHttpsPort() {
         assertThat(ClientRequestInboundHandler.redirectLocation("https://shop.test/a?b", "shop.test", 8443))
                 .isEqualTo("https://shop.test:8443/a?b");

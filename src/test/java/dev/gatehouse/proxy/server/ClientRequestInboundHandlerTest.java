@@ -3,6 +3,7 @@ package dev.gatehouse.proxy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.AccessLogSink;
 import dev.gatehouse.proxy.NettyLeakWatch;
 import dev.gatehouse.proxy.ProxyConfig;
 import dev.gatehouse.proxy.TlsProvider;
@@ -61,10 +62,14 @@ class ClientRequestInboundHandlerTest {
     }
 
     private EmbeddedChannel channel() {
+        return channel(log::add);
+    }
+
+    private EmbeddedChannel channel(AccessLogSink sink) {
         ProxyConfig config = ProxyConfig.defaults();
         UpstreamTlsContexts upstream = new UpstreamTlsContexts(TlsProvider.detect());
         ProxyServices services = new ProxyServices(config, () -> table, new BackendDirectory(List.of()),
-                new UpstreamPool(config, upstream, Transport.NIO), upstream, log::add, () -> 8443);
+                new UpstreamPool(config, upstream, Transport.NIO), upstream, sink, () -> 8443);
         return new EmbeddedChannel(new HttpServerCodec(), new BoundedRequestAggregator(1024),
                 new HstsResponseOutboundHandler(), new ClientRequestInboundHandler(services));
     }
@@ -90,6 +95,25 @@ class ClientRequestInboundHandlerTest {
             assertThat(e.status()).isEqualTo(308);
             assertThat(e.ingress()).contains("shop/web");
         });
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void withNobodyListeningNoAccessLogEventIsBuiltAndRequestsAreStillAnswered() throws Exception {
+        EmbeddedChannel ch = channel(new AccessLogSink() {
+            @Override
+            public void accept(AccessLogEvent event) {
+                throw new AssertionError("no event expected: nobody listens");
+            }
+
+            @Override
+            public boolean wanted() {
+                return false;
+            }
+        });
+        assertThat(answer(ch, "GET /a HTTP/1.1\r\nHost: other.test\r\n\r\n")).startsWith("HTTP/1.1 404");
+        assertThat(answer(ch, "GET /b HTTP/1.1\r\nHost: other.test\r\n\r\n")).as("kept alive")
+                .startsWith("HTTP/1.1 404");
         ch.finishAndReleaseAll();
     }
 

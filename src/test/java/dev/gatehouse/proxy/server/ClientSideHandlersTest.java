@@ -106,6 +106,25 @@ class ClientSideHandlersTest {
     }
 
     @Test
+    void aNextRequestBegunWhileTheLastWasAnsweredMustArriveWithinTheRequestTimeout() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        SlowRequestGuard guard = new SlowRequestGuard(Duration.ofSeconds(30), Duration.ofSeconds(5));
+        ch.pipeline().addLast(guard, new HttpServerCodec());
+        ch.writeInbound(ascii("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        guard.requestReceived();
+        ch.writeInbound(ascii("GET /next HTTP/1.1\r\nHost: a\r\n")); // read ahead, incomplete
+        guard.awaitNext();
+        ch.advanceTimeBy(6, TimeUnit.SECONDS);
+        ch.runScheduledPendingTasks();
+        ByteBuf written = ch.readOutbound();
+        assertThat(written).as("408 after the request timeout, not the idle timeout").isNotNull();
+        assertThat(written.toString(StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 408 Request Timeout");
+        written.release();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void hstsIsAddedOnlyWhenTheExchangeAllowsIt() {
         EmbeddedChannel ch = new EmbeddedChannel(new HstsResponseOutboundHandler());
         Exchange exchange = new Exchange(ConnectionInfo.of(ch), "HTTP/1.1", "GET", "shop.test", "/", true);

@@ -1,0 +1,92 @@
+package dev.gatehouse.proxy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.proxy.server.Transport;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The proxy behaves the same on each socket transport: the best one here (epoll on Linux) and Java NIO,
+ * which macOS and Windows use. Keep-alive clients that send their next request before the previous
+ * answer (pipelining) get every answer, in order, from the right backend.
+ */
+@ExtendWith(NettyLeakWatch.class)
+class TransportsTest {
+
+    private static Set<Transport> transports() {
+        return EnumSet.of(Transport.best(), Transport.NIO);
+    }
+
+    @Test
+    void eachTransportRoutesRedirectsAndAnswersPipelinedRequestsInOrder() throws Exception {
+        for (Transport transport : transports()) {
+            try (ProxyFixture fixture = new ProxyFixture(ProxyFixture.testConfig(), transport)) {
+                var routed = fixture.https("shop.test", "/cart?x=1");
+                assertThat(routed.status()).as(transport.display()).isEqualTo(200);
+                assertThat(routed.body()).startsWith("web\n").contains("path: /cart?x=1");
+                assertThat(fixture.http("shop.test", "/cart").status()).as(transport.display()).isEqualTo(308);
+
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.httpPort())) {
+                    OutputStream out = socket.getOutputStream();
+                    InputStream in = new BufferedInputStream(socket.getInputStream());
+                    out.write((get("/one") + get("/two")).getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    List<String> bodies = new ArrayList<>();
+                    bodies.add(readResponse(in));
+                    bodies.add(readResponse(in));
+                    out.write(get("/three").getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    bodies.add(readResponse(in));
+                    assertThat(bodies).as(transport.display()).satisfiesExactly(
+                            b -> assertThat(b).contains("path: /one"),
+                            b -> assertThat(b).contains("path: /two"),
+                            b -> assertThat(b).contains("path: /three"));
+                }
+            }
+        }
+    }
+
+    private static String get(String path) {
+        return "GET " + path + " HTTP/1.1\r\nHost: plain.test\r\n\r\n";
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body; returns the body. */
+    private static String readResponse(InputStream in) throws IOException {
+        String status = line(in);
+        assertThat(status).startsWith("HTTP/1.1 200");
+        int length = -1;
+        for (String header = line(in); !header.isEmpty(); header = line(in)) {
+            String lower = header.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("content-length:")) {
+                length = Integer.parseInt(lower.substring("content-length:".length()).trim());
+            }
+        }
+        assertThat(length).as("framed by Content-Length").isNotNegative();
+        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    private static String line(InputStream in) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        int c;
+        while ((c = in.read()) != -1 && c != '\n') {
+            if (c != '\r') {
+                b.write(c);
+            }
+        }
+        return b.toString(StandardCharsets.US_ASCII);
+    }
+}
