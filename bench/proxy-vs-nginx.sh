@@ -136,9 +136,13 @@ handshakes() {
   echo "${rate:-0} $(awk -v c=$((after - before)) -v t="$TICKS" -v n="${done:-1}" 'BEGIN { printf "%.1f", c / t * 1e6 / (n > 0 ? n : 1) }')"
 }
 
-# Warm the JVM (and nginx's caches) before measuring.
-wrk -t2 -c64 -d"${WARMUP}s" "https://localhost:$GH_HTTPS/" >/dev/null
-h2load --h1 -t2 -c64 -n 2000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
+# Warm the JVM (and nginx's caches) before measuring, with the same mix the rounds use: keep-alive
+# traffic and handshake bursts in turn, until the JIT has compiled both (a single pass of each leaves
+# it recompiling the hot paths for a while whenever the other kind of traffic comes back).
+for _ in 1 2 3; do
+  wrk -t2 -c64 -d"$(( (WARMUP + 2) / 3 ))s" "https://localhost:$GH_HTTPS/" >/dev/null
+  h2load --h1 -t2 -c64 -n 1000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
+done
 wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
 
 # Each measurement is taken ROUNDS times, the two servers alternating, and the median is reported: the

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
+import io.netty.util.AsciiString;
 
 /**
  * Client side, outbound: adds {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} to
@@ -12,15 +13,15 @@ import io.netty.handler.codec.http.HttpResponse;
  */
 final class HstsResponseOutboundHandler extends ChannelOutboundHandlerAdapter {
 
-    static final String HEADER = "Strict-Transport-Security";
-    static final String VALUE = "max-age=31536000; includeSubDomains";
+    static final AsciiString HEADER = AsciiString.cached("Strict-Transport-Security");
+    static final AsciiString VALUE = AsciiString.cached("max-age=31536000; includeSubDomains");
 
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpResponse response) {
             Exchange exchange = ctx.channel().attr(Exchange.KEY).get();
             if (exchange != null && exchange.hsts() && !response.headers().contains(HEADER)) {
-                response.headers().set(HEADER, VALUE);
+                response.headers().add(HEADER, VALUE);
             }
         }
         ctx.write(msg, promise);

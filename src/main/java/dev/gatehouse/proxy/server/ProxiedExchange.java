@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -117,7 +118,13 @@ final class ProxiedExchange {
     }
 
     private void connect(boolean fresh) {
-        services.pool().acquire(client.channel().eventLoop(), target, tls, fresh)
+        EventLoop loop = client.channel().eventLoop();
+        Channel idle = fresh ? null : services.pool().pollIdle(loop, target, tls);
+        if (idle != null) {
+            send(new UpstreamPool.Lease(idle, true));
+            return;
+        }
+        services.pool().open(loop, target, tls)
                 .addListener((Future<UpstreamPool.Lease> f) -> {
                     if (done) {
                         if (f.isSuccess()) {
@@ -186,12 +193,14 @@ final class ProxiedExchange {
         if (done || backend == null) {
             return;
         }
-        client.flush();
         ChannelFuture written = pendingWrite;
         pendingWrite = null;
         if (written == null || lastReceived) {
-            return; // before the response head the HTTP decoder asks for more itself
+            // Nothing written yet (the HTTP decoder asks for more itself), or the last piece went out
+            // with its own flush: an empty flush would still cost the TLS layer a wrap.
+            return;
         }
+        client.flush();
         written.addListener(f -> {
             if (f.isSuccess() && !done && !lastReceived && backend != null) {
                 backend.read();

@@ -50,18 +50,21 @@ final class UpstreamPool implements AutoCloseable {
         this.transport = transport;
     }
 
-    /** An idle connection of this loop to the target, or a new one. Completes on {@code loop}. */
-    Future<Lease> acquire(EventLoop loop, BackendTarget target, UpstreamTls tls, boolean fresh) {
-        PoolKey key = new PoolKey(target.host(), target.port(), tls.id());
-        if (!fresh) {
-            ArrayDeque<Channel> deque = idle(loop).get(key);
-            Channel ch;
-            while (deque != null && (ch = deque.pollLast()) != null) {
-                if (ch.isActive()) {
-                    return loop.newSucceededFuture(new Lease(ch, true));
-                }
+    /** The most recently used open idle connection of this loop to the target, or null. On {@code loop}. */
+    Channel pollIdle(EventLoop loop, BackendTarget target, UpstreamTls tls) {
+        ArrayDeque<Channel> deque = idle(loop).get(new PoolKey(target.host(), target.port(), tls.id()));
+        Channel ch;
+        while (deque != null && (ch = deque.pollLast()) != null) {
+            if (ch.isActive()) {
+                return ch;
             }
         }
+        return null;
+    }
+
+    /** A new connection to the target (TLS handshake done when re-encrypting). Completes on {@code loop}. */
+    Future<Lease> open(EventLoop loop, BackendTarget target, UpstreamTls tls) {
+        PoolKey key = new PoolKey(target.host(), target.port(), tls.id());
         Promise<Lease> leased = loop.newPromise();
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.AUTO_READ, false)

@@ -113,6 +113,9 @@ final class UpstreamRequests {
         if (values.isEmpty()) {
             return List.of();
         }
+        if (values.size() == 1 && plainConnectionValue(values.get(0))) {
+            return List.of();
+        }
         List<String> names = new ArrayList<>(2);
         for (String value : values) {
             for (String token : value.split(",")) {
@@ -123,6 +126,12 @@ final class UpstreamRequests {
             }
         }
         return names;
+    }
+
+    /** {@code keep-alive}, {@code close} or {@code upgrade} alone: no header names listed. */
+    private static boolean plainConnectionValue(String value) {
+        return value.equalsIgnoreCase("keep-alive") || value.equalsIgnoreCase("close")
+                || value.equalsIgnoreCase("upgrade");
     }
 
     /** Removes hop-by-hop headers from a backend response before it goes to the client. */

@@ -136,7 +136,7 @@ class ClientSideHandlersTest {
         exchange.explained(null, true);
         ch.writeOutbound(response());
         FullHttpResponse secured = ch.readOutbound();
-        assertThat(secured.headers().get(HstsResponseOutboundHandler.HEADER)).isEqualTo(HstsResponseOutboundHandler.VALUE);
+        assertThat(secured.headers().get(HstsResponseOutboundHandler.HEADER)).isEqualTo(HstsResponseOutboundHandler.VALUE.toString());
         secured.release();
         ch.finishAndReleaseAll();
     }
