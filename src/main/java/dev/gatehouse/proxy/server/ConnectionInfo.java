@@ -4,6 +4,7 @@ import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.routing.ClientCertificate;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.AsciiString;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -24,7 +25,8 @@ public final class ConnectionInfo {
 
     private final boolean tls;
     private final int localPort;
-    private String localPortText;
+    private AsciiString localPortText;
+    private AsciiString clientAddressAscii;
     private final String clientAddress;
     private final String client;
     private Optional<String> sni = Optional.empty();
@@ -93,11 +95,21 @@ public final class ConnectionInfo {
     }
 
     /** The local port as text, for the X-Forwarded-Port header. */
-    String localPortText() {
-        String text = localPortText;
+    AsciiString localPortText() {
+        AsciiString text = localPortText;
         if (text == null) {
-            text = Integer.toString(localPort);
+            text = AsciiString.of(Integer.toString(localPort));
             localPortText = text;
+        }
+        return text;
+    }
+
+    /** The client's IP address as header text (X-Real-IP, X-Forwarded-For). */
+    AsciiString clientAddressAscii() {
+        AsciiString text = clientAddressAscii;
+        if (text == null) {
+            text = AsciiString.of(clientAddress);
+            clientAddressAscii = text;
         }
         return text;
     }

@@ -47,7 +47,9 @@ final class UpstreamRequests {
     private static final String HTTP2_PREFIX = "x-http2-";
     /** The request's headers were validated by the decoder and the proxy's own values are well-formed. */
     private static final HttpHeadersFactory UNVALIDATED = DefaultHttpHeadersFactory.headersFactory().withValidation(false);
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
+    private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final AsciiString HTTP = AsciiString.cached("http");
+    private static final AsciiString HTTPS = AsciiString.cached("https");
 
     private UpstreamRequests() {
     }
@@ -84,7 +86,9 @@ final class UpstreamRequests {
                 headers.add(HttpHeaderNames.UPGRADE, upgrade);
             }
         }
-        String clientIp = connection.clientAddress();
+        // Values as AsciiString where the proxy makes them: the encoder copies those without conversion.
+        AsciiString clientIp = connection.clientAddressAscii();
+        AsciiString schemeValue = scheme.equals("https") ? HTTPS : scheme.equals("http") ? HTTP : AsciiString.of(scheme);
         if (!requestId) {
             headers.add(X_REQUEST_ID, requestId());
         }
@@ -96,9 +100,9 @@ final class UpstreamRequests {
         }
         headers.add(X_FORWARDED_HOST, in.get(HttpHeaderNames.HOST, ""));
         headers.add(X_FORWARDED_PORT, connection.localPortText());
-        headers.add(X_FORWARDED_PROTO, scheme);
-        headers.add(X_FORWARDED_SCHEME, scheme);
-        headers.add(X_SCHEME, scheme);
+        headers.add(X_FORWARDED_PROTO, schemeValue);
+        headers.add(X_FORWARDED_SCHEME, schemeValue);
+        headers.add(X_SCHEME, schemeValue);
         headers.add(X_ORIGINAL_URI, request.uri());
         int length = upstream.content().readableBytes();
         if (length > 0 || in.contains(HttpHeaderNames.CONTENT_LENGTH)) {
@@ -177,9 +181,9 @@ final class UpstreamRequests {
     }
 
     /** 32 hex digits, like ingress-nginx's {@code $req_id}. */
-    private static String requestId() {
+    private static AsciiString requestId() {
         ThreadLocalRandom r = ThreadLocalRandom.current();
-        char[] id = new char[32];
+        byte[] id = new byte[32];
         long a = r.nextLong();
         long b = r.nextLong();
         for (int i = 15; i >= 0; i--) {
@@ -188,6 +192,6 @@ final class UpstreamRequests {
             a >>>= 4;
             b >>>= 4;
         }
-        return new String(id);
+        return new AsciiString(id, false);
     }
 }
