@@ -142,7 +142,8 @@ public final class ProxyCommand implements Callable<Integer> {
             print(out, "Gatehouse proxy listening on https://" + LocalProxy.hostPort(proxy.httpsAddress())
                     + " and http://" + LocalProxy.hostPort(proxy.httpAddress()) + " \u2014 " + table.ingressCount()
                     + " Ingress" + (table.ingressCount() == 1 ? "" : "es") + " of class " + profile.className()
-                    + " from " + rules.get().describe() + "; TLS: " + proxy.tlsProvider().description() + ", " + proxy.transport());
+                    + " from " + rules.get().describe() + "; TLS: " + proxy.tlsProvider().description()
+                    + "; sockets: " + proxy.transport());
             stopSignal.await();
             return 0;
         } catch (InterruptedException e) {

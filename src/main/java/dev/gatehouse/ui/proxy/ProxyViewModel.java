@@ -218,7 +218,8 @@ public final class ProxyViewModel implements AutoCloseable {
         }
         String https = LocalProxy.hostPort(p.httpsAddress());
         String http = LocalProxy.hostPort(p.httpAddress());
-        listening.set("Listening on https://" + https + " and http://" + http + " \u00b7 TLS: " + p.tlsProvider().description());
+        listening.set("Listening on https://" + https + " and http://" + http + " \u00b7 TLS: " + p.tlsProvider().description()
+                + " \u00b7 sockets: " + p.transport());
         shellState.set("Proxy on " + https + " / :" + p.httpAddress().getPort());
         refresh(p.routes());
         background.execute(() -> {
