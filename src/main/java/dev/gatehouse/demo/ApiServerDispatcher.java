@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * What a real API server answers beyond CRUD, in front of fabric8's CRUD mock. The mock answers
@@ -27,6 +29,12 @@ final class ApiServerDispatcher extends Dispatcher {
     private static final String JSON = "application/json";
 
     private final Dispatcher crud;
+    /** Where watches' close handling runs, off the server's event loop ({@link WatchCloseOffLoop}). */
+    private final ExecutorService watchClosers = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "demo-api-watch-close");
+        t.setDaemon(true);
+        return t;
+    });
     private final Map<String, String> documents;
     private final Map<String, String> groups;
     private final String version;
@@ -72,7 +80,10 @@ final class ApiServerDispatcher extends Dispatcher {
             return dryRun.get();
         }
         MockResponse response = crud.dispatch(request);
-        if (response.getWebSocketListener() != null || response.code() == 204) {
+        if (response.getWebSocketListener() != null) {
+            return response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), watchClosers));
+        }
+        if (response.code() == 204) {
             return response;
         }
         if (response.code() == 200 && "GET".equalsIgnoreCase(request.getMethod())
@@ -127,6 +138,7 @@ final class ApiServerDispatcher extends Dispatcher {
 
     @Override
     public void shutdown() {
+        watchClosers.shutdown();
         crud.shutdown();
     }
 

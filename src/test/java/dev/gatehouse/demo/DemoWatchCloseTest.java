@@ -1,0 +1,74 @@
+package dev.gatehouse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.ConnectionState;
+import dev.gatehouse.cluster.KubeconfigSource;
+import dev.gatehouse.cluster.NamespaceScope;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Switching namespace closes a session's watches while the demo API server may be sending them events.
+ * The server must keep answering: fabric8's mock used to block its only event loop on such a close, and
+ * the next write (an import right after switching, say) timed out.
+ */
+class DemoWatchCloseTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesRightAfterSwitchingNamespaceAreAnswered() throws Exception {
+        Path kubeconfig = dir.resolve("demo.kubeconfig");
+        try (DemoCluster cluster = DemoCluster.start(kubeconfig)) {
+            KubeconfigSource source = KubeconfigSource.fromFile(kubeconfig);
+            ClusterSession current = synced(source, NamespaceScope.all());
+            for (int round = 0; round < 4; round++) {
+                ClusterSession next = ClusterSession.open(source, DemoCluster.CONTEXT,
+                        round % 2 == 0 ? NamespaceScope.only("shop") : NamespaceScope.all(), Runnable::run);
+                current.close();
+                try (KubernetesClient client = new KubernetesClientBuilder()
+                        .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
+                    Secret created = client.secrets().inNamespace("shop").resource(new SecretBuilder()
+                            .withNewMetadata().withName("after-switch-" + round).endMetadata()
+                            .addToStringData("k", "v").build()).create();
+                    assertThat(created.getMetadata().getResourceVersion()).as("round %d", round).isNotBlank();
+                }
+                current = next;
+                awaitSynced(current);
+            }
+            current.close();
+        }
+    }
+
+    private static ClusterSession synced(KubeconfigSource source, NamespaceScope scope) throws Exception {
+        ClusterSession session = ClusterSession.open(source, DemoCluster.CONTEXT, scope, Runnable::run);
+        awaitSynced(session);
+        return session;
+    }
+
+    /** Connected, with the Ingresses listed (its watches are open). */
+    private static void awaitSynced(ClusterSession session) throws InterruptedException {
+        CountDownLatch ready = new CountDownLatch(1);
+        Runnable check = () -> {
+            if (session.state() instanceof ConnectionState.Connected && !session.ingresses().list().isEmpty()) {
+                ready.countDown();
+            }
+        };
+        session.onStateChange(state -> check.run());
+        session.ingresses().onChange(check);
+        check.run();
+        assertThat(ready.await(30, TimeUnit.SECONDS)).as("session %s synced", session).isTrue();
+    }
+}
