@@ -60,14 +60,32 @@ class TransportsTest {
         }
     }
 
+    @Test
+    void aTooLargeRequestQueuedBehindAnotherGets413AfterIt() throws Exception {
+        try (ProxyFixture fixture = new ProxyFixture();
+             Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.httpPort())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write((get("/first") + "POST /upload HTTP/1.1\r\nHost: plain.test\r\nContent-Length: 5000000\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in, 200)).contains("path: /first");
+            assertThat(readResponse(in, 413)).contains("larger than");
+        }
+    }
+
     private static String get(String path) {
         return "GET " + path + " HTTP/1.1\r\nHost: plain.test\r\n\r\n";
     }
 
-    /** One HTTP/1.1 response with a Content-Length body; returns the body. */
     private static String readResponse(InputStream in) throws IOException {
+        return readResponse(in, 200);
+    }
+
+    /** One HTTP/1.1 response with a Content-Length body and this status; returns the body. */
+    private static String readResponse(InputStream in, int expectedStatus) throws IOException {
         String status = line(in);
-        assertThat(status).startsWith("HTTP/1.1 200");
+        assertThat(status).startsWith("HTTP/1.1 " + expectedStatus);
         int length = -1;
         for (String header = line(in); !header.isEmpty(); header = line(in)) {
             String lower = header.toLowerCase(Locale.ROOT);

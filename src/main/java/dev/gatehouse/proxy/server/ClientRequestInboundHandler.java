@@ -39,7 +39,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     private static final int MAX_PIPELINED = 16;
 
     private final ProxyServices services;
-    private final ArrayDeque<FullHttpRequest> pipelined = new ArrayDeque<>();
+    /** Requests read while another is answered: {@link FullHttpRequest}s and {@link OversizedRequest}s. */
+    private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private SlowRequestGuard guard;
     private ConnectionInfo connection;
@@ -111,18 +112,27 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-        if (evt instanceof OversizedRequest big && current == null) {
+        if (evt instanceof OversizedRequest big) {
             if (guard != null) {
                 guard.requestReceived();
             }
-            String host = RequestProbe.hostOnly(big.host()).orElse(big.host());
-            current = begin(big.method(), host, big.uri(), protocol(null), false);
-            respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is"
-                    + " larger than " + big.bytes() + " bytes (ingress-nginx's proxy-body-size default is 1m)."),
-                    "request body too large");
+            if (current == null) {
+                tooLarge(big);
+            } else {
+                pipelined.add(big); // answered in turn; nothing more is read meanwhile
+            }
             return;
         }
         ctx.fireUserEventTriggered(evt);
+    }
+
+    /** 413 for a request whose body is over the limit (not read); the connection then closes. */
+    private void tooLarge(OversizedRequest big) {
+        String host = RequestProbe.hostOnly(big.host()).orElse(big.host());
+        current = begin(big.method(), host, big.uri(), protocol(null), false);
+        respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "The request body is"
+                + " larger than " + big.bytes() + " bytes (ingress-nginx's proxy-body-size default is 1m)."),
+                "request body too large");
     }
 
     private void handle(FullHttpRequest request) {
@@ -290,8 +300,12 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
-        FullHttpRequest next = pipelined.poll();
-        if (next != null) {
+        Object queued = pipelined.poll();
+        if (queued instanceof OversizedRequest big) {
+            ctx.executor().execute(() -> tooLarge(big));
+            return;
+        }
+        if (queued instanceof FullHttpRequest next) {
             boolean upgrade = next.headers().contains(HttpHeaderNames.UPGRADE);
             ctx.executor().execute(() -> {
                 handle(next);
@@ -334,9 +348,9 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void releasePipelined() {
-        FullHttpRequest r;
+        Object r;
         while ((r = pipelined.poll()) != null) {
-            r.release();
+            ReferenceCountUtil.release(r);
         }
     }
 
