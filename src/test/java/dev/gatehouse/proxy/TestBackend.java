@@ -109,6 +109,12 @@ final class TestBackend implements AutoCloseable {
             if (request.uri().startsWith("/slow")) {
                 return;
             }
+            if (request.uri().startsWith("/hints")) { // an interim 103 Early Hints before the answer
+                FullHttpResponse hints = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                        HttpResponseStatus.valueOf(103, "Early Hints"));
+                hints.headers().set("Link", "</app.css>; rel=preload");
+                ctx.write(hints);
+            }
             StringBuilder text = new StringBuilder(name).append('\n');
             text.append("method: ").append(request.method()).append('\n');
             text.append("path: ").append(request.uri()).append('\n');

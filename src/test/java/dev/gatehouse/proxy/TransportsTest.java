@@ -74,6 +74,31 @@ class TransportsTest {
         }
     }
 
+    @Test
+    void noContinueIsSentInsideTheResponseToAnEarlierRequest() throws Exception {
+        try (ProxyFixture fixture = new ProxyFixture();
+             Socket socket = new Socket(InetAddress.getLoopbackAddress(), fixture.httpPort())) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write((get("/first") + "POST /form HTTP/1.1\r\nHost: plain.test\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: 5\r\n\r\nhello").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(readResponse(in, 200)).contains("path: /first");
+            assertThat(readResponse(in, 200)).contains("path: /form");
+        }
+    }
+
+    @Test
+    void aBackendsInterimResponseIsNotTakenForItsAnswer() throws Exception {
+        try (ProxyFixture fixture = new ProxyFixture()) {
+            var answer = fixture.http("plain.test", "/hints");
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.body()).contains("path: /hints");
+            assertThat(fixture.http("plain.test", "/after").body()).as("the connection pool is still sound")
+                    .contains("path: /after");
+        }
+    }
+
     private static String get(String path) {
         return "GET " + path + " HTTP/1.1\r\nHost: plain.test\r\n\r\n";
     }

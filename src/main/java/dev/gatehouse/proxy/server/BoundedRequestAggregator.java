@@ -2,6 +2,7 @@ package dev.gatehouse.proxy.server;
 
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -55,6 +56,18 @@ final class BoundedRequestAggregator extends HttpObjectAggregator {
                 Unpooled.EMPTY_BUFFER, head.headers(), EmptyHttpHeaders.INSTANCE);
         request.setDecoderResult(head.decoderResult());
         return request;
+    }
+
+    /**
+     * No {@code 100 Continue} for a request read ahead while another is answered: it would land inside
+     * that response. The client sends its body after its own short wait instead (RFC 9110 §10.1.1).
+     */
+    @Override
+    protected Object newContinueResponse(HttpMessage start, int maxContentLength, ChannelPipeline pipeline) {
+        if (pipeline.channel().attr(Exchange.KEY).get() != null) {
+            return null;
+        }
+        return super.newContinueResponse(start, maxContentLength, pipeline);
     }
 
     @Override

@@ -60,6 +60,7 @@ final class ProxiedExchange {
     private boolean done;
     private ChannelFuture pendingWrite;
     private boolean lastReceived;
+    private boolean skippingInterim;
     private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
 
     ProxiedExchange(ChannelHandlerContext client, ClientRequestInboundHandler owner, ProxyServices services,
@@ -169,6 +170,16 @@ final class ProxiedExchange {
             earlyTunnelData.add(early);
             return;
         }
+        if (msg instanceof HttpResponse interim && interim(interim.status().code())) {
+            skippingInterim = !(msg instanceof LastHttpContent);
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (skippingInterim) {
+            skippingInterim = !(msg instanceof LastHttpContent); // the interim response's (empty) end
+            ReferenceCountUtil.release(msg);
+            return;
+        }
         if (msg instanceof HttpResponse response) {
             cancelTimer();
             responseStarted = true;
@@ -186,6 +197,14 @@ final class ProxiedExchange {
                 finish();
             }
         });
+    }
+
+    /**
+     * A 1xx other than a passed-through 101: not relayed, the final response follows (as nginx does;
+     * the proxy never asks a backend for 100 Continue, it sends whole requests).
+     */
+    private boolean interim(int status) {
+        return status >= 100 && status < 200 && !(websocket && status == HttpResponseStatus.SWITCHING_PROTOCOLS.code());
     }
 
     /** The backend delivered what it had: flush it to the client and read more once the client took it. */

@@ -39,8 +39,11 @@ final class UpstreamRequests {
     private static final AsciiString X_FORWARDED_SCHEME = AsciiString.cached("X-Forwarded-Scheme");
     private static final AsciiString X_SCHEME = AsciiString.cached("X-Scheme");
     private static final AsciiString X_ORIGINAL_URI = AsciiString.cached("X-Original-URI");
-    /** Headers of the client's request that the proxy replaces with its own values. */
-    private static final List<AsciiString> REPLACED = List.of(X_REAL_IP, X_FORWARDED_FOR, X_ORIGINAL_FORWARDED_FOR,
+    /**
+     * Headers of the client's request that the proxy replaces with its own values, or drops: Expect, as
+     * nginx does, because the backend gets the whole request at once.
+     */
+    private static final List<AsciiString> REPLACED = List.of(HttpHeaderNames.EXPECT, X_REAL_IP, X_FORWARDED_FOR, X_ORIGINAL_FORWARDED_FOR,
             X_FORWARDED_HOST, X_FORWARDED_PORT, X_FORWARDED_PROTO, X_FORWARDED_SCHEME, X_SCHEME, X_ORIGINAL_URI,
             HttpHeaderNames.CONTENT_LENGTH);
     /** Headers an HTTP/2 stream carries as pseudo-header stand-ins after conversion to HTTP/1. */
