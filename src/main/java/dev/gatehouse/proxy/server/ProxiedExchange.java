@@ -102,7 +102,7 @@ final class ProxiedExchange {
             found = lookup.join();
         } catch (CompletionException | java.util.concurrent.CancellationException error) {
             fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse has no way to reach " + backendName() + ": "
-                    + reason(error));
+                    + BackendFailures.reason(error));
             return;
         }
         located(found, key);
@@ -136,7 +136,7 @@ final class ProxiedExchange {
                     if (!f.isSuccess()) {
                         fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse could not connect to " + backendName() + " at "
                                 + target.host() + ":" + target.port() + " (" + target.origin() + "): "
-                                + reason(f.cause()));
+                                + BackendFailures.reason(f.cause()));
                         return;
                     }
                     send(f.getNow());
@@ -285,7 +285,7 @@ final class ProxiedExchange {
             }
             fail(HttpResponseStatus.BAD_GATEWAY, "The connection to " + backendName() + " at " + target.host() + ":"
                     + target.port() + " (" + target.origin() + ") failed before a response: "
-                    + (cause == null ? "the backend closed the connection" : reason(cause)));
+                    + (cause == null ? "the backend closed the connection" : BackendFailures.reason(cause)));
             return;
         }
         abort("the backend closed the connection in the middle of the response");
@@ -393,28 +393,5 @@ final class ProxiedExchange {
 
     private String backendName() {
         return key == null ? "the backend" : "Service " + key.namespace() + "/" + key.service() + " port " + key.port();
-    }
-
-    /** A plain reason for a connection or lookup failure. */
-    static String reason(Throwable error) {
-        Throwable t = error;
-        while ((t instanceof CompletionException || t.getCause() != null && t.getMessage() == null)
-                && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof java.net.ConnectException) {
-            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
-            return m.contains("refused") ? "connection refused (nothing listens there)" : t.getMessage();
-        }
-        if (t instanceof io.netty.channel.ConnectTimeoutException) {
-            return "no answer to the connection attempt within "
-                    + "the connect timeout";
-        }
-        if (t instanceof javax.net.ssl.SSLException || t instanceof io.netty.handler.codec.DecoderException
-                && t.getCause() instanceof javax.net.ssl.SSLException) {
-            Throwable ssl = t instanceof javax.net.ssl.SSLException ? t : t.getCause();
-            return "the TLS handshake with the backend failed: " + ssl.getMessage();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }
