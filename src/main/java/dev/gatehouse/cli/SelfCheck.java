@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.app.Version;
 import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
 import io.netty.handler.ssl.SslContext;
@@ -10,6 +11,7 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
 import java.io.PrintWriter;
 import java.security.Provider;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -55,6 +57,14 @@ public final class SelfCheck {
             failures++;
         } else if (certificate != null) {
             failures += checkBoringSslContext(certificate, out, err);
+        }
+
+        Transport sockets = Transport.best();
+        out.println("Proxy sockets: " + sockets.display());
+        if (sockets != Transport.EPOLL && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+                && System.getProperty("gatehouse.proxy.transport") == null) {
+            err.println("Self-check: native epoll did not load; the proxy would use Java NIO (slower).");
+            failures++;
         }
 
         if (failures == 0) {
