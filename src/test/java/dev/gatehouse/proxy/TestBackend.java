@@ -109,12 +109,25 @@ final class TestBackend implements AutoCloseable {
             if (request.uri().startsWith("/slow")) {
                 return;
             }
-            if (request.uri().startsWith("/hints")) { // an interim 103 Early Hints before the answer
+            if (request.uri().startsWith("/hints")) { // 103 Early Hints on its own, the answer a bit later
                 FullHttpResponse hints = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
                         HttpResponseStatus.valueOf(103, "Early Hints"));
                 hints.headers().set("Link", "</app.css>; rel=preload");
-                ctx.write(hints);
+                ctx.writeAndFlush(hints);
+                request.retain();
+                ctx.executor().schedule(() -> {
+                    try {
+                        answer(ctx, request);
+                    } finally {
+                        request.release();
+                    }
+                }, 100, TimeUnit.MILLISECONDS);
+                return;
             }
+            answer(ctx, request);
+        }
+
+        private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {
             StringBuilder text = new StringBuilder(name).append('\n');
             text.append("method: ").append(request.method()).append('\n');
             text.append("path: ").append(request.uri()).append('\n');

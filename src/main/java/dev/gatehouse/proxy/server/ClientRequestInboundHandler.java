@@ -46,6 +46,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     private ConnectionInfo connection;
     private Deadline responseDeadline;
     private Exchange current;
+    /** A queued request is about to be handled (in a task, so answers do not recurse). */
+    private boolean nextScheduled;
     private ProxiedExchange proxied;
 
     ClientRequestInboundHandler(ProxyServices services) {
@@ -82,7 +84,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         if (guard != null) {
             guard.requestReceived();
         }
-        if (current != null) {
+        if (busy()) {
             if (pipelined.size() >= MAX_PIPELINED) {
                 request.release();
                 ctx.close();
@@ -104,6 +106,11 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
      * each time), and buffering stays bounded because nothing more is read while a request waits.
      * Never after an upgrade request, whose next bytes are not HTTP.
      */
+    /** A request is being answered, or the next queued one is about to be: new ones wait in the queue. */
+    private boolean busy() {
+        return current != null || nextScheduled;
+    }
+
     private void readAhead() {
         if (current != null && current.keepAlive() && pipelined.isEmpty() && !http2()) {
             ctx.read();
@@ -116,7 +123,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             if (guard != null) {
                 guard.requestReceived();
             }
-            if (current == null) {
+            if (!busy()) {
                 tooLarge(big);
             } else {
                 pipelined.add(big); // answered in turn; nothing more is read meanwhile
@@ -154,7 +161,9 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
                         "unsupported HTTP version");
                 return;
             }
-            RequestProbe.Result parsed = RequestProbe.of(request, info);
+            // HTTP/1 headers were validated by the decoder; HTTP/2's arrive unchecked from HPACK.
+            RequestProbe.Result parsed = http2() ? RequestProbe.checkedHeaders(request, info)
+                    : RequestProbe.of(request, info);
             if (parsed.probe().isEmpty()) {
                 current = begin(request.method().name(), parsed.hostHeader(), request.uri(), protocol(request), false);
                 respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "Bad request: " + parsed.problem()
@@ -302,12 +311,22 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         }
         Object queued = pipelined.poll();
         if (queued instanceof OversizedRequest big) {
-            ctx.executor().execute(() -> tooLarge(big));
+            nextScheduled = true;
+            ctx.executor().execute(() -> {
+                nextScheduled = false;
+                tooLarge(big);
+            });
             return;
         }
         if (queued instanceof FullHttpRequest next) {
             boolean upgrade = next.headers().contains(HttpHeaderNames.UPGRADE);
+            nextScheduled = true;
             ctx.executor().execute(() -> {
+                nextScheduled = false;
+                if (!ctx.channel().isActive()) {
+                    next.release(); // the client left meanwhile
+                    return;
+                }
                 handle(next);
                 if (!upgrade) {
                     readAhead();

@@ -214,10 +214,14 @@ final class ProxiedExchange {
         }
         ChannelFuture written = pendingWrite;
         pendingWrite = null;
-        if (written == null || lastReceived) {
-            // Nothing written yet (the HTTP decoder asks for more itself), or the last piece went out
-            // with its own flush: an empty flush would still cost the TLS layer a wrap.
+        if (written == null) {
+            if (!lastReceived) {
+                backend.read(); // nothing to relay yet (a partial head, or only an interim 1xx): read on
+            }
             return;
+        }
+        if (lastReceived) {
+            return; // the last piece went out with its own flush; an empty flush would still cost a TLS wrap
         }
         client.flush();
         written.addListener(f -> {

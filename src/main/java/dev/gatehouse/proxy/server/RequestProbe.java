@@ -4,10 +4,13 @@ import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.tls.HostnameMatcher;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValidationUtil;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.Iterator;
+import java.util.Map;
 import java.util.Optional;
 
 /** Turns an HTTP request and its connection into the engine's {@link ProbeRequest}. */
@@ -58,6 +61,29 @@ final class RequestProbe {
         ProbeRequest probe = new ProbeRequest(request.method().name(), scheme, host.get(), connection.localPort(),
                 path, query, connection.tls() ? connection.sni() : Optional.empty(), ClientCertificate.NONE);
         return new Result(Optional.of(probe), rawHost, "");
+    }
+
+    /**
+     * Like {@link #of}, after checking every header name is a token and no value holds CR, LF or NUL
+     * (so nothing can be smuggled into the HTTP/1 request to the backend).
+     */
+    static Result checkedHeaders(HttpRequest request, ConnectionInfo connection) {
+        for (Iterator<Map.Entry<CharSequence, CharSequence>> it = request.headers().iteratorCharSequence();
+             it.hasNext(); ) {
+            Map.Entry<CharSequence, CharSequence> header = it.next();
+            if (HttpHeaderValidationUtil.validateToken(header.getKey()) >= 0
+                    || HttpHeaderValidationUtil.validateValidHeaderValue(header.getValue()) >= 0) {
+                String host = request.headers().get(HttpHeaderNames.HOST);
+                return bad(host, "the header \"" + printable(header.getKey()) + "\" is not valid in HTTP");
+            }
+        }
+        return of(request, connection);
+    }
+
+    private static String printable(CharSequence text) {
+        StringBuilder b = new StringBuilder();
+        text.chars().limit(64).forEach(c -> b.append(c < 0x20 || c == 0x7f ? '?' : (char) c));
+        return b.toString();
     }
 
     private static Result bad(String rawHost, String problem) {

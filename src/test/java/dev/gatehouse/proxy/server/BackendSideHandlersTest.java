@@ -108,6 +108,25 @@ class BackendSideHandlersTest {
     }
 
     @Test
+    void http2HeadersThatCouldSmuggleARequestAreRefused() {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ConnectionInfo info = ConnectionInfo.of(ch);
+        var unchecked = io.netty.handler.codec.http.DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+        FullHttpRequest smuggling = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/",
+                Unpooled.EMPTY_BUFFER, unchecked, unchecked);
+        smuggling.headers().add("host", "shop.test").add("x-a", "a\r\nX-Injected: 1");
+        RequestProbe.Result refused = RequestProbe.checkedHeaders(smuggling, info);
+        assertThat(refused.probe()).isEmpty();
+        assertThat(refused.problem()).isEqualTo("the header \"x-a\" is not valid in HTTP");
+
+        FullHttpRequest fine = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/",
+                Unpooled.EMPTY_BUFFER, unchecked, unchecked);
+        fine.headers().add("host", "shop.test").add("x-http2-stream-id", "3").add("accept", "*/*");
+        assertThat(RequestProbe.checkedHeaders(fine, info).probe()).isPresent();
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
     void redirectsNameTheProxysHttpsPort() {
         assertThat(ClientRequestInboundHandler.redirectLocation("https://shop.test/a?b", "shop.test", 8443))
                 .isEqualTo("https://shop.test:8443/a?b");
