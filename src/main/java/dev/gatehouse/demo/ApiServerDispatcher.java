@@ -29,6 +29,7 @@ final class ApiServerDispatcher extends Dispatcher {
     private static final String JSON = "application/json";
 
     private final Dispatcher crud;
+    private final WatchListenerRegistry watches;
     /** Where watches' close handling runs, off the server's event loop ({@link WatchCloseOffLoop}). */
     private final ExecutorService watchClosers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "demo-api-watch-close");
@@ -54,6 +55,7 @@ final class ApiServerDispatcher extends Dispatcher {
         this.tables = tables;
         this.afterEachRequest = afterEachRequest;
         this.crud = crud;
+        this.watches = WatchListenerRegistry.of(crud);
         this.documents = Map.copyOf(documents);
         this.groups = Map.copyOf(groups);
         this.version = version;
@@ -81,7 +83,8 @@ final class ApiServerDispatcher extends Dispatcher {
         }
         MockResponse response = crud.dispatch(request);
         if (response.getWebSocketListener() != null) {
-            return response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), watchClosers));
+            return response.withWebSocketUpgrade(new WatchCloseOffLoop(response.getWebSocketListener(), watchClosers,
+                    watches));
         }
         if (response.code() == 204) {
             return response;

@@ -17,10 +17,12 @@ final class WatchCloseOffLoop extends WebSocketListener {
 
     private final WebSocketListener delegate;
     private final ExecutorService closer;
+    private final WatchListenerRegistry registry;
 
-    WatchCloseOffLoop(WebSocketListener delegate, ExecutorService closer) {
+    WatchCloseOffLoop(WebSocketListener delegate, ExecutorService closer, WatchListenerRegistry registry) {
         this.delegate = delegate;
         this.closer = closer;
+        this.registry = registry;
     }
 
     @Override
@@ -60,11 +62,13 @@ final class WatchCloseOffLoop extends WebSocketListener {
 
     @Override
     public void onClosed(WebSocket webSocket, int code, String reason) {
+        registry.forget(delegate); // on the loop: no event reaches a watch that is shutting down
         offLoop(() -> delegate.onClosed(webSocket, code, reason));
     }
 
     @Override
     public void onFailure(WebSocket webSocket, Throwable failure, Response response) {
+        registry.forget(delegate);
         offLoop(() -> delegate.onFailure(webSocket, failure, response));
     }
 
