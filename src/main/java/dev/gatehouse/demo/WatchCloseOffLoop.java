@@ -76,7 +76,10 @@ final class WatchCloseOffLoop extends WebSocketListener {
         try {
             closer.execute(task);
         } catch (RejectedExecutionException stopping) {
-            task.run(); // the server is shutting down: nothing else waits for the loop
+            // The server is shutting down; still never on the loop, which the shutdown itself needs.
+            Thread thread = new Thread(task, "demo-api-watch-close");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 }

@@ -56,4 +56,23 @@ class WatchCloseOffLoopTest {
             closer.shutdownNow();
         }
     }
+
+    @Test
+    void closesAfterTheServerStoppedItsCloserStillDoNotRunOnTheCallersThread() throws Exception {
+        CountDownLatch closed = new CountDownLatch(1);
+        AtomicReference<Thread> closedOn = new AtomicReference<>();
+        WebSocketListener watch = new WebSocketListener() {
+            @Override
+            public void onClosed(WebSocket webSocket, int code, String reason) {
+                closedOn.set(Thread.currentThread());
+                closed.countDown();
+            }
+        };
+        ExecutorService stopped = Executors.newCachedThreadPool();
+        stopped.shutdown();
+        new WatchCloseOffLoop(watch, stopped, WatchListenerRegistry.over(new CopyOnWriteArraySet<>())).onClosed(null,
+                1000, "bye");
+        assertThat(closed.await(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(closedOn.get()).isNotSameAs(Thread.currentThread());
+    }
 }
