@@ -262,6 +262,7 @@ public final class ClusterSession implements AutoCloseable {
         if (!isCurrent(a)) {
             return;
         }
+        boolean wasUnreachable = a.unreachable != null || a.informersStarted && caches.unreachable().isPresent();
         try {
             VersionInfo info = a.client.getKubernetesVersion();
             a.version = Attempt.versionString(info);
@@ -275,6 +276,14 @@ public final class ClusterSession implements AutoCloseable {
                 LOG.info("context '{}': {}", contextName, f.message());
                 a.unreachable = f.message();
             }
+        }
+        if (wasUnreachable && a.unreachable == null && a.informersStarted) {
+            // Back after an outage: start over as Retry does (the caches keep their content and report
+            // only what changed). A watch resumed with a resource version the server no longer knows
+            // (restored or replaced API server) would otherwise be retried forever without a relist.
+            LOG.info("context '{}': reachable again; listing everything afresh", contextName);
+            startAttempt();
+            return;
         }
         if (a.unreachable == null && !a.informersStarted) {
             synchronized (informerLock) {
