@@ -11,6 +11,7 @@ import io.fabric8.kubernetes.client.VersionInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +42,8 @@ public final class ClusterSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterSession.class);
     private static final AtomicInteger IDS = new AtomicInteger();
 
+    private static final Duration WATCH_RESTART_SPACING = Duration.ofMinutes(1);
+
     private final KubeconfigSource source;
     private final String contextName;
     private final NamespaceScope scope;
@@ -59,6 +62,9 @@ public final class ClusterSession implements AutoCloseable {
     private Attempt attempt;
     private ConnectionState state = new ConnectionState.Connecting();
     private boolean closed;
+
+    /** When the watches alone last made the session start over (System.nanoTime), 0 for never. */
+    private volatile long lastWatchRestart;
 
     private ClusterSession(KubeconfigSource source, String contextName, NamespaceScope scope,
                            SessionSettings settings, Executor callbackExecutor) {
@@ -262,7 +268,8 @@ public final class ClusterSession implements AutoCloseable {
         if (!isCurrent(a)) {
             return;
         }
-        boolean wasUnreachable = a.unreachable != null || a.informersStarted && caches.unreachable().isPresent();
+        boolean serverWasDown = a.unreachable != null;
+        boolean watchesWereDown = a.informersStarted && caches.unreachable().isPresent();
         try {
             VersionInfo info = a.client.getKubernetesVersion();
             a.version = Attempt.versionString(info);
@@ -277,7 +284,7 @@ public final class ClusterSession implements AutoCloseable {
                 a.unreachable = f.message();
             }
         }
-        if (wasUnreachable && a.unreachable == null && a.informersStarted) {
+        if (a.unreachable == null && a.informersStarted && (serverWasDown || watchesWereDown && restartAllowed())) {
             // Back after an outage: start over as Retry does (the caches keep their content and report
             // only what changed). A watch resumed with a resource version the server no longer knows
             // (restored or replaced API server) would otherwise be retried forever without a relist.
@@ -294,6 +301,20 @@ public final class ClusterSession implements AutoCloseable {
             }
         }
         recomputeState();
+    }
+
+    /**
+     * Whether the watches alone having failed may start the session over now: at most once a minute,
+     * so that an environment where only watches fail (a proxy that drops them) gets a fresh list
+     * regularly rather than a relist at every health check.
+     */
+    private boolean restartAllowed() {
+        long now = System.nanoTime();
+        if (lastWatchRestart != 0 && now - lastWatchRestart < WATCH_RESTART_SPACING.toNanos()) {
+            return false;
+        }
+        lastWatchRestart = now;
+        return true;
     }
 
     private void fail(Attempt a, String reason) {
