@@ -46,7 +46,9 @@ final class BackendChannelInitializer extends ChannelInitializer<SocketChannel> 
         }
         ch.pipeline()
                 .addLast("backend-http-codec", new HttpClientCodec(RESPONSES, false, false))
-                .addLast("backend-idle", new IdleStateHandler(0, 0, config.upstreamIdleTimeout().toMillis(),
+                // Reader idleness only: a pooled connection reads nothing while it waits, and the handler
+                // then needs no listener on every request written (events during an exchange are ignored).
+                .addLast("backend-idle", new IdleStateHandler(config.upstreamIdleTimeout().toMillis(), 0, 0,
                         TimeUnit.MILLISECONDS))
                 .addLast("backend-response", new BackendResponseInboundHandler());
     }

@@ -27,7 +27,7 @@ class BackendSideHandlersTest {
         unexpected.finishAndReleaseAll();
 
         EmbeddedChannel idle = new EmbeddedChannel(new BackendResponseInboundHandler());
-        idle.pipeline().fireUserEventTriggered(IdleStateEvent.ALL_IDLE_STATE_EVENT);
+        idle.pipeline().fireUserEventTriggered(IdleStateEvent.READER_IDLE_STATE_EVENT);
         assertThat(idle.isOpen()).isFalse();
         idle.finishAndReleaseAll();
     }
