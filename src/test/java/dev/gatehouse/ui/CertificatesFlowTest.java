@@ -2,7 +2,6 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
@@ -40,8 +39,7 @@ class CertificatesFlowTest {
     @BeforeEach
     @SuppressWarnings("unchecked")
     void openTheScreen() throws Exception {
-        gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.startOnDemo(home);
         gui.robot().clickOn("#nav-certificates");
         view = gui.node("screen-certificates", CertificatesView.class);
         table = gui.node("certs-table", TableView.class);

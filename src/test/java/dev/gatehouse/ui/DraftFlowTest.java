@@ -2,7 +2,6 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.ui.common.YamlArea;
 import dev.gatehouse.ui.ingress.IngressRow;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -11,7 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -33,14 +31,9 @@ class DraftFlowTest {
     @Test
     @SuppressWarnings("unchecked")
     void openAsDraftAddAPathApplyAndSeeItLive() throws Exception {
-        gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.startOnDemo(home);
         // The proxy will serve the draft: let it pick free ports.
-        gui.robot().clickOn("#nav-proxy");
-        gui.robot().interact(() -> {
-            gui.node("proxy-https-port", javafx.scene.control.TextField.class).setText("0");
-            gui.node("proxy-http-port", javafx.scene.control.TextField.class).setText("0");
-        });
+        gui.useFreeProxyPorts();
         gui.robot().clickOn("#nav-ingresses");
         TableView<IngressRow> table = gui.node("ingress-table", TableView.class);
         GuiTestSupport.await(20, () -> table.getItems().stream().anyMatch(r -> r.name().equals("storefront")));

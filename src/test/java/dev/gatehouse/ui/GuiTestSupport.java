@@ -3,11 +3,14 @@ package dev.gatehouse.ui;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cli.GuiOptions;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -28,6 +31,21 @@ final class GuiTestSupport {
         FxToolkit.registerPrimaryStage();
         app = FxToolkit.setupApplication(() -> new GatehouseApp(options));
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Starts the app on the embedded demo cluster and waits until it is connected. */
+    void startOnDemo(Path home) throws TimeoutException {
+        start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
+        await(60, () -> node("connection-badge", Label.class).getText().startsWith("Connected"));
+    }
+
+    /** On the Proxy screen: let the proxy pick free ports, so parallel runs and busy machines do not clash. */
+    void useFreeProxyPorts() {
+        robot.clickOn("#nav-proxy");
+        robot.interact(() -> {
+            node("proxy-https-port", TextField.class).setText("0");
+            node("proxy-http-port", TextField.class).setText("0");
+        });
     }
 
     void stop() throws TimeoutException {

@@ -2,7 +2,6 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.ui.ingress.IngressRow;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -10,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -33,8 +31,7 @@ class IngressBrowserFlowTest {
     @Test
     @SuppressWarnings("unchecked")
     void browseFilterSwitchNamespaceAndSeeLiveChanges() throws Exception {
-        gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.startOnDemo(home);
         ComboBox<String> context = gui.node("context-picker", ComboBox.class);
         assertThat(context.getItems()).contains("gatehouse-demo");
         assertThat(context.getValue()).isEqualTo("gatehouse-demo");

@@ -2,14 +2,12 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.ui.path.PathTarget;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -34,8 +32,7 @@ class PathFlowTest {
     @Test
     @SuppressWarnings("unchecked")
     void reEncryptedBackendLegExplainedLaneAndLiveChange() throws Exception {
-        gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.startOnDemo(home);
         gui.robot().clickOn("#nav-path");
         ComboBox<PathTarget> target = gui.node("path-target", ComboBox.class);
         GuiTestSupport.await(30, () -> target.getItems().stream().anyMatch(t -> t.key().equals("ingress:payments/checkout")));

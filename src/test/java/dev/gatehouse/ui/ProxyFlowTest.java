@@ -2,10 +2,8 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.AccessLogEvent;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
@@ -30,14 +28,9 @@ class ProxyFlowTest {
     @Test
     @SuppressWarnings("unchecked")
     void startTheProxySendATestRequestAndSeeItInTheAccessLog() throws Exception {
-        gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.startOnDemo(home);
 
-        gui.robot().clickOn("#nav-proxy");
-        gui.robot().interact(() -> {
-            gui.node("proxy-https-port", TextField.class).setText("0");
-            gui.node("proxy-http-port", TextField.class).setText("0");
-        });
+        gui.useFreeProxyPorts();
         gui.robot().clickOn("#proxy-start");
         GuiTestSupport.await(30, () -> gui.node("proxy-listening", Label.class).getText().startsWith("Listening on https://127.0.0.1:"));
         assertThat(gui.node("proxy-source", Label.class).getText()).contains("live cluster gatehouse-demo");

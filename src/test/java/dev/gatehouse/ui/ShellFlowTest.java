@@ -8,7 +8,6 @@ import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.theme.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -91,8 +90,7 @@ class ShellFlowTest {
 
     @Test
     void demoFlagConnectsStraightAway() throws Exception {
-        gui.start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.startOnDemo(home);
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
+import dev.gatehouse.ui.common.SelectionKeeper;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.nio.file.Path;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class CertificatesViewModel implements AutoCloseable {
     private final RowMerger merger = new RowMerger();
     private LiveList<SecretSummary, SecretCertificate> secrets;
     private Subscription ingressSubscription;
-    private String selectedKey;
+    private final SelectionKeeper<CertificateRow> selection = new SelectionKeeper<>(selected, CertificateRow::key);
 
     public CertificatesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource,
                                  ReadOnlyObjectProperty<DemoCluster> demo, ReadOnlyObjectProperty<DiagnosticReport> report,
@@ -74,11 +75,6 @@ public final class CertificatesViewModel implements AutoCloseable {
         debounce.setOnFinished(e -> recombine());
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
         count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
-        selected.addListener((o, a, row) -> {
-            if (row != null) {
-                selectedKey = row.key();
-            }
-        });
         report.addListener((Observable o) -> schedule());
         sessionSource.addListener((o, a, s) -> use(s));
         use(sessionSource.get());
@@ -94,8 +90,7 @@ public final class CertificatesViewModel implements AutoCloseable {
             ingressSubscription = null;
         }
         all.clear();
-        selectedKey = null;
-        selected.set(null);
+        selection.clear();
         session.set(s);
         problem.set("");
         placeholder.set("Not connected: choose a context, or open the demo cluster");
@@ -127,19 +122,7 @@ public final class CertificatesViewModel implements AutoCloseable {
         boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
         List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report.get(), secretsKnown);
         merger.merge(all, rows);
-        reselect();
-    }
-
-    private void reselect() {
-        if (selectedKey == null) {
-            return;
-        }
-        Optional<CertificateRow> now = all.stream().filter(r -> r.key().equals(selectedKey)).findFirst();
-        if (now.isPresent() && now.get() != selected.get()) {
-            selected.set(now.get());
-        } else if (now.isEmpty() && selected.get() != null) {
-            selected.set(null);
-        }
+        selection.reselect(key -> all.stream().filter(r -> r.key().equals(key)).findFirst());
     }
 
     private void showStatus(CacheStatus st) {
@@ -155,7 +138,7 @@ public final class CertificatesViewModel implements AutoCloseable {
 
     /** Imports dropped or chosen files into {@code target} ({@code namespace/name}) or a Secret named in the dialog. */
     public ImportViewModel importFiles(List<Path> files, Optional<String> target) {
-        String key = target.orElse(selectedKey);
+        String key = target.orElse(selection.key());
         Optional<CertificateRow> row = key == null ? Optional.empty()
                 : all.stream().filter(r -> r.key().equals(key)).findFirst();
         // A Secret named by an Ingress may not exist yet: target it by its namespace/name anyway.

@@ -9,12 +9,12 @@ import dev.gatehouse.cluster.write.SafeWriter;
 import dev.gatehouse.cluster.write.WriteResult;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
+import dev.gatehouse.ui.common.SelectionKeeper;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.util.Optional;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -45,7 +45,7 @@ public final class IngressesViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<IngressDetails> details = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
     private LiveList<Ingress, IngressRow> live;
-    private String selectedKey;
+    private final SelectionKeeper<IngressRow> selection = new SelectionKeeper<>(selected, IngressRow::key);
     private final Executor worker;
     private final BackupStore backups;
     private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
@@ -60,13 +60,12 @@ public final class IngressesViewModel implements AutoCloseable {
         diagnostics.addListener((o, a, r) -> refreshDetails());
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
         count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
-        selected.addListener((o, a, row) -> {
-            if (row != null) {
-                selectedKey = row.key();
+        selected.addListener((o, a, row) -> refreshDetails());
+        all.addListener((ListChangeListener<IngressRow>) c -> {
+            if (live != null) {
+                selection.reselect(live::row);
             }
-            refreshDetails();
         });
-        all.addListener((ListChangeListener<IngressRow>) c -> reselect());
         sessionSource.addListener((o, a, s) -> use(s));
         use(sessionSource.get());
     }
@@ -78,8 +77,7 @@ public final class IngressesViewModel implements AutoCloseable {
             live = null;
         }
         all.clear();
-        selectedKey = null;
-        selected.set(null);
+        selection.clear();
         session.set(s);
         problem.set("");
         placeholder.set("Not connected: choose a context, or open the demo cluster");
@@ -91,19 +89,6 @@ public final class IngressesViewModel implements AutoCloseable {
         Bindings.bindContent(all, live.rows());
         live.statusProperty().addListener((o, a, st) -> showStatus(st));
         showStatus(live.statusProperty().get());
-    }
-
-    /** Puts the selection back on the same Ingress after its row was replaced by an update. */
-    private void reselect() {
-        if (selectedKey == null || live == null) {
-            return;
-        }
-        Optional<IngressRow> now = live.row(selectedKey);
-        if (now.isPresent() && now.get() != selected.get()) {
-            selected.set(now.get());
-        } else if (now.isEmpty() && selected.get() != null) {
-            selected.set(null);
-        }
     }
 
     private void refreshDetails() {
