@@ -2,7 +2,6 @@ package dev.gatehouse.ui;
 
 import javafx.animation.AnimationTimer;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 
 /**
  * Runs work once the window has painted its first frames, so that start-up work that does not
@@ -14,18 +13,22 @@ final class FirstFrame {
     private FirstFrame() {
     }
 
+    /**
+     * Counts pulses only while the stage shows, so it also works when the stage is already showing
+     * (no WINDOW_SHOWN event comes then: a test harness's reused primary stage).
+     */
     static void then(Stage stage, Runnable work) {
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, shown -> new AnimationTimer() {
+        new AnimationTimer() {
             private int pulses;
 
             @Override
             public void handle(long now) {
-                if (++pulses < PULSES) {
+                if (!stage.isShowing() || ++pulses < PULSES) {
                     return;
                 }
                 stop();
                 work.run();
             }
-        }.start());
+        }.start();
     }
 }

@@ -63,7 +63,7 @@ public class GatehouseApp extends Application {
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         shell = new ShellViewModel(store, connection);
         List<Image> icons = icons();
-        ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls::join);
+        ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
                 background::execute, new LocalTrust(dirs.data())::extend);
         proxy = new ProxyViewModel(connection.sessionProperty(), connection.demoProperty(), background,

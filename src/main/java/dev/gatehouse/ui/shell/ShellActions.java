@@ -4,7 +4,7 @@ import dev.gatehouse.proxy.TlsProvider;
 import dev.gatehouse.ui.about.AboutDialog;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
 import java.io.File;
-import java.util.function.Supplier;
+import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.FileChooser;
@@ -22,10 +22,10 @@ public final class ShellActions {
     private final Stage stage;
     private final ConnectionViewModel connection;
     private final Image icon;
-    private final Supplier<TlsProvider> tls;
+    private final CompletionStage<TlsProvider> tls;
 
-    /** {@code tls} may block until the provider is known (it is detected while the window opens). */
-    public ShellActions(Stage stage, ConnectionViewModel connection, Image icon, Supplier<TlsProvider> tls) {
+    /** {@code tls} completes once the provider is known (it is detected while the window opens). */
+    public ShellActions(Stage stage, ConnectionViewModel connection, Image icon, CompletionStage<TlsProvider> tls) {
         this.stage = stage;
         this.connection = connection;
         this.icon = icon;
@@ -67,7 +67,8 @@ public final class ShellActions {
     }
 
     public void about() {
-        new AboutDialog(stage, icon, tls.get()).show();
+        // Never waits on the FX thread: the dialog opens as soon as the provider is known.
+        tls.thenAcceptAsync(provider -> new AboutDialog(stage, icon, provider).show(), Platform::runLater);
     }
 
     public void quit() {
