@@ -5,14 +5,15 @@
 # 1 KiB), nginx with worker_processes auto, upstream keep-alive and keepalive_requests raised (see
 # shared STACK.md); access logs off on both. nginx does the per-request work of ingress-nginx's template
 # that Gatehouse does too: the X-Request-ID / X-Real-IP / X-Forwarded-* / X-Original-URI headers to the
-# backend and HSTS on responses. Gatehouse runs as shipped: its defaults (one event loop per two
-# cores) and Netty's default sampled leak detection.
+# backend and HSTS on responses. Gatehouse runs as shipped, with its defaults (one event loop per core).
 # The two servers take turns in one run:
 #   keep-alive:   wrk -t2 -c64 -d${DURATION}s --latency  (req/s, p50, p99)
 #   handshakes:   h2load --h1 -t2 -c64 -n ${HANDSHAKES} -H 'Connection: close'  (new TLS connections/s)
-# sharing both cores, then pinned (the proxies and the backend on CPU 0, the load client on CPU 1),
-# with the servers' CPU time per request; medians of ROUNDS alternating runs. Prints "name=value unit"
-# lines and a target line.
+# sharing both cores, then pinned (the proxies and the backend started on CPU 0, so that nginx's
+# `worker_processes auto` and Gatehouse's default event loops size themselves to one core; the load
+# client on CPU 1), with the servers' CPU time per request; medians of ROUNDS alternating runs, after a
+# warm-up in each phase. Every server is checked to answer 200 with the backend's page before and
+# during the measurement. Prints "name=value unit" lines and a target line.
 #
 # Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
 # Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), ROUNDS (default 3:
@@ -34,6 +35,7 @@ command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx-light
 command -v wrk >/dev/null 2>&1 || need+=(wrk)
 command -v h2load >/dev/null 2>&1 || need+=(nghttp2-client)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v curl >/dev/null 2>&1 || need+=(curl)
 command -v taskset >/dev/null 2>&1 || need+=(util-linux)
 if [ "${#need[@]}" -gt 0 ]; then
   echo "Installing: ${need[*]}" >&2
@@ -45,6 +47,7 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 WORK=$(mktemp -d /tmp/gatehouse-bench.XXXXXX)
+chmod 755 "$WORK" # nginx's workers run as nobody and must read the backend's page
 PIDS=()
 cleanup() {
   for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
@@ -57,14 +60,14 @@ trap cleanup EXIT
 BACKEND_PORT=18080; NGINX_PORT=18443; GH_HTTPS=19443; GH_HTTP=19080
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj /CN=localhost \
   -addext subjectAltName=DNS:localhost -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
-head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/body.txt"
+mkdir -p "$WORK/www"; head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/www/index.html"
 
 common_http="worker_rlimit_nofile 65535; events { worker_connections 8192; }"
 cat > "$WORK/backend.conf" <<CONF
 worker_processes 1; daemon on; pid $WORK/backend.pid; error_log $WORK/backend-error.log;
 $common_http
 http { access_log off; keepalive_requests 1000000;
-  server { listen 127.0.0.1:$BACKEND_PORT; location / { alias $WORK/body.txt; default_type text/plain; } } }
+  server { listen 127.0.0.1:$BACKEND_PORT; root $WORK/www; default_type text/plain; } }
 CONF
 cat > "$WORK/nginx.conf" <<CONF
 worker_processes auto; daemon on; pid $WORK/nginx.pid; error_log $WORK/nginx-error.log;
@@ -93,32 +96,51 @@ mkdir -p "$WORK/manifests"
   printf '  tls.key: |\n'; sed 's/^/    /' "$WORK/tls.key"
 } > "$WORK/manifests/bench.yaml"
 
-"$NGINX" -c "$WORK/backend.conf" -p "$WORK" 2>/dev/null
-"$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
-# shellcheck disable=SC2086
-"$JAVA" ${JAVA_OPTS:-} -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
-  --backend "bench/web:80=http://127.0.0.1:$BACKEND_PORT" --https-port $GH_HTTPS --http-port $GH_HTTP \
-  > "$WORK/gatehouse.out" 2> "$WORK/gatehouse.err" &
-GH_PID=$!; PIDS+=("$GH_PID")
-for _ in $(seq 1 120); do grep -q "listening" "$WORK/gatehouse.out" 2>/dev/null && break; sleep 0.5; done
-grep -q "listening" "$WORK/gatehouse.out" || { echo "Gatehouse did not start:" >&2; cat "$WORK/gatehouse.err" >&2; exit 1; }
-sleep 1
-echo "# $(head -1 "$WORK/gatehouse.out")" >&2
+# start_servers [PREFIX...]: the backend, nginx and Gatehouse, started under PREFIX (e.g. taskset -c 0),
+# so that nginx's `worker_processes auto` and Gatehouse's default event loops both size themselves to
+# the cores they may use; then checks that both proxies answer the backend's page (an error page is
+# cheaper to serve, and would not measure proxying).
+start_servers() {
+  "$@" "$NGINX" -c "$WORK/backend.conf" -p "$WORK" 2>/dev/null
+  "$@" "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
+  : > "$WORK/gatehouse.out"
+  # shellcheck disable=SC2086
+  "$@" "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
+    --backend "bench/web:80=http://127.0.0.1:$BACKEND_PORT" --https-port $GH_HTTPS --http-port $GH_HTTP \
+    > "$WORK/gatehouse.out" 2> "$WORK/gatehouse.err" &
+  GH_PID=$!; PIDS+=("$GH_PID")
+  for _ in $(seq 1 120); do grep -q "listening" "$WORK/gatehouse.out" 2>/dev/null && break; sleep 0.5; done
+  grep -q "listening" "$WORK/gatehouse.out" || { echo "Gatehouse did not start:" >&2; cat "$WORK/gatehouse.err" >&2; exit 1; }
+  sleep 1
+  for url in "http://127.0.0.1:$BACKEND_PORT/" "https://localhost:$NGINX_PORT/" "https://localhost:$GH_HTTPS/"; do
+    got=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$url" || true)
+    [ "$got" = "200 1024" ] || { echo "$url answered '$got', not 200 with the 1 KiB page" >&2; exit 1; }
+  done
+}
+stop_servers() {
+  kill "$GH_PID" 2>/dev/null || true
+  local f; for f in "$WORK/nginx.pid" "$WORK/backend.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
+  wait "$GH_PID" 2>/dev/null || true
+  for _ in $(seq 1 50); do [ -f "$WORK/nginx.pid" ] || [ -f "$WORK/backend.pid" ] || break; sleep 0.1; done
+}
 echo "# nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), $(nproc) cores, wrk/h2load on the same machine" >&2
 
 TICKS=$(getconf CLK_TCK)
 nginx_pids() { echo "$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"; }
 cpu_ticks() { local t=0; for p in $*; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
-pin() { for p in $*; do taskset -a -p -c "$1" "$p" >/dev/null 2>&1 || true; done; }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v+0 }
   else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'; }
 
 # keepalive NAME PORT PIDS CLIENT_PREFIX -> prints rps p50 p99 cpu_us_per_req
 keepalive() {
-  local port=$2 pids=$3; shift 3
+  local name=$1 port=$2 pids=$3; shift 3
   local before; before=$(cpu_ticks $pids)
   local out; out=$("$@" wrk -t2 -c64 -d"${DURATION}s" --latency "https://localhost:$port/")
   local after; after=$(cpu_ticks $pids)
+  if grep -q "Non-2xx" <<<"$out"; then
+    echo "$name answered errors under keep-alive load; the figures would not measure proxying:" >&2; echo "$out" >&2
+    touch "$WORK/failed"
+  fi
   local rps p50 p99 reqs
   rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
   reqs=$(awk '/requests in/ {print $1}' <<<"$out")
@@ -127,24 +149,19 @@ keepalive() {
   echo "$rps $p50 $p99 $(awk -v c=$((after - before)) -v t="$TICKS" -v n="$reqs" 'BEGIN { printf "%.1f", c / t * 1e6 / n }')"
 }
 handshakes() {
-  local port=$2 pids=$3; shift 3
+  local name=$1 port=$2 pids=$3; shift 3
   local before; before=$(cpu_ticks $pids)
   local out; out=$(timeout 120 "$@" h2load --h1 -t2 -c64 -n "$HANDSHAKES" -H 'Connection: close' "https://localhost:$port/" || true)
   local after; after=$(cpu_ticks $pids)
   local rate done
+  if awk '/^status codes:/ { bad = $7 + $9 } END { exit !(bad > 0) }' <<<"$out"; then
+    echo "$name answered errors to new connections:" >&2; echo "$out" >&2
+    touch "$WORK/failed"
+  fi
   rate=$(awk '/^finished in/ {print $4}' <<<"$out")
   done=$(awk '/^requests:/ {print $2}' <<<"$out")
   echo "${rate:-0} $(awk -v c=$((after - before)) -v t="$TICKS" -v n="${done:-1}" 'BEGIN { printf "%.1f", c / t * 1e6 / (n > 0 ? n : 1) }')"
 }
-
-# Warm the JVM (and nginx's caches) before measuring, with the same mix the rounds use: keep-alive
-# traffic and handshake bursts in turn, until the JIT has compiled both (a single pass of each leaves
-# it recompiling the hot paths for a while whenever the other kind of traffic comes back).
-for _ in 1 2 3; do
-  wrk -t2 -c64 -d"$(( (WARMUP + 2) / 3 ))s" "https://localhost:$GH_HTTPS/" >/dev/null
-  h2load --h1 -t2 -c64 -n 1000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
-done
-wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
 
 # Each measurement is taken ROUNDS times, the two servers alternating, and the median is reported: the
 # machine is shared, and a neighbour's burst should not decide a ratio.
@@ -152,22 +169,33 @@ median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{ v[NR] = $1 } END { prin
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
 declare -A R
 for mode in shared pinned; do
-  client=()
-  if [ "$mode" = pinned ]; then
-    pin 0 $(nginx_pids) "$GH_PID" "$(cat "$WORK/backend.pid")" $(pgrep -P "$(cat "$WORK/backend.pid")" | tr '\n' ' ')
-    client=(taskset -c 1)
-  fi
+  client=(); servers=()
+  if [ "$mode" = pinned ]; then client=(taskset -c 1); servers=(taskset -c 0); fi
+  start_servers "${servers[@]}"
+  [ "$mode" = shared ] && echo "# $(head -1 "$WORK/gatehouse.out")" >&2
+  echo "# $mode: nginx with $(pgrep -P "$(cat "$WORK/nginx.pid")" | wc -l) workers, Gatehouse with its default event loops" >&2
+  # Warm the JVM (and nginx's caches) before measuring, with the same mix the rounds use: keep-alive
+  # traffic and handshake bursts in turn, until the JIT has compiled both (a single pass of each leaves
+  # it recompiling the hot paths for a while whenever the other kind of traffic comes back).
+  for _ in 1 2 3; do
+    "${client[@]}" wrk -t2 -c64 -d"$(( (WARMUP + 2) / 3 ))s" "https://localhost:$GH_HTTPS/" >/dev/null
+    "${client[@]}" h2load --h1 -t2 -c64 -n 1000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
+  done
+  "${client[@]}" wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
+
   declare -A S=()
   for round in $(seq 1 "$ROUNDS"); do
     for server in nginx gatehouse; do
       if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
       read -r rps p50 p99 cpu < <(keepalive $server $port "$pids" "${client[@]}")
       S[$server.rps]+=" $rps"; S[$server.p50]+=" $p50"; S[$server.p99]+=" $p99"; S[$server.cpu]+=" $cpu"
+      [ -f "$WORK/failed" ] && exit 1
       echo "# $mode round $round $server: $rps req/s, p99 $p99 ms" >&2
     done
     for server in nginx gatehouse; do
       if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
       read -r rate cpu < <(handshakes $server $port "$pids" "${client[@]}")
+      [ -f "$WORK/failed" ] && exit 1
       S[$server.hs]+=" $rate"; S[$server.hscpu]+=" $cpu"
     done
   done
@@ -180,6 +208,7 @@ for mode in shared pinned; do
     echo "${server}_${mode}_new_tls_connections=${R[$mode.$server.hs]} conn/s"
     echo "${server}_${mode}_cpu_per_handshake=${R[$mode.$server.hscpu]} us"
   done
+  stop_servers
   R[$mode.ka]=$(ratio "${R[$mode.gatehouse.rps]}" "${R[$mode.nginx.rps]}")
   R[$mode.hs]=$(ratio "${R[$mode.gatehouse.hs]}" "${R[$mode.nginx.hs]}")
   R[$mode.p99]=$(awk -v a="${R[$mode.gatehouse.p99]}" -v b="${R[$mode.nginx.p99]}" 'BEGIN { printf "%+.2f", a - b }')

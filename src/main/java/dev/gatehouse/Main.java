@@ -3,6 +3,7 @@ package dev.gatehouse;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Logging;
 import dev.gatehouse.cli.GatehouseCommand;
+import dev.gatehouse.proxy.LeakDetectionDefault;
 import dev.gatehouse.ui.GatehouseApp;
 
 /**
@@ -15,6 +16,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Logging.init(AppDirs.forCurrentUser());
+        LeakDetectionDefault.apply();
         int code = GatehouseCommand.commandLine(GatehouseApp::launchAndWait).execute(args);
         System.exit(code);
     }

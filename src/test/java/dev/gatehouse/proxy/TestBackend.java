@@ -14,14 +14,20 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.ssl.SslContext;
@@ -34,12 +40,15 @@ import java.security.cert.X509Certificate;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A backend for proxy tests on 127.0.0.1: answers every request with its name and what it received
  * (method, path, Host, forwarding headers, TLS), echoes WebSocket text frames on {@code /ws}, and never
- * answers {@code /slow}.
+ * answers {@code /slow}. {@code /stream} answers chunked: the head at once, the body ("hello world", in
+ * two chunks, with an {@code X-Checksum} trailer) once the test lets it ({@link #releaseStreamBody}).
  */
 final class TestBackend implements AutoCloseable {
 
@@ -47,12 +56,20 @@ final class TestBackend implements AutoCloseable {
     private final EventLoopGroup group;
     private final Channel server;
     private final boolean tls;
+    private final AtomicReference<CompletableFuture<Void>> streamBody;
 
-    private TestBackend(String name, EventLoopGroup group, Channel server, boolean tls) {
+    private TestBackend(String name, EventLoopGroup group, Channel server, boolean tls,
+                        AtomicReference<CompletableFuture<Void>> streamBody) {
         this.name = name;
         this.group = group;
         this.server = server;
         this.tls = tls;
+        this.streamBody = streamBody;
+    }
+
+    /** Lets the body of the {@code /stream} responses in progress (and later ones) go out. */
+    void releaseStreamBody() {
+        streamBody.get().complete(null);
     }
 
     static TestBackend http(String name) throws InterruptedException {
@@ -66,6 +83,7 @@ final class TestBackend implements AutoCloseable {
     }
 
     private static TestBackend start(String name, SslContext tls) throws InterruptedException {
+        AtomicReference<CompletableFuture<Void>> streamBody = new AtomicReference<>(new CompletableFuture<>());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("test-backend-" + name, true),
                 NioIoHandler.newFactory());
         Channel server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
@@ -76,11 +94,11 @@ final class TestBackend implements AutoCloseable {
                             ch.pipeline().addLast(tls.newHandler(ch.alloc()));
                         }
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(4 * 1024 * 1024),
-                                new WebSocketServerProtocolHandler("/ws"), new Echo(name),
+                                new WebSocketServerProtocolHandler("/ws"), new Echo(name, streamBody),
                                 new WebSocketEcho());
                     }
                 }).bind(new InetSocketAddress(ProxyConfig.loopback(), 0)).sync().channel();
-        return new TestBackend(name, group, server, tls != null);
+        return new TestBackend(name, group, server, tls != null, streamBody);
     }
 
     String url() {
@@ -99,14 +117,20 @@ final class TestBackend implements AutoCloseable {
 
     private static final class Echo extends SimpleChannelInboundHandler<FullHttpRequest> {
         private final String name;
+        private final AtomicReference<CompletableFuture<Void>> streamBody;
 
-        Echo(String name) {
+        Echo(String name, AtomicReference<CompletableFuture<Void>> streamBody) {
             this.name = name;
+            this.streamBody = streamBody;
         }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             if (request.uri().startsWith("/slow")) {
+                return;
+            }
+            if (request.uri().startsWith("/stream")) {
+                stream(ctx);
                 return;
             }
             if (request.uri().startsWith("/hints")) { // 103 Early Hints on its own, the answer a bit later
@@ -125,6 +149,19 @@ final class TestBackend implements AutoCloseable {
                 return;
             }
             answer(ctx, request);
+        }
+
+        private void stream(ChannelHandlerContext ctx) {
+            HttpResponse head = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+            head.headers().set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            head.headers().set("X-Backend", name);
+            ctx.writeAndFlush(head);
+            streamBody.get().thenRun(() -> ctx.executor().execute(() -> {
+                ctx.write(new DefaultHttpContent(Unpooled.copiedBuffer("hello ", StandardCharsets.US_ASCII)));
+                LastHttpContent end = new DefaultLastHttpContent(Unpooled.copiedBuffer("world", StandardCharsets.US_ASCII));
+                end.trailingHeaders().set("X-Checksum", "42");
+                ctx.writeAndFlush(end);
+            }));
         }
 
         private void answer(ChannelHandlerContext ctx, FullHttpRequest request) {

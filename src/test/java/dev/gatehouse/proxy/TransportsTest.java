@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.proxy.server.Transport;
 import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -100,36 +98,14 @@ class TransportsTest {
     }
 
     private static String get(String path) {
-        return "GET " + path + " HTTP/1.1\r\nHost: plain.test\r\n\r\n";
+        return new String(HttpWire.get("plain.test", path), StandardCharsets.US_ASCII);
     }
 
     private static String readResponse(InputStream in) throws IOException {
-        return readResponse(in, 200);
+        return HttpWire.response(in, 200);
     }
 
-    /** One HTTP/1.1 response with a Content-Length body and this status; returns the body. */
     private static String readResponse(InputStream in, int expectedStatus) throws IOException {
-        String status = line(in);
-        assertThat(status).startsWith("HTTP/1.1 " + expectedStatus);
-        int length = -1;
-        for (String header = line(in); !header.isEmpty(); header = line(in)) {
-            String lower = header.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("content-length:")) {
-                length = Integer.parseInt(lower.substring("content-length:".length()).trim());
-            }
-        }
-        assertThat(length).as("framed by Content-Length").isNotNegative();
-        return new String(in.readNBytes(length), StandardCharsets.UTF_8);
-    }
-
-    private static String line(InputStream in) throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) != -1 && c != '\n') {
-            if (c != '\r') {
-                b.write(c);
-            }
-        }
-        return b.toString(StandardCharsets.US_ASCII);
+        return HttpWire.response(in, expectedStatus);
     }
 }

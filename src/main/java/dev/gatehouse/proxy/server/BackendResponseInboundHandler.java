@@ -1,5 +1,7 @@
 package dev.gatehouse.proxy.server;
 
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.timeout.IdleStateEvent;
@@ -13,6 +15,17 @@ import io.netty.util.ReferenceCountUtil;
 final class BackendResponseInboundHandler extends ChannelInboundHandlerAdapter {
 
     private ProxiedExchange exchange;
+
+    /**
+     * The relay of a pooled backend connection. It is the pipeline's last handler (see
+     * {@link BackendChannelInitializer}), so this is a constant-time look-up, not a walk of the pipeline
+     * per request; null once a tunnel replaced it.
+     */
+    static BackendResponseInboundHandler of(Channel backend) {
+        ChannelHandler last = backend.pipeline().last();
+        return last instanceof BackendResponseInboundHandler relay ? relay
+                : backend.pipeline().get(BackendResponseInboundHandler.class);
+    }
 
     void bind(ProxiedExchange e) {
         this.exchange = e;

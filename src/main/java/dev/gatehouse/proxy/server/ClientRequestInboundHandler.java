@@ -19,6 +19,7 @@ import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.codec.http2.Http2StreamChannel;
+import io.netty.util.Attribute;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -46,6 +47,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     private ConnectionInfo connection;
     private Deadline responseDeadline;
     private Exchange current;
+    /** Where the other handlers find {@link #current} (looked up once, not per request). */
+    private Attribute<Exchange> exchangeAttribute;
     /** A queued request is about to be handled (in a task, so answers do not recurse). */
     private boolean nextScheduled;
     private ProxiedExchange proxied;
@@ -58,6 +61,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.guard = ctx.pipeline().get(SlowRequestGuard.class);
+        this.exchangeAttribute = ctx.channel().attr(Exchange.KEY);
         this.responseDeadline = new Deadline(ctx.executor(), () -> {
             if (proxied != null) {
                 proxied.responseTimedOut();
@@ -191,7 +195,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
 
     private Exchange begin(String method, String host, String uri, String protocol, boolean keepAlive) {
         Exchange exchange = new Exchange(connection(), protocol, method, host, uri, keepAlive);
-        ctx.channel().attr(Exchange.KEY).set(exchange);
+        exchangeAttribute.set(exchange);
         return exchange;
     }
 
@@ -285,7 +289,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         Exchange done = current;
         current = null;
         proxied = null;
-        ctx.channel().attr(Exchange.KEY).set(null);
+        exchangeAttribute.set(null);
         if (done != null) {
             services.log(done);
         }
@@ -297,7 +301,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         Exchange done = current;
         current = null;
         proxied = null;
-        ctx.channel().attr(Exchange.KEY).set(null);
+        exchangeAttribute.set(null);
         if (done != null) {
             services.log(done);
         }

@@ -5,6 +5,7 @@ import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.util.AsciiString;
+import io.netty.util.Attribute;
 
 /**
  * Client side, outbound: adds {@code Strict-Transport-Security: max-age=31536000; includeSubDomains} to
@@ -16,11 +17,18 @@ final class HstsResponseOutboundHandler extends ChannelOutboundHandlerAdapter {
     static final AsciiString HEADER = AsciiString.cached("Strict-Transport-Security");
     static final AsciiString VALUE = AsciiString.cached("max-age=31536000; includeSubDomains");
 
+    private Attribute<Exchange> exchange;
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        exchange = ctx.channel().attr(Exchange.KEY);
+    }
+
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         if (msg instanceof HttpResponse response) {
-            Exchange exchange = ctx.channel().attr(Exchange.KEY).get();
-            if (exchange != null && exchange.hsts() && !response.headers().contains(HEADER)) {
+            Exchange current = exchange.get();
+            if (current != null && current.hsts() && !response.headers().contains(HEADER)) {
                 response.headers().add(HEADER, VALUE);
             }
         }

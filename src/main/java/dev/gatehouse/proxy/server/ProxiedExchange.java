@@ -10,6 +10,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -61,6 +62,8 @@ final class ProxiedExchange {
     private ChannelFuture pendingWrite;
     private boolean lastReceived;
     private boolean skippingInterim;
+    /** The response head, until the next piece of the response or the end of the backend's read batch. */
+    private HttpResponse heldHead;
     private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
 
     ProxiedExchange(ChannelHandlerContext client, ClientRequestInboundHandler owner, ProxyServices services,
@@ -146,7 +149,7 @@ final class ProxiedExchange {
     private void send(UpstreamPool.Lease lease) {
         backend = lease.channel();
         reused = lease.reused();
-        backend.pipeline().get(BackendResponseInboundHandler.class).bind(this);
+        BackendResponseInboundHandler.of(backend).bind(this);
         String uri = explanation.decision().upstreamPath().orElse(explanation.request().pathAndQuery());
         FullHttpRequest upstream = UpstreamRequests.build(request, uri, exchange.connection(),
                 explanation.request().scheme(), websocket);
@@ -184,10 +187,26 @@ final class ProxiedExchange {
             cancelTimer();
             responseStarted = true;
             prepare(response);
+            if (!(msg instanceof LastHttpContent) && !upgrading) {
+                heldHead = response; // goes out with the next piece: one message to encode and encrypt
+                return;
+            }
+        } else if (heldHead != null) {
+            HttpResponse head = heldHead;
+            heldHead = null;
+            if (msg instanceof LastHttpContent end) {
+                msg = new DefaultFullHttpResponse(head.protocolVersion(), head.status(), end.content(), head.headers(),
+                        end.trailingHeaders());
+            } else {
+                relay(head, false);
+            }
         }
-        boolean last = msg instanceof LastHttpContent;
+        relay(msg, msg instanceof LastHttpContent);
+    }
+
+    /** Writes a piece of the response to the client; flushed once per batch the backend delivered. */
+    private void relay(Object msg, boolean last) {
         lastReceived |= last;
-        // Written now, flushed once per batch the backend delivered (fewer TLS records and syscalls).
         ChannelFuture written = last ? client.writeAndFlush(msg) : client.write(msg);
         pendingWrite = written;
         written.addListener(f -> {
@@ -211,6 +230,11 @@ final class ProxiedExchange {
     void onBackendReadComplete() {
         if (done || backend == null) {
             return;
+        }
+        if (heldHead != null) {
+            HttpResponse head = heldHead; // the body has not come yet: the head goes out alone
+            heldHead = null;
+            relay(head, false);
         }
         ChannelFuture written = pendingWrite;
         pendingWrite = null;
@@ -353,32 +377,16 @@ final class ProxiedExchange {
         Channel b = detachBackend();
         Channel c = client.channel();
         request.release();
-        b.pipeline().remove(BackendResponseInboundHandler.class);
-        b.pipeline().remove("backend-idle");
-        b.pipeline().addLast("tunnel", new TunnelRelayHandler(c));
-        b.pipeline().remove("backend-http-codec");
         owner.tunnelled();
-        for (String name : List.of("request-deadline", "body-limit", "response-headers", "client-request")) {
-            if (c.pipeline().get(name) != null) {
-                c.pipeline().remove(name);
-            }
-        }
-        c.pipeline().addLast("tunnel", new TunnelRelayHandler(b));
-        c.pipeline().remove("http-codec");
-        for (ByteBuf early : earlyTunnelData) {
-            c.write(early);
-        }
+        TunnelRelayHandler.splice(c, b, earlyTunnelData);
         earlyTunnelData.clear();
-        c.flush();
-        c.read();
-        b.read();
     }
 
     private Channel detachBackend() {
         Channel b = backend;
         backend = null;
         if (b != null) {
-            BackendResponseInboundHandler relay = b.pipeline().get(BackendResponseInboundHandler.class);
+            BackendResponseInboundHandler relay = BackendResponseInboundHandler.of(b);
             if (relay != null) {
                 relay.unbind();
             }
