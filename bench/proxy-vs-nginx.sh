@@ -5,7 +5,7 @@
 # 1 KiB), nginx with worker_processes auto, upstream keep-alive and keepalive_requests raised (see
 # shared STACK.md); access logs off on both. nginx does the per-request work of ingress-nginx's template
 # that Gatehouse does too: the X-Request-ID / X-Real-IP / X-Forwarded-* / X-Original-URI headers to the
-# backend and HSTS on responses. Gatehouse runs as shipped, with its defaults (one event loop per core).
+# backend and HSTS on responses. Gatehouse runs as shipped, with its defaults (one event loop per two cores).
 # The two servers take turns in one run:
 #   keep-alive:   wrk -t2 -c64 -d${DURATION}s --latency  (req/s, p50, p99)
 #   handshakes:   h2load --h1 -t2 -c64 -n ${HANDSHAKES} -H 'Connection: close'  (new TLS connections/s)
@@ -16,7 +16,7 @@
 # during the measurement. Prints "name=value unit" lines and a target line.
 #
 # Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
-# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), ROUNDS (default 3:
+# Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), ROUNDS (default 5:
 # medians of this many alternating runs), JAVA (default java),
 # JAVA_OPTS (extra JVM options for the proxy, e.g. -Dio.netty.eventLoopThreads=2).
 set -euo pipefail
@@ -25,7 +25,7 @@ cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
 HANDSHAKES=${HANDSHAKES:-4000}
 WARMUP=${WARMUP:-20}
-ROUNDS=${ROUNDS:-3}
+ROUNDS=${ROUNDS:-5}
 JAVA=${JAVA:-java}
 JAR=target/gatehouse.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }

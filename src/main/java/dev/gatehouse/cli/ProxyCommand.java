@@ -71,7 +71,7 @@ public final class ProxyCommand implements Callable<Integer> {
     private String ingressClass;
 
     @Option(names = "--io-threads", paramLabel = "N",
-            description = "Event-loop threads, 1 to 64 (default: one per core, at most 16; ${DEFAULT-VALUE} here)")
+            description = "Event-loop threads, 1 to 64 (default: one per two cores, ${DEFAULT-VALUE} here)")
     private int ioThreads = ProxyConfig.defaultIoThreads();
 
     @Option(names = "--quiet", description = "Do not print an access-log line per request")

@@ -24,8 +24,8 @@ import java.util.Objects;
  * @param upstreamResponseTimeout waiting for a backend's response head (slower → 504)
  * @param upstreamIdleTimeout     an idle pooled backend connection is closed after this
  * @param maxIdleUpstreamPerLoop  idle backend connections kept per backend and event loop
- * @param ioThreads               event-loop threads, 1 to 64 (by default one per core the process may run
- *                                on, at most 16)
+ * @param ioThreads               event-loop threads, 1 to 64 (by default one per two cores: the local
+ *                                proxy shares the workstation with the clients and backends it serves)
  */
 public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, int maxConnections,
                           int maxInitialLineBytes, int maxHeaderBytes, int maxBodyBytes, Duration requestTimeout,
@@ -70,14 +70,14 @@ public record ProxyConfig(InetAddress bindAddress, int httpsPort, int httpPort, 
     }
 
     /**
-     * One event loop per core this process may run on (its CPU affinity and container limits count), as
-     * nginx's {@code worker_processes auto}; at most 16, which no workstation's trial traffic needs more
-     * than. Measured with {@code bench/proxy-vs-nginx.sh}: on two cores shared with the load client and
-     * the backend, two loops served 1.06× nginx's keep-alive rate where one loop served 0.94× at the same
-     * p99; on one core, one loop.
+     * One event loop per two cores. Unlike a controller on a node of its own, the local proxy runs next
+     * to what it serves (browser or load tool, port-forwards, local backends). On the 2-core bench
+     * machine, two loops sharing the cores with the load client and the backend cost more CPU per
+     * request than one (0.99–1.21× nginx's against 0.91–0.98×) and served 0.79–1.03× nginx's
+     * keep-alive rate against 0.94–0.97×; with one core for the proxy there is one loop either way.
      */
     public static int defaultIoThreads() {
-        return Math.min(16, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
 
     /** 127.0.0.1 as a literal (no name lookup, IPv4 even when IPv6 is preferred). */
