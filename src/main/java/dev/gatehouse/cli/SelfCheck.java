@@ -62,7 +62,7 @@ public final class SelfCheck {
         Transport sockets = Transport.best();
         out.println("Proxy sockets: " + sockets.display());
         if (sockets != Transport.EPOLL && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                && System.getProperty("gatehouse.proxy.transport") == null) {
+                && !Transport.nioRequested()) {
             err.println("Self-check: native epoll did not load; the proxy would use Java NIO (slower).");
             failures++;
         }

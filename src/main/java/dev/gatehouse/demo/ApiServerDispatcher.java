@@ -31,11 +31,7 @@ final class ApiServerDispatcher extends Dispatcher {
     private final Dispatcher crud;
     private final WatchListenerRegistry watches;
     /** Where watches' close handling runs, off the server's event loop ({@link WatchCloseOffLoop}). */
-    private final ExecutorService watchClosers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "demo-api-watch-close");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService watchClosers = Executors.newCachedThreadPool(WatchCloseOffLoop::closerThread);
     private final Map<String, String> documents;
     private final Map<String, String> groups;
     private final String version;

@@ -77,9 +77,14 @@ final class WatchCloseOffLoop extends WebSocketListener {
             closer.execute(task);
         } catch (RejectedExecutionException stopping) {
             // The server is shutting down; still never on the loop, which the shutdown itself needs.
-            Thread thread = new Thread(task, "demo-api-watch-close");
-            thread.setDaemon(true);
-            thread.start();
+            closerThread(task).start();
         }
+    }
+
+    /** A daemon thread for a watch's close handling (the closers' pool makes its threads here too). */
+    static Thread closerThread(Runnable task) {
+        Thread thread = new Thread(task, "demo-api-watch-close");
+        thread.setDaemon(true);
+        return thread;
     }
 }

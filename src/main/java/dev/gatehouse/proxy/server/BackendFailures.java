@@ -1,6 +1,11 @@
 package dev.gatehouse.proxy.server;
 
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.DecoderException;
+import java.net.ConnectException;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
+import javax.net.ssl.SSLException;
 
 /** Plain words for why a backend could not be reached, for the 502 page and the access log. */
 final class BackendFailures {
@@ -15,17 +20,15 @@ final class BackendFailures {
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof java.net.ConnectException) {
-            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(java.util.Locale.ROOT);
+        if (t instanceof ConnectException) {
+            String m = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
             return m.contains("refused") ? "connection refused (nothing listens there)" : t.getMessage();
         }
-        if (t instanceof io.netty.channel.ConnectTimeoutException) {
-            return "no answer to the connection attempt within "
-                    + "the connect timeout";
+        if (t instanceof ConnectTimeoutException) {
+            return "no answer to the connection attempt within the connect timeout";
         }
-        if (t instanceof javax.net.ssl.SSLException || t instanceof io.netty.handler.codec.DecoderException
-                && t.getCause() instanceof javax.net.ssl.SSLException) {
-            Throwable ssl = t instanceof javax.net.ssl.SSLException ? t : t.getCause();
+        if (t instanceof SSLException || t instanceof DecoderException && t.getCause() instanceof SSLException) {
+            Throwable ssl = t instanceof SSLException ? t : t.getCause();
             return "the TLS handshake with the backend failed: " + ssl.getMessage();
         }
         return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();

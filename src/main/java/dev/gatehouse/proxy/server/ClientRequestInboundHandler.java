@@ -23,7 +23,6 @@ import io.netty.util.Attribute;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.util.ArrayDeque;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -97,26 +96,24 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             }
             return;
         }
-        boolean upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
-        handle(request);
-        if (!upgrade) {
-            readAhead();
-        }
+        handleThenReadAhead(request);
     }
 
-    /**
-     * While a keep-alive request is answered, one more may be read and queued: the socket stays
-     * registered for reading instead of being switched off and on for every request (two system calls
-     * each time), and buffering stays bounded because nothing more is read while a request waits.
-     * Never after an upgrade request, whose next bytes are not HTTP.
-     */
     /** A request is being answered, or the next queued one is about to be: new ones wait in the queue. */
     private boolean busy() {
         return current != null || nextScheduled;
     }
 
-    private void readAhead() {
-        if (current != null && current.keepAlive() && pipelined.isEmpty() && !http2()) {
+    /**
+     * Handles the request, then, while a keep-alive request is answered, lets one more be read and
+     * queued: the socket stays registered for reading instead of being switched off and on for every
+     * request (two system calls each time), and buffering stays bounded because nothing more is read
+     * while a request waits. Never after an upgrade request, whose next bytes are not HTTP.
+     */
+    private void handleThenReadAhead(FullHttpRequest request) {
+        boolean upgrade = request.headers().contains(HttpHeaderNames.UPGRADE);
+        handle(request);
+        if (!upgrade && current != null && current.keepAlive() && pipelined.isEmpty() && !http2()) {
             ctx.read();
         }
     }
@@ -314,26 +311,16 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         Object queued = pipelined.poll();
-        if (queued instanceof OversizedRequest big) {
+        if (queued != null) {
             nextScheduled = true;
             ctx.executor().execute(() -> {
                 nextScheduled = false;
-                tooLarge(big);
-            });
-            return;
-        }
-        if (queued instanceof FullHttpRequest next) {
-            boolean upgrade = next.headers().contains(HttpHeaderNames.UPGRADE);
-            nextScheduled = true;
-            ctx.executor().execute(() -> {
-                nextScheduled = false;
-                if (!ctx.channel().isActive()) {
-                    next.release(); // the client left meanwhile
-                    return;
-                }
-                handle(next);
-                if (!upgrade) {
-                    readAhead();
+                if (queued instanceof OversizedRequest big) {
+                    tooLarge(big);
+                } else if (!ctx.channel().isActive()) {
+                    ReferenceCountUtil.release(queued); // the client left meanwhile
+                } else {
+                    handleThenReadAhead((FullHttpRequest) queued);
                 }
             });
             return;

@@ -26,6 +26,7 @@ import io.netty.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
@@ -103,7 +104,7 @@ final class ProxiedExchange {
         BackendTarget found;
         try {
             found = lookup.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException error) {
+        } catch (CompletionException | CancellationException error) {
             fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse has no way to reach " + backendName() + ": "
                     + BackendFailures.reason(error));
             return;
@@ -137,8 +138,7 @@ final class ProxiedExchange {
                         return;
                     }
                     if (!f.isSuccess()) {
-                        fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse could not connect to " + backendName() + " at "
-                                + target.host() + ":" + target.port() + " (" + target.origin() + "): "
+                        fail(HttpResponseStatus.BAD_GATEWAY, "Gatehouse could not connect to " + backendAt() + ": "
                                 + BackendFailures.reason(f.cause()));
                         return;
                     }
@@ -192,16 +192,23 @@ final class ProxiedExchange {
                 return;
             }
         } else if (heldHead != null) {
-            HttpResponse head = heldHead;
-            heldHead = null;
             if (msg instanceof LastHttpContent end) {
-                msg = new DefaultFullHttpResponse(head.protocolVersion(), head.status(), end.content(), head.headers(),
-                        end.trailingHeaders());
+                msg = new DefaultFullHttpResponse(heldHead.protocolVersion(), heldHead.status(), end.content(),
+                        heldHead.headers(), end.trailingHeaders());
+                heldHead = null;
             } else {
-                relay(head, false);
+                relayHeldHead();
             }
         }
         relay(msg, msg instanceof LastHttpContent);
+    }
+
+    private void relayHeldHead() {
+        if (heldHead != null) {
+            HttpResponse head = heldHead;
+            heldHead = null;
+            relay(head, false);
+        }
     }
 
     /** Writes a piece of the response to the client; flushed once per batch the backend delivered. */
@@ -231,11 +238,7 @@ final class ProxiedExchange {
         if (done || backend == null) {
             return;
         }
-        if (heldHead != null) {
-            HttpResponse head = heldHead; // the body has not come yet: the head goes out alone
-            heldHead = null;
-            relay(head, false);
-        }
+        relayHeldHead(); // the body has not come yet: the head goes out alone
         ChannelFuture written = pendingWrite;
         pendingWrite = null;
         if (written == null) {
@@ -311,8 +314,7 @@ final class ProxiedExchange {
                 connect(true);
                 return;
             }
-            fail(HttpResponseStatus.BAD_GATEWAY, "The connection to " + backendName() + " at " + target.host() + ":"
-                    + target.port() + " (" + target.origin() + ") failed before a response: "
+            fail(HttpResponseStatus.BAD_GATEWAY, "The connection to " + backendAt() + " failed before a response: "
                     + (cause == null ? "the backend closed the connection" : BackendFailures.reason(cause)));
             return;
         }
@@ -328,8 +330,7 @@ final class ProxiedExchange {
         if (slow != null) {
             slow.close();
         }
-        fail(HttpResponseStatus.GATEWAY_TIMEOUT, backendName() + " at " + target.host() + ":" + target.port() + " ("
-                + target.origin() + ") did not answer within "
+        fail(HttpResponseStatus.GATEWAY_TIMEOUT, backendAt() + " did not answer within "
                 + services.config().upstreamResponseTimeout().toSeconds() + " s.");
     }
 
@@ -405,5 +406,10 @@ final class ProxiedExchange {
 
     private String backendName() {
         return key == null ? "the backend" : "Service " + key.namespace() + "/" + key.service() + " port " + key.port();
+    }
+
+    /** The Service port and the address it was reached at, for the 502 and 504 pages. */
+    private String backendAt() {
+        return backendName() + " at " + target.host() + ":" + target.port() + " (" + target.origin() + ")";
     }
 }

@@ -33,7 +33,7 @@ public enum Transport {
 
     /** Epoll when available and not switched off, else NIO (the reason is logged). */
     public static Transport best() {
-        if ("nio".equalsIgnoreCase(System.getProperty(PROPERTY, ""))) {
+        if (nioRequested()) {
             return NIO;
         }
         try {
@@ -46,6 +46,11 @@ public enum Transport {
             LOG.info("Native epoll is not on this platform ({}); the proxy uses Java NIO", e.toString());
         }
         return NIO;
+    }
+
+    /** True when {@code -Dgatehouse.proxy.transport=nio} asks for Java NIO. */
+    public static boolean nioRequested() {
+        return "nio".equalsIgnoreCase(System.getProperty(PROPERTY, ""));
     }
 
     IoHandlerFactory ioHandlerFactory() {

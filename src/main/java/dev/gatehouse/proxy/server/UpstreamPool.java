@@ -34,6 +34,9 @@ final class UpstreamPool implements AutoCloseable {
 
     /** Connections are interchangeable when they reach the same address with the same TLS setting. */
     private record PoolKey(String host, int port, String tls) {
+        static PoolKey of(BackendTarget target, UpstreamTls tls) {
+            return new PoolKey(target.host(), target.port(), tls.id());
+        }
     }
 
     private static final AttributeKey<PoolKey> KEY = AttributeKey.valueOf("gatehouse.upstream");
@@ -52,7 +55,7 @@ final class UpstreamPool implements AutoCloseable {
 
     /** The most recently used open idle connection of this loop to the target, or null. On {@code loop}. */
     Channel pollIdle(EventLoop loop, BackendTarget target, UpstreamTls tls) {
-        ArrayDeque<Channel> deque = idle(loop).get(new PoolKey(target.host(), target.port(), tls.id()));
+        ArrayDeque<Channel> deque = idle(loop).get(PoolKey.of(target, tls));
         Channel ch;
         while (deque != null && (ch = deque.pollLast()) != null) {
             if (ch.isActive()) {
@@ -64,7 +67,7 @@ final class UpstreamPool implements AutoCloseable {
 
     /** A new connection to the target (TLS handshake done when re-encrypting). Completes on {@code loop}. */
     Future<Lease> open(EventLoop loop, BackendTarget target, UpstreamTls tls) {
-        PoolKey key = new PoolKey(target.host(), target.port(), tls.id());
+        PoolKey key = PoolKey.of(target, tls);
         Promise<Lease> leased = loop.newPromise();
         Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.socketChannel())
                 .option(ChannelOption.AUTO_READ, false)

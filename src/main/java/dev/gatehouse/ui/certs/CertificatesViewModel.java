@@ -122,7 +122,12 @@ public final class CertificatesViewModel implements AutoCloseable {
         boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
         List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report.get(), secretsKnown);
         merger.merge(all, rows);
-        selection.reselect(key -> all.stream().filter(r -> r.key().equals(key)).findFirst());
+        selection.reselect(this::row);
+    }
+
+    /** The current row of the Secret {@code namespace/name}. */
+    private Optional<CertificateRow> row(String key) {
+        return all.stream().filter(r -> r.key().equals(key)).findFirst();
     }
 
     private void showStatus(CacheStatus st) {
@@ -139,8 +144,7 @@ public final class CertificatesViewModel implements AutoCloseable {
     /** Imports dropped or chosen files into {@code target} ({@code namespace/name}) or a Secret named in the dialog. */
     public ImportViewModel importFiles(List<Path> files, Optional<String> target) {
         String key = target.orElse(selection.key());
-        Optional<CertificateRow> row = key == null ? Optional.empty()
-                : all.stream().filter(r -> r.key().equals(key)).findFirst();
+        Optional<CertificateRow> row = key == null ? Optional.empty() : row(key);
         // A Secret named by an Ingress may not exist yet: target it by its namespace/name anyway.
         String[] named = key != null && key.contains("/") ? key.split("/", 2) : null;
         ImportViewModel vm = new ImportViewModel(services, session.get(), demo.get(), background, this::written,

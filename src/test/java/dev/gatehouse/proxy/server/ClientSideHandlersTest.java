@@ -89,12 +89,8 @@ class ClientSideHandlersTest {
 
     @Test
     void noTimerRunsWhileARequestIsAnswered() {
-        EmbeddedChannel ch = new EmbeddedChannel();
-        ch.freezeTime();
         SlowRequestGuard guard = new SlowRequestGuard(Duration.ofSeconds(30), Duration.ofSeconds(5));
-        ch.pipeline().addLast(guard, new HttpServerCodec());
-        ch.writeInbound(ascii("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
-        guard.requestReceived();
+        EmbeddedChannel ch = answeringOneRequest(guard);
         ch.advanceTimeBy(120, TimeUnit.SECONDS);
         ch.runScheduledPendingTasks();
         assertThat(ch.isOpen()).isTrue();
@@ -107,12 +103,8 @@ class ClientSideHandlersTest {
 
     @Test
     void aNextRequestBegunWhileTheLastWasAnsweredMustArriveWithinTheRequestTimeout() {
-        EmbeddedChannel ch = new EmbeddedChannel();
-        ch.freezeTime();
         SlowRequestGuard guard = new SlowRequestGuard(Duration.ofSeconds(30), Duration.ofSeconds(5));
-        ch.pipeline().addLast(guard, new HttpServerCodec());
-        ch.writeInbound(ascii("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
-        guard.requestReceived();
+        EmbeddedChannel ch = answeringOneRequest(guard);
         ch.writeInbound(ascii("GET /next HTTP/1.1\r\nHost: a\r\n")); // read ahead, incomplete
         guard.awaitNext();
         ch.advanceTimeBy(6, TimeUnit.SECONDS);
@@ -159,5 +151,15 @@ class ClientSideHandlersTest {
 
     private static FullHttpResponse response() {
         return new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+    }
+
+    /** A connection (on a frozen clock) whose first request arrived and is being answered. */
+    private static EmbeddedChannel answeringOneRequest(SlowRequestGuard guard) {
+        EmbeddedChannel ch = new EmbeddedChannel();
+        ch.freezeTime();
+        ch.pipeline().addLast(guard, new HttpServerCodec());
+        ch.writeInbound(ascii("GET / HTTP/1.1\r\nHost: a\r\n\r\n"));
+        guard.requestReceived();
+        return ch;
     }
 }
