@@ -61,9 +61,9 @@ public final class SelfCheck {
 
         Transport sockets = Transport.best();
         out.println("Proxy sockets: " + sockets.display());
-        if (sockets != Transport.EPOLL && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
+        if (!sockets.isNative() && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && !Transport.nioRequested()) {
-            err.println("Self-check: native epoll did not load; the proxy would use Java NIO (slower).");
+            err.println("Self-check: neither io_uring nor native epoll loaded; the proxy would use Java NIO (slower).");
             failures++;
         }
 

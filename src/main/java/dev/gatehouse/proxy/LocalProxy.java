@@ -138,7 +138,7 @@ public final class LocalProxy implements AutoCloseable {
             return this;
         }
 
-        /** The socket transport; the best available when not given (epoll on Linux, else NIO). */
+        /** The socket transport; the best available when not given (io_uring or epoll on Linux, else NIO). */
         public Builder transport(Transport t) {
             this.transport = t;
             return this;
@@ -282,7 +282,7 @@ public final class LocalProxy implements AutoCloseable {
         return tls;
     }
 
-    /** {@code epoll} or {@code NIO}: the socket transport the listeners and backend connections use. */
+    /** {@code io_uring}, {@code epoll} or {@code NIO}: the socket transport the listeners and backend connections use. */
     public String transport() {
         return server.transport().display();
     }

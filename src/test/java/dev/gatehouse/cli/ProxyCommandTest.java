@@ -94,7 +94,7 @@ class ProxyCommandTest {
         String first = out.await(l -> l.startsWith("Gatehouse proxy listening"), err);
         Matcher m = LISTENING.matcher(first);
         assertThat(m.matches()).as(first).isTrue();
-        assertThat(first).contains("1 Ingress of class nginx", "TLS: ").containsPattern("sockets: (epoll|NIO)");
+        assertThat(first).contains("1 Ingress of class nginx", "TLS: ").containsPattern("sockets: (io_uring|epoll|NIO)");
         int https = Integer.parseInt(m.group(1));
         int http = Integer.parseInt(m.group(2));
 

@@ -18,6 +18,8 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Netty side of the proxy: one acceptor thread, the I/O event loops (clients and their backend
@@ -25,6 +27,8 @@ import java.util.function.Supplier;
  * stops accepting and closes every connection.
  */
 public final class ProxyServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
     private final ProxyConfig config;
     private final Transport transport;
@@ -40,14 +44,38 @@ public final class ProxyServer implements AutoCloseable {
     public ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
                        UpstreamTlsContexts upstreamTls, AccessLogSink accessLog) {
         this.config = config;
-        this.transport = transport;
-        this.acceptor = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("gatehouse-proxy-accept", true),
-                transport.ioHandlerFactory());
-        this.workers = new MultiThreadIoEventLoopGroup(config.ioThreads(),
-                new DefaultThreadFactory("gatehouse-proxy-io", true), transport.ioHandlerFactory());
+        Transport chosen = transport;
+        EventLoopGroup[] loops;
+        try {
+            loops = eventLoops(config, transport);
+        } catch (RuntimeException | LinkageError e) {
+            if (transport != Transport.IO_URING) {
+                throw e;
+            }
+            // The kernel said yes to a probe but no to this proxy's rings (e.g. a locked-memory limit).
+            chosen = transport.fallback();
+            LOG.warn("io_uring could not be set up for the proxy ({}); it uses {}", e.getMessage(), chosen.display());
+            loops = eventLoops(config, chosen);
+        }
+        this.transport = chosen;
+        this.acceptor = loops[0];
+        this.workers = loops[1];
         this.gate = new ConnectionGate(config.maxConnections());
-        this.pool = new UpstreamPool(config, upstreamTls, transport);
+        this.pool = new UpstreamPool(config, upstreamTls, chosen);
         this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get);
+    }
+
+    /** The acceptor loop and the I/O loops; nothing is left running when either cannot be made. */
+    private static EventLoopGroup[] eventLoops(ProxyConfig config, Transport transport) {
+        EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
+                new DefaultThreadFactory("gatehouse-proxy-accept", true), transport.ioHandlerFactory());
+        try {
+            return new EventLoopGroup[] {acceptor, new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                    new DefaultThreadFactory("gatehouse-proxy-io", true), transport.ioHandlerFactory())};
+        } catch (RuntimeException | LinkageError e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
     }
 
     /**
@@ -98,7 +126,7 @@ public final class ProxyServer implements AutoCloseable {
         return (InetSocketAddress) httpListener.localAddress();
     }
 
-    /** The socket transport in use (epoll or NIO). */
+    /** The socket transport in use (io_uring, epoll or NIO). */
     public Transport transport() {
         return transport;
     }
