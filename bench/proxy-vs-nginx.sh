@@ -5,7 +5,8 @@
 # 1 KiB), nginx with worker_processes auto, upstream keep-alive and keepalive_requests raised (see
 # shared STACK.md); access logs off on both. nginx does the per-request work of ingress-nginx's template
 # that Gatehouse does too: the X-Request-ID / X-Real-IP / X-Forwarded-* / X-Original-URI headers to the
-# backend and HSTS on responses. Gatehouse runs as shipped, with its defaults (one event loop per two cores).
+# backend and HSTS on responses. Gatehouse runs as shipped, with its defaults (one event loop per two cores;
+# io_uring where the kernel offers it, else epoll; JAVA_OPTS=-Dgatehouse.proxy.transport=epoll measures epoll).
 # The two servers take turns in one run:
 #   keep-alive:   wrk -t2 -c64 -d${DURATION}s --latency  (req/s, p50, p99)
 #   handshakes:   h2load --h1 -t2 -c64 -n ${HANDSHAKES} -H 'Connection: close'  (new TLS connections/s)
