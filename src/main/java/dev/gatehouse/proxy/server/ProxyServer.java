@@ -54,7 +54,8 @@ public final class ProxyServer implements AutoCloseable {
             }
             // The kernel said yes to a probe but no to this proxy's rings (e.g. a locked-memory limit).
             chosen = transport.fallback();
-            LOG.warn("io_uring could not be set up for the proxy ({}); it uses {}", e.getMessage(), chosen.display());
+            LOG.warn("io_uring could not be set up for the proxy ({}); it uses {}",
+                    e.getMessage() != null ? e.getMessage() : e.toString(), chosen.display());
             loops = eventLoops(config, chosen);
         }
         this.transport = chosen;
