@@ -48,12 +48,19 @@ public final class DemoClusterCommand implements Callable<Integer> {
     /** How the command learns that it should stop. */
     @FunctionalInterface
     interface StopSignal {
-        /** Blocks until the demo cluster should stop. */
+        /**
+         * Starts catching the stop request. Called before the ready line, so that a stop sent as soon
+         * as the line appears (as scripts do) is a clean stop and not the JVM's default exit.
+         */
+        default void arm() {
+        }
+
+        /** Blocks until the command should stop. */
         void await() throws InterruptedException;
     }
 
     public DemoClusterCommand() {
-        this(DemoClusterCommand::awaitTermination);
+        this(new TerminationSignals());
     }
 
     DemoClusterCommand(StopSignal stopSignal) {
@@ -67,6 +74,7 @@ public final class DemoClusterCommand implements Callable<Integer> {
         DemoCluster cluster;
         try {
             cluster = DemoCluster.start(kubeconfig);
+            stopSignal.arm();
         } catch (DemoClusterException e) {
             LOG.warn("The demo cluster did not start", e);
             err.println("gatehouse demo-cluster: " + oneLine(e.getMessage()));
@@ -99,32 +107,46 @@ public final class DemoClusterCommand implements Callable<Integer> {
     }
 
     /**
-     * Waits for SIGINT or SIGTERM. Handling them ourselves (instead of only a shutdown hook) lets
-     * the command return normally and exit 0; after the first signal the JVM's own handlers are
-     * restored, so a second Ctrl-C ends the process even if closing hangs. Where the JVM does not
-     * offer these signals we wait forever and rely on the shutdown hook.
+     * SIGINT and SIGTERM as the stop request. Handling them ourselves (instead of only a shutdown hook)
+     * lets the command return normally and exit 0; after the first signal the JVM's own handlers are
+     * restored, so a second Ctrl-C ends the process even if closing hangs. Where the JVM does not offer
+     * these signals we wait forever and rely on the shutdown hook.
      */
-    static void awaitTermination() throws InterruptedException {
-        CountDownLatch stop = new CountDownLatch(1);
-        Map<Signal, sun.misc.SignalHandler> previous = new java.util.LinkedHashMap<>();
-        List<Signal> signals = new ArrayList<>();
-        for (String name : List.of("INT", "TERM")) {
-            try {
-                signals.add(new Signal(name));
-            } catch (IllegalArgumentException unsupported) {
-                LOG.debug("Signal {} is not available here", name);
+    static final class TerminationSignals implements StopSignal {
+        private final CountDownLatch stop = new CountDownLatch(1);
+        private boolean armed;
+
+        @Override
+        public synchronized void arm() {
+            if (armed) {
+                return;
+            }
+            armed = true;
+            Map<Signal, sun.misc.SignalHandler> previous = new java.util.LinkedHashMap<>();
+            List<Signal> signals = new ArrayList<>();
+            for (String name : List.of("INT", "TERM")) {
+                try {
+                    signals.add(new Signal(name));
+                } catch (IllegalArgumentException unsupported) {
+                    LOG.debug("Signal {} is not available here", name);
+                }
+            }
+            for (Signal signal : signals) {
+                try {
+                    previous.put(signal, Signal.handle(signal, received -> {
+                        previous.forEach(Signal::handle);
+                        stop.countDown();
+                    }));
+                } catch (IllegalArgumentException | IllegalStateException unavailable) {
+                    LOG.debug("Cannot handle signal {}: {}", signal.getName(), unavailable.getMessage());
+                }
             }
         }
-        for (Signal signal : signals) {
-            try {
-                previous.put(signal, Signal.handle(signal, received -> {
-                    previous.forEach(Signal::handle);
-                    stop.countDown();
-                }));
-            } catch (IllegalArgumentException | IllegalStateException unavailable) {
-                LOG.debug("Cannot handle signal {}: {}", signal.getName(), unavailable.getMessage());
-            }
+
+        @Override
+        public void await() throws InterruptedException {
+            arm();
+            stop.await();
         }
-        stop.await();
     }
 }

@@ -83,7 +83,7 @@ public final class ProxyCommand implements Callable<Integer> {
     private final DemoClusterCommand.StopSignal stopSignal;
 
     public ProxyCommand() {
-        this(DemoClusterCommand::awaitTermination);
+        this(new DemoClusterCommand.TerminationSignals());
     }
 
     ProxyCommand(DemoClusterCommand.StopSignal stopSignal) {
@@ -139,6 +139,7 @@ public final class ProxyCommand implements Callable<Integer> {
                 proxy.addAccessLogListener(e -> print(out, e.line()));
             }
             RouteTable table = proxy.routes();
+            stopSignal.arm();
             print(out, "Gatehouse proxy listening on https://" + LocalProxy.hostPort(proxy.httpsAddress())
                     + " and http://" + LocalProxy.hostPort(proxy.httpAddress()) + " \u2014 " + table.ingressCount()
                     + " Ingress" + (table.ingressCount() == 1 ? "" : "es") + " of class " + profile.className()

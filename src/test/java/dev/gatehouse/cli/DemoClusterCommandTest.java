@@ -99,16 +99,16 @@ class DemoClusterCommandTest {
     void sigtermStopsTheProcessCleanlyWithExitZero() throws Exception {
         Path kubeconfig = dir.resolve("process.kubeconfig");
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path logback = Path.of(getClass().getResource("demo-cluster-quiet-logback.xml").toURI());
+        Path logback = Path.of(getClass().getResource("subprocess-quiet-logback.xml").toURI());
         Process process = new ProcessBuilder(List.of(java.toString(),
                 "-Dlogback.configurationFile=" + logback,
                 "-Dgatehouse.home=" + dir.resolve("home"),
                 "-cp", System.getProperty("java.class.path"),
-                DemoClusterCommandMain.class.getName(), "--kubeconfig", kubeconfig.toString()))
+                SubcommandMain.class.getName(), "demo-cluster", "--kubeconfig", kubeconfig.toString()))
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
         try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line = CompletableFuture.supplyAsync(() -> readLine(stdout)).get(90, TimeUnit.SECONDS);
+            String line = CompletableFuture.supplyAsync(() -> SubcommandMain.readLine(stdout)).get(90, TimeUnit.SECONDS);
             assertThat(line).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).matches(READY);
             int apiPort = URI.create(Config.fromKubeconfig(Files.readString(kubeconfig)).getMasterUrl()).getPort();
             assertThat(accepts(apiPort)).isTrue();
@@ -122,14 +122,6 @@ class DemoClusterCommandTest {
             assertThat(accepts(apiPort)).isFalse();
         } finally {
             process.destroyForcibly();
-        }
-    }
-
-    private static String readLine(BufferedReader reader) {
-        try {
-            return reader.readLine();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 
