@@ -6,20 +6,23 @@
 # shared STACK.md); access logs off on both. nginx does the per-request work of ingress-nginx's template
 # that Gatehouse does too: the X-Request-ID / X-Real-IP / X-Forwarded-* / X-Original-URI headers to the
 # backend and HSTS on responses. Gatehouse runs as shipped, with its defaults (one event loop per two cores;
-# io_uring where the kernel offers it, else epoll; JAVA_OPTS=-Dgatehouse.proxy.transport=epoll measures epoll).
+# io_uring where the kernel offers it, else epoll). When the shipped proxy runs on io_uring, a second
+# Gatehouse forced onto epoll (its fallback where containers forbid io_uring) takes its turns too, so the
+# two transports are compared in the same run; EPOLL=0 leaves it out.
 # The two servers take turns in one run:
 #   keep-alive:   wrk -t2 -c64 -d${DURATION}s --latency  (req/s, p50, p99)
 #   handshakes:   h2load --h1 -t2 -c64 -n ${HANDSHAKES} -H 'Connection: close'  (new TLS connections/s)
 # sharing both cores, then pinned (the proxies and the backend started on CPU 0, so that nginx's
 # `worker_processes auto` and Gatehouse's default event loops size themselves to one core; the load
-# client on CPU 1), with the servers' CPU time per request; medians of ROUNDS alternating runs, after a
+# client on CPU 1), with the servers' CPU time and context switches (the proxy's and the backend's) per
+# request; medians of ROUNDS alternating runs, after a
 # warm-up in each phase. Every server is checked to answer 200 with the backend's page before and
 # during the measurement. Prints "name=value unit" lines and a target line.
 #
 # Usage (from the repository root, after `mvn -B -DskipTests package`): bench/proxy-vs-nginx.sh
 # Environment: DURATION (s, default 10), HANDSHAKES (default 4000), WARMUP (s, default 20), ROUNDS (default 5:
 # medians of this many alternating runs), JAVA (default java),
-# JAVA_OPTS (extra JVM options for the proxy, e.g. -Dio.netty.eventLoopThreads=2).
+# JAVA_OPTS (extra JVM options for the proxy, e.g. -Dgatehouse.proxy.transport=epoll), EPOLL (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -27,6 +30,7 @@ DURATION=${DURATION:-10}
 HANDSHAKES=${HANDSHAKES:-4000}
 WARMUP=${WARMUP:-20}
 ROUNDS=${ROUNDS:-5}
+EPOLL=${EPOLL:-1}
 JAVA=${JAVA:-java}
 JAR=target/gatehouse.jar
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 2; }
@@ -58,7 +62,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-BACKEND_PORT=18080; NGINX_PORT=18443; GH_HTTPS=19443; GH_HTTP=19080
+BACKEND_PORT=18080; NGINX_PORT=18443; GH_HTTPS=19443; GH_HTTP=19080; GE_HTTPS=19444; GE_HTTP=19081
 openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj /CN=localhost \
   -addext subjectAltName=DNS:localhost -keyout "$WORK/tls.key" -out "$WORK/tls.crt" 2>/dev/null
 mkdir -p "$WORK/www"; head -c 1024 /dev/zero | tr '\0' 'x' > "$WORK/www/index.html"
@@ -97,47 +101,80 @@ mkdir -p "$WORK/manifests"
   printf '  tls.key: |\n'; sed 's/^/    /' "$WORK/tls.key"
 } > "$WORK/manifests/bench.yaml"
 
+# start_gatehouse NAME HTTPS_PORT HTTP_PORT EXTRA_JVM_OPTION [PREFIX...]: one Gatehouse proxy as shipped
+# (plus the option, e.g. forcing epoll); waits for its listening line, leaves its pid in GH_PIDS[NAME].
+declare -A GH_PIDS=()
+start_gatehouse() {
+  local name=$1 https=$2 http=$3 extra=$4; shift 4
+  : > "$WORK/$name.out"
+  # shellcheck disable=SC2086
+  "$@" "$JAVA" ${JAVA_OPTS:-} $extra -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
+    --backend "bench/web:80=http://127.0.0.1:$BACKEND_PORT" --https-port "$https" --http-port "$http" \
+    > "$WORK/$name.out" 2> "$WORK/$name.err" &
+  GH_PIDS[$name]=$!; PIDS+=("$!")
+  for _ in $(seq 1 120); do grep -q "listening" "$WORK/$name.out" 2>/dev/null && break; sleep 0.5; done
+  grep -q "listening" "$WORK/$name.out" || { echo "$name did not start:" >&2; cat "$WORK/$name.err" >&2; exit 1; }
+}
+
 # start_servers [PREFIX...]: the backend, nginx and Gatehouse, started under PREFIX (e.g. taskset -c 0),
 # so that nginx's `worker_processes auto` and Gatehouse's default event loops both size themselves to
-# the cores they may use; then checks that both proxies answer the backend's page (an error page is
+# the cores they may use; then checks that every proxy answers the backend's page (an error page is
 # cheaper to serve, and would not measure proxying).
 start_servers() {
   "$@" "$NGINX" -c "$WORK/backend.conf" -p "$WORK" 2>/dev/null
   "$@" "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" 2>/dev/null
-  : > "$WORK/gatehouse.out"
-  # shellcheck disable=SC2086
-  "$@" "$JAVA" ${JAVA_OPTS:-} -jar "$JAR" proxy --quiet --manifests "$WORK/manifests" \
-    --backend "bench/web:80=http://127.0.0.1:$BACKEND_PORT" --https-port $GH_HTTPS --http-port $GH_HTTP \
-    > "$WORK/gatehouse.out" 2> "$WORK/gatehouse.err" &
-  GH_PID=$!; PIDS+=("$GH_PID")
-  for _ in $(seq 1 120); do grep -q "listening" "$WORK/gatehouse.out" 2>/dev/null && break; sleep 0.5; done
-  grep -q "listening" "$WORK/gatehouse.out" || { echo "Gatehouse did not start:" >&2; cat "$WORK/gatehouse.err" >&2; exit 1; }
+  start_gatehouse gatehouse $GH_HTTPS $GH_HTTP "" "$@"
+  SERVERS=(nginx gatehouse)
+  if [ "$EPOLL" = 1 ] && grep -q "sockets: io_uring" "$WORK/gatehouse.out"; then
+    start_gatehouse gatehouse_epoll $GE_HTTPS $GE_HTTP -Dgatehouse.proxy.transport=epoll "$@"
+    SERVERS+=(gatehouse_epoll)
+  fi
   sleep 1
-  for url in "http://127.0.0.1:$BACKEND_PORT/" "https://localhost:$NGINX_PORT/" "https://localhost:$GH_HTTPS/"; do
-    got=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$url" || true)
-    [ "$got" = "200 1024" ] || { echo "$url answered '$got', not 200 with the 1 KiB page" >&2; exit 1; }
+  local server
+  for server in backend "${SERVERS[@]}"; do
+    got=$(curl -sk -o /dev/null -w '%{http_code} %{size_download}' "$(url_of $server)" || true)
+    [ "$got" = "200 1024" ] || { echo "$server answered '$got', not 200 with the 1 KiB page" >&2; exit 1; }
   done
 }
+url_of() {
+  case $1 in
+    backend) echo "http://127.0.0.1:$BACKEND_PORT/" ;;
+    nginx) echo "https://localhost:$NGINX_PORT/" ;;
+    gatehouse) echo "https://localhost:$GH_HTTPS/" ;;
+    gatehouse_epoll) echo "https://localhost:$GE_HTTPS/" ;;
+  esac
+}
+pids_of() {
+  case $1 in
+    nginx) echo "$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')" ;;
+    backend) echo "$(cat "$WORK/backend.pid") $(pgrep -P "$(cat "$WORK/backend.pid")" | tr '\n' ' ')" ;;
+    *) echo "${GH_PIDS[$1]}" ;;
+  esac
+}
 stop_servers() {
-  kill "$GH_PID" 2>/dev/null || true
+  local p; for p in "${GH_PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
   local f; for f in "$WORK/nginx.pid" "$WORK/backend.pid"; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
-  wait "$GH_PID" 2>/dev/null || true
+  for p in "${GH_PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  GH_PIDS=()
   for _ in $(seq 1 50); do [ -f "$WORK/nginx.pid" ] || [ -f "$WORK/backend.pid" ] || break; sleep 0.1; done
 }
 echo "# nginx $("$NGINX" -v 2>&1 | sed 's/.*\///'), $(nproc) cores, wrk/h2load on the same machine" >&2
 
 TICKS=$(getconf CLK_TCK)
-nginx_pids() { echo "$(cat "$WORK/nginx.pid") $(pgrep -P "$(cat "$WORK/nginx.pid")" | tr '\n' ' ')"; }
+ctx_switches() { local t=0 f; for p in $*; do for f in /proc/$p/task/*/status; do
+  t=$((t + $(awk '/ctxt_switches/ { s += $2 } END { print s + 0 }' "$f" 2>/dev/null || echo 0))); done; done; echo $t; }
 cpu_ticks() { local t=0; for p in $*; do [ -r /proc/$p/stat ] && t=$((t + $(awk '{print $14+$15}' /proc/$p/stat))); done; echo $t; }
 to_ms() { awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/,"",v); print v/1000 } else if (v ~ /ms$/) { sub(/ms$/,"",v); print v+0 }
   else if (v ~ /s$/) { sub(/s$/,"",v); print v*1000 } else print v }'; }
 
-# keepalive NAME PORT PIDS CLIENT_PREFIX -> prints rps p50 p99 cpu_us_per_req
+# keepalive NAME URL PIDS CLIENT_PREFIX -> prints rps p50 p99 cpu_us_per_req context_switches_per_req
+# (the server's and the backend's together: each wake-up of one by the other costs both)
 keepalive() {
-  local name=$1 port=$2 pids=$3; shift 3
-  local before; before=$(cpu_ticks $pids)
-  local out; out=$("$@" wrk -t2 -c64 -d"${DURATION}s" --latency "https://localhost:$port/")
-  local after; after=$(cpu_ticks $pids)
+  local name=$1 url=$2 pids=$3; shift 3
+  local both; both="$pids $(pids_of backend)"
+  local before; before=$(cpu_ticks $pids); local cs_before; cs_before=$(ctx_switches $both)
+  local out; out=$("$@" wrk -t2 -c64 -d"${DURATION}s" --latency "$url")
+  local after; after=$(cpu_ticks $pids); local cs_after; cs_after=$(ctx_switches $both)
   if grep -q "Non-2xx" <<<"$out"; then
     echo "$name answered errors under keep-alive load; the figures would not measure proxying:" >&2; echo "$out" >&2
     touch "$WORK/failed"
@@ -147,12 +184,13 @@ keepalive() {
   reqs=$(awk '/requests in/ {print $1}' <<<"$out")
   p50=$(to_ms "$(awk '$1=="50%" {print $2}' <<<"$out")")
   p99=$(to_ms "$(awk '$1=="99%" {print $2}' <<<"$out")")
-  echo "$rps $p50 $p99 $(awk -v c=$((after - before)) -v t="$TICKS" -v n="$reqs" 'BEGIN { printf "%.1f", c / t * 1e6 / n }')"
+  echo "$rps $p50 $p99 $(awk -v c=$((after - before)) -v t="$TICKS" -v n="$reqs" 'BEGIN { printf "%.1f", c / t * 1e6 / n }')" \
+    "$(awk -v c=$((cs_after - cs_before)) -v n="$reqs" 'BEGIN { printf "%.2f", c / n }')"
 }
 handshakes() {
-  local name=$1 port=$2 pids=$3; shift 3
+  local name=$1 url=$2 pids=$3; shift 3
   local before; before=$(cpu_ticks $pids)
-  local out; out=$(timeout 120 "$@" h2load --h1 -t2 -c64 -n "$HANDSHAKES" -H 'Connection: close' "https://localhost:$port/" || true)
+  local out; out=$(timeout 120 "$@" h2load --h1 -t2 -c64 -n "$HANDSHAKES" -H 'Connection: close' "$url" || true)
   local after; after=$(cpu_ticks $pids)
   local rate done
   if awk '/^status codes:/ { bad = $7 + $9 } END { exit !(bad > 0) }' <<<"$out"; then
@@ -173,39 +211,41 @@ for mode in shared pinned; do
   client=(); servers=()
   if [ "$mode" = pinned ]; then client=(taskset -c 1); servers=(taskset -c 0); fi
   start_servers "${servers[@]}"
-  [ "$mode" = shared ] && echo "# $(head -1 "$WORK/gatehouse.out")" >&2
+  if [ "$mode" = shared ]; then for g in "${SERVERS[@]:1}"; do echo "# $g: $(head -1 "$WORK/$g.out")" >&2; done; fi
   echo "# $mode: nginx with $(pgrep -P "$(cat "$WORK/nginx.pid")" | wc -l) workers, Gatehouse with its default event loops" >&2
-  # Warm the JVM (and nginx's caches) before measuring, with the same mix the rounds use: keep-alive
+  # Warm the JVMs (and nginx's caches) before measuring, with the same mix the rounds use: keep-alive
   # traffic and handshake bursts in turn, until the JIT has compiled both (a single pass of each leaves
   # it recompiling the hot paths for a while whenever the other kind of traffic comes back).
-  for _ in 1 2 3; do
-    "${client[@]}" wrk -t2 -c64 -d"$(( (WARMUP + 2) / 3 ))s" "https://localhost:$GH_HTTPS/" >/dev/null
-    "${client[@]}" h2load --h1 -t2 -c64 -n 1000 -H 'Connection: close' "https://localhost:$GH_HTTPS/" >/dev/null 2>&1 || true
+  for g in "${SERVERS[@]:1}"; do
+    for _ in 1 2 3; do
+      "${client[@]}" wrk -t2 -c64 -d"$(( (WARMUP + 2) / 3 ))s" "$(url_of "$g")" >/dev/null
+      "${client[@]}" h2load --h1 -t2 -c64 -n 1000 -H 'Connection: close' "$(url_of "$g")" >/dev/null 2>&1 || true
+    done
   done
-  "${client[@]}" wrk -t2 -c16 -d2s "https://localhost:$NGINX_PORT/" >/dev/null
+  "${client[@]}" wrk -t2 -c16 -d2s "$(url_of nginx)" >/dev/null
 
   declare -A S=()
   for round in $(seq 1 "$ROUNDS"); do
-    for server in nginx gatehouse; do
-      if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
-      read -r rps p50 p99 cpu < <(keepalive $server $port "$pids" "${client[@]}")
+    for server in "${SERVERS[@]}"; do
+      read -r rps p50 p99 cpu cs < <(keepalive "$server" "$(url_of "$server")" "$(pids_of "$server")" "${client[@]}")
       S[$server.rps]+=" $rps"; S[$server.p50]+=" $p50"; S[$server.p99]+=" $p99"; S[$server.cpu]+=" $cpu"
+      S[$server.cs]+=" $cs"
       [ -f "$WORK/failed" ] && exit 1
-      echo "# $mode round $round $server: $rps req/s, p99 $p99 ms" >&2
+      echo "# $mode round $round $server: $rps req/s, p99 $p99 ms, $cpu us CPU and $cs context switches per request" >&2
     done
-    for server in nginx gatehouse; do
-      if [ $server = nginx ]; then port=$NGINX_PORT; pids=$(nginx_pids); else port=$GH_HTTPS; pids=$GH_PID; fi
-      read -r rate cpu < <(handshakes $server $port "$pids" "${client[@]}")
+    for server in "${SERVERS[@]}"; do
+      read -r rate cpu < <(handshakes "$server" "$(url_of "$server")" "$(pids_of "$server")" "${client[@]}")
       [ -f "$WORK/failed" ] && exit 1
       S[$server.hs]+=" $rate"; S[$server.hscpu]+=" $cpu"
     done
   done
-  for server in nginx gatehouse; do
-    for k in rps p50 p99 cpu hs hscpu; do R[$mode.$server.$k]=$(median <<<"${S[$server.$k]}"); done
+  for server in "${SERVERS[@]}"; do
+    for k in rps p50 p99 cpu cs hs hscpu; do R[$mode.$server.$k]=$(median <<<"${S[$server.$k]}"); done
     echo "${server}_${mode}_keepalive_rps=${R[$mode.$server.rps]} req/s"
     echo "${server}_${mode}_keepalive_p50=${R[$mode.$server.p50]} ms"
     echo "${server}_${mode}_keepalive_p99=${R[$mode.$server.p99]} ms"
     echo "${server}_${mode}_keepalive_cpu_per_request=${R[$mode.$server.cpu]} us"
+    echo "${server}_${mode}_keepalive_context_switches_per_request=${R[$mode.$server.cs]} (server and backend)"
     echo "${server}_${mode}_new_tls_connections=${R[$mode.$server.hs]} conn/s"
     echo "${server}_${mode}_cpu_per_handshake=${R[$mode.$server.hscpu]} us"
   done
@@ -218,6 +258,10 @@ for mode in shared pinned; do
   echo "ratio_${mode}_new_tls_connections=${R[$mode.hs]} x"
   echo "delta_${mode}_keepalive_p99=${R[$mode.p99]} ms"
   echo "ratio_${mode}_cpu_per_request=${R[$mode.cpu]} x"
+  if [ -n "${R[$mode.gatehouse_epoll.rps]:-}" ]; then
+    echo "ratio_${mode}_keepalive_rps_epoll=$(ratio "${R[$mode.gatehouse_epoll.rps]}" "${R[$mode.nginx.rps]}") x (Gatehouse on epoll vs nginx)"
+    echo "ratio_${mode}_cpu_per_request_io_uring_vs_epoll=$(ratio "${R[$mode.gatehouse.cpu]}" "${R[$mode.gatehouse_epoll.cpu]}") x"
+  fi
 done
 
 verdict() { awk -v v="$1" -v t="$2" -v op="$3" 'BEGIN { ok = (op == ">=" ? v >= t : v <= t); print (ok ? "met" : "missed") }'; }

@@ -63,16 +63,19 @@ gh_log "jpackage app-image $version ($(gh_modules))"
 rm -rf "$GH_OUT/tmp"
 
 # Natives next to the jars. JavaFX loads its own from there instead of unpacking them into
-# ~/.openjfx/cache on first start (and checksumming them on every start); Netty finds BoringSSL on
-# java.library.path (set above) instead of unpacking it into /tmp on every start, which also fails
-# where /tmp is mounted noexec. And jpackage sees them when it works out the package dependencies.
+# ~/.openjfx/cache on first start (and checksumming them on every start); Netty finds BoringSSL,
+# io_uring and epoll on java.library.path (set above) instead of unpacking them into /tmp on every
+# start, which also fails where /tmp is mounted noexec. And jpackage sees them when it works out the
+# package dependencies.
 (
   cd "$image/lib/app/lib"
-  for jar in javafx-*-linux.jar netty-tcnative-boringssl-static-*.jar; do
+  for jar in javafx-*-linux.jar netty-tcnative-boringssl-static-*.jar netty-transport-native-*-linux-*.jar; do
     "${jdk_bin}jar" tf "$jar" | { grep '\.so$' || true; } | xargs -r "${jdk_bin}jar" xf "$jar"
   done
   [ ! -d META-INF/native ] || { mv META-INF/native/*.so . && rm -rf META-INF; }
   ls libnetty_tcnative_*.so >/dev/null || gh_die "no BoringSSL native in the tcnative jar"
+  ls libnetty_transport_native_io_uring*.so libnetty_transport_native_epoll*.so >/dev/null \
+    || gh_die "no io_uring or epoll native in the Netty transport jars"
 )
 install -m 755 "$GH_LINUX/gatehouse-cds.sh" "$image/lib/gatehouse-cds.sh"
 

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -122,7 +123,7 @@ public final class DemoClusterCommand implements Callable<Integer> {
                 return;
             }
             armed = true;
-            Map<Signal, sun.misc.SignalHandler> previous = new java.util.LinkedHashMap<>();
+            Map<Signal, sun.misc.SignalHandler> previous = new ConcurrentHashMap<>();
             List<Signal> signals = new ArrayList<>();
             for (String name : List.of("INT", "TERM")) {
                 try {
@@ -134,8 +135,8 @@ public final class DemoClusterCommand implements Callable<Integer> {
             for (Signal signal : signals) {
                 try {
                     previous.put(signal, Signal.handle(signal, received -> {
+                        stop.countDown(); // first: nothing below may keep the stop from being seen
                         previous.forEach(Signal::handle);
-                        stop.countDown();
                     }));
                 } catch (IllegalArgumentException | IllegalStateException unavailable) {
                     LOG.debug("Cannot handle signal {}: {}", signal.getName(), unavailable.getMessage());

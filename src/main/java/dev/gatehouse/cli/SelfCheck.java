@@ -59,7 +59,7 @@ public final class SelfCheck {
             failures += checkBoringSslContext(certificate, out, err);
         }
 
-        Transport sockets = Transport.best();
+        Transport sockets = Transport.best().verified();
         out.println("Proxy sockets: " + sockets.display());
         if (!sockets.isNative() && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
                 && !Transport.nioRequested()) {

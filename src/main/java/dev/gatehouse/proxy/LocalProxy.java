@@ -170,8 +170,13 @@ public final class LocalProxy implements AutoCloseable {
                 proxy.reloader.shutdownNow();
                 throw new ProxyStartException("The rules cannot be read: " + e.getMessage(), e);
             }
-            proxy.server = new ProxyServer(config, transport != null ? transport : Transport.best(), proxy.table::get,
-                    backends, new UpstreamTlsContexts(provider), proxy.accessLogSink());
+            try {
+                proxy.server = new ProxyServer(config, transport != null ? transport : Transport.best(),
+                        proxy.table::get, backends, new UpstreamTlsContexts(provider), proxy.accessLogSink());
+            } catch (RuntimeException e) {
+                proxy.reloader.shutdownNow();
+                throw new ProxyStartException("The proxy's sockets cannot be set up: " + e.getMessage(), e);
+            }
             try {
                 proxy.server.bind();
             } catch (BindException e) {

@@ -17,9 +17,8 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Netty side of the proxy: one acceptor thread, the I/O event loops (clients and their backend
@@ -27,8 +26,6 @@ import org.slf4j.LoggerFactory;
  * stops accepting and closes every connection.
  */
 public final class ProxyServer implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ProxyServer.class);
 
     private final ProxyConfig config;
     private final Transport transport;
@@ -43,31 +40,36 @@ public final class ProxyServer implements AutoCloseable {
 
     public ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
                        UpstreamTlsContexts upstreamTls, AccessLogSink accessLog) {
+        this(config, transport, routes, backends, upstreamTls, accessLog, ProxyServer::eventLoops);
+    }
+
+    /** With the way event loops are made given (tests make one transport fail). */
+    ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
+                UpstreamTlsContexts upstreamTls, AccessLogSink accessLog,
+                BiFunction<ProxyConfig, Transport, EventLoopGroup[]> loopMaker) {
         this.config = config;
-        Transport chosen = transport;
-        EventLoopGroup[] loops;
-        try {
-            loops = eventLoops(config, transport);
-        } catch (RuntimeException | LinkageError e) {
-            if (transport != Transport.IO_URING) {
-                throw e;
-            }
-            // The kernel said yes to a probe but no to this proxy's rings (e.g. a locked-memory limit).
-            chosen = transport.fallback();
-            LOG.warn("io_uring could not be set up for the proxy ({}); it uses {}",
-                    e.getMessage() != null ? e.getMessage() : e.toString(), chosen.display());
-            loops = eventLoops(config, chosen);
-        }
-        this.transport = chosen;
+        Transport[] chosen = new Transport[1];
+        EventLoopGroup[] loops = Transport.firstWorking(transport, t -> {
+            EventLoopGroup[] made = loopMaker.apply(config, t);
+            chosen[0] = t;
+            return made;
+        });
+        this.transport = chosen[0];
         this.acceptor = loops[0];
         this.workers = loops[1];
-        this.gate = new ConnectionGate(config.maxConnections());
-        this.pool = new UpstreamPool(config, upstreamTls, chosen);
-        this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get);
+        try {
+            this.gate = new ConnectionGate(config.maxConnections());
+            this.pool = new UpstreamPool(config, upstreamTls, this.transport);
+            this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get);
+        } catch (RuntimeException e) {
+            acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            throw e;
+        }
     }
 
     /** The acceptor loop and the I/O loops; nothing is left running when either cannot be made. */
-    private static EventLoopGroup[] eventLoops(ProxyConfig config, Transport transport) {
+    static EventLoopGroup[] eventLoops(ProxyConfig config, Transport transport) {
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("gatehouse-proxy-accept", true), transport.ioHandlerFactory());
         try {

@@ -1,6 +1,8 @@
 package dev.gatehouse.proxy.server;
 
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
@@ -15,15 +17,19 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The socket transport of the proxy. On Linux, io_uring when the kernel offers it: the socket operations
  * of one event-loop turn go to the kernel in one system call, so a backend on the same machine is woken
- * once for a batch of requests instead of once per request (in {@code bench/proxy-vs-nginx.sh} about a
- * third less CPU per request than epoll). Native epoll when io_uring is switched off (containers' seccomp
- * profiles and {@code kernel.io_uring_disabled} often do), Java NIO elsewhere (macOS, Windows).
+ * once for a batch of requests instead of once per request (see the README's "Proxy performance").
+ * Native epoll when io_uring is switched off (containers' seccomp profiles and
+ * {@code kernel.io_uring_disabled} often do), Java NIO elsewhere (macOS, Windows).
  * {@code -Dgatehouse.proxy.transport=io_uring|epoll|nio} asks for one; an unavailable choice falls back
  * down that list, saying why. Event loops and channels of one proxy always come from the same transport.
  */
@@ -43,14 +49,14 @@ public enum Transport {
 
     /**
      * The first available of io_uring, epoll and NIO, starting from the one the system property asks for
-     * (io_uring when it asks for none); each transport skipped is logged with the reason.
+     * (io_uring when it asks for none). Why a native transport is unavailable is logged once.
      */
     public static Transport best() {
         Transport start = requested();
-        if (start == IO_URING && ioUringAvailable()) {
+        if (start == IO_URING && Availability.IO_URING) {
             return IO_URING;
         }
-        if (start != NIO && epollAvailable()) {
+        if (start != NIO && Availability.EPOLL) {
             return EPOLL;
         }
         return NIO;
@@ -58,7 +64,47 @@ public enum Transport {
 
     /** The transport to use when this one cannot be set up: epoll after io_uring (if it loads), else NIO. */
     public Transport fallback() {
-        return this == IO_URING && epollAvailable() ? EPOLL : NIO;
+        return this == IO_URING && Availability.EPOLL ? EPOLL : NIO;
+    }
+
+    /**
+     * This transport if an event loop can be set up on it now, else the first of its fallbacks that can:
+     * the transport a proxy started now would really use (for the self-check).
+     */
+    public Transport verified() {
+        return firstWorking(this, transport -> {
+            EventLoopGroup probe = new MultiThreadIoEventLoopGroup(1, transport.ioHandlerFactory());
+            probe.shutdownGracefully(0, 0, TimeUnit.SECONDS);
+            return transport;
+        });
+    }
+
+    /**
+     * Sets something up on {@code start}, or on its fallbacks in turn while setting up fails (e.g. io_uring
+     * passes the probe but the kernel refuses this process's rings: a locked-memory limit). Each failure
+     * is logged with its reason; when NIO fails too, its failure is thrown with the others suppressed.
+     */
+    static <T> T firstWorking(Transport start, Function<Transport, T> setUp) {
+        Transport transport = start;
+        RuntimeException earlier = null;
+        while (true) {
+            try {
+                return setUp.apply(transport);
+            } catch (RuntimeException | LinkageError e) {
+                RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+                if (earlier != null) {
+                    failure.addSuppressed(earlier);
+                }
+                if (transport == NIO) {
+                    throw failure;
+                }
+                earlier = failure;
+                Transport next = transport.fallback();
+                LOG.warn("{} could not be set up for the proxy ({}); it uses {}", transport.display, reason(e),
+                        next.display);
+                transport = next;
+            }
+        }
     }
 
     /** True when {@code -Dgatehouse.proxy.transport=nio} asks for Java NIO. */
@@ -85,30 +131,33 @@ public enum Transport {
         };
     }
 
-    private static boolean ioUringAvailable() {
-        try {
-            if (IoUring.isAvailable()) {
-                return true;
-            }
-            LOG.info("io_uring is not available ({}); the proxy uses epoll",
-                    IoUring.unavailabilityCause() == null ? "unknown reason" : IoUring.unavailabilityCause().toString());
-        } catch (LinkageError e) {
-            LOG.info("io_uring is not on this platform ({})", e.toString());
+    /** The innermost message of a failure: Netty wraps the kernel's reason in its own exceptions. */
+    static String reason(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
         }
-        return false;
+        return root.getMessage() != null ? root.getMessage() : root.toString();
     }
 
-    private static boolean epollAvailable() {
-        try {
-            if (Epoll.isAvailable()) {
-                return true;
+    /** Whether each native transport loads here: probed once per JVM (on Linux only), the reason logged once. */
+    private static final class Availability {
+        static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
+        static final boolean IO_URING = LINUX && probe("io_uring", IoUring::isAvailable, IoUring::unavailabilityCause);
+        static final boolean EPOLL = LINUX && probe("Native epoll", Epoll::isAvailable, Epoll::unavailabilityCause);
+
+        private static boolean probe(String name, BooleanSupplier available, Supplier<Throwable> cause) {
+            try {
+                if (available.getAsBoolean()) {
+                    return true;
+                }
+                Throwable why = cause.get();
+                LOG.info("{} is not available here: {}", name, why == null ? "unknown reason" : reason(why));
+            } catch (LinkageError e) {
+                LOG.info("{} is not available here: {}", name, e.toString());
             }
-            LOG.info("Native epoll is not available ({}); the proxy uses Java NIO",
-                    Epoll.unavailabilityCause() == null ? "unknown reason" : Epoll.unavailabilityCause().toString());
-        } catch (LinkageError e) {
-            LOG.info("Native epoll is not on this platform ({}); the proxy uses Java NIO", e.toString());
+            return false;
         }
-        return false;
     }
 
     IoHandlerFactory ioHandlerFactory() {
