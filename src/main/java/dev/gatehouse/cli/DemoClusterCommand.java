@@ -9,16 +9,10 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import sun.misc.Signal;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code gatehouse demo-cluster}: runs the embedded demo cluster headless. Prints one line when it
@@ -45,20 +39,6 @@ public final class DemoClusterCommand implements Callable<Integer> {
     CommandSpec spec;
 
     private final StopSignal stopSignal;
-
-    /** How the command learns that it should stop. */
-    @FunctionalInterface
-    interface StopSignal {
-        /**
-         * Starts catching the stop request. Called before the ready line, so that a stop sent as soon
-         * as the line appears (as scripts do) is a clean stop and not the JVM's default exit.
-         */
-        default void arm() {
-        }
-
-        /** Blocks until the command should stop. */
-        void await() throws InterruptedException;
-    }
 
     public DemoClusterCommand() {
         this(new TerminationSignals());
@@ -105,49 +85,5 @@ public final class DemoClusterCommand implements Callable<Integer> {
 
     private static String oneLine(String message) {
         return message == null ? "unknown error" : message.replaceAll("\\s*\\R\\s*", " ").trim();
-    }
-
-    /**
-     * SIGINT and SIGTERM as the stop request. Handling them ourselves (instead of only a shutdown hook)
-     * lets the command return normally and exit 0; after the first signal the JVM's own handlers are
-     * restored, so a second Ctrl-C ends the process even if closing hangs. Where the JVM does not offer
-     * these signals we wait forever and rely on the shutdown hook.
-     */
-    static final class TerminationSignals implements StopSignal {
-        private final CountDownLatch stop = new CountDownLatch(1);
-        private boolean armed;
-
-        @Override
-        public synchronized void arm() {
-            if (armed) {
-                return;
-            }
-            armed = true;
-            Map<Signal, sun.misc.SignalHandler> previous = new ConcurrentHashMap<>();
-            List<Signal> signals = new ArrayList<>();
-            for (String name : List.of("INT", "TERM")) {
-                try {
-                    signals.add(new Signal(name));
-                } catch (IllegalArgumentException unsupported) {
-                    LOG.debug("Signal {} is not available here", name);
-                }
-            }
-            for (Signal signal : signals) {
-                try {
-                    previous.put(signal, Signal.handle(signal, received -> {
-                        stop.countDown(); // first: nothing below may keep the stop from being seen
-                        previous.forEach(Signal::handle);
-                    }));
-                } catch (IllegalArgumentException | IllegalStateException unavailable) {
-                    LOG.debug("Cannot handle signal {}: {}", signal.getName(), unavailable.getMessage());
-                }
-            }
-        }
-
-        @Override
-        public void await() throws InterruptedException {
-            arm();
-            stop.await();
-        }
     }
 }

@@ -80,13 +80,13 @@ public final class ProxyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    private final DemoClusterCommand.StopSignal stopSignal;
+    private final StopSignal stopSignal;
 
     public ProxyCommand() {
-        this(new DemoClusterCommand.TerminationSignals());
+        this(new TerminationSignals());
     }
 
-    ProxyCommand(DemoClusterCommand.StopSignal stopSignal) {
+    ProxyCommand(StopSignal stopSignal) {
         this.stopSignal = stopSignal;
     }
 

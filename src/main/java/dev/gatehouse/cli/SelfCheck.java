@@ -11,7 +11,6 @@ import io.netty.handler.ssl.SslProvider;
 import io.netty.util.ReferenceCountUtil;
 import java.io.PrintWriter;
 import java.security.Provider;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
@@ -61,8 +60,7 @@ public final class SelfCheck {
 
         Transport sockets = Transport.best().verified();
         out.println("Proxy sockets: " + sockets.display());
-        if (!sockets.isNative() && System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux")
-                && !Transport.nioRequested()) {
+        if (!sockets.isNative() && Transport.nativeExpected()) {
             err.println("Self-check: neither io_uring nor native epoll loaded; the proxy would use Java NIO (slower).");
             failures++;
         }

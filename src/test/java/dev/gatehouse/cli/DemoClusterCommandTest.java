@@ -20,7 +20,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -98,15 +97,7 @@ class DemoClusterCommandTest {
     @Test
     void sigtermStopsTheProcessCleanlyWithExitZero() throws Exception {
         Path kubeconfig = dir.resolve("process.kubeconfig");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path logback = Path.of(getClass().getResource("subprocess-quiet-logback.xml").toURI());
-        Process process = new ProcessBuilder(List.of(java.toString(),
-                "-Dlogback.configurationFile=" + logback,
-                "-Dgatehouse.home=" + dir.resolve("home"),
-                "-cp", System.getProperty("java.class.path"),
-                SubcommandMain.class.getName(), "demo-cluster", "--kubeconfig", kubeconfig.toString()))
-                .redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
+        Process process = SubcommandMain.start(dir, "demo-cluster", "--kubeconfig", kubeconfig.toString());
         try (BufferedReader stdout = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = CompletableFuture.supplyAsync(() -> SubcommandMain.readLine(stdout)).get(90, TimeUnit.SECONDS);
             assertThat(line).as("stderr: %s", Files.readString(dir.resolve("stderr.txt"))).matches(READY);

@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -39,14 +38,8 @@ class ProxyCommandProcessTest {
                 + "kind: Ingress\nmetadata: {name: web, namespace: shop}\nspec:\n  ingressClassName: nginx\n"
                 + "  rules:\n    - host: sig.test\n      http:\n        paths:\n"
                 + "          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n");
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Path logback = Path.of(getClass().getResource("subprocess-quiet-logback.xml").toURI());
-        Process process = new ProcessBuilder(List.of(java.toString(), "-Dlogback.configurationFile=" + logback,
-                "-Dgatehouse.home=" + dir.resolve("home"), "-cp", System.getProperty("java.class.path"),
-                SubcommandMain.class.getName(), "proxy", "--manifests", ingress.toString(),
-                "--backend", "shop/web:80=http://127.0.0.1:1", "--https-port", "0", "--http-port", "0"))
-                .redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
+        Process process = SubcommandMain.start(dir, "proxy", "--manifests", ingress.toString(),
+                "--backend", "shop/web:80=http://127.0.0.1:1", "--https-port", "0", "--http-port", "0");
         try (BufferedReader stdout = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line = CompletableFuture.supplyAsync(() -> SubcommandMain.readLine(stdout)).get(90, TimeUnit.SECONDS);

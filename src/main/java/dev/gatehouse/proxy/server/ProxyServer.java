@@ -45,18 +45,12 @@ public final class ProxyServer implements AutoCloseable {
 
     /** With the way event loops are made given (tests make one transport fail). */
     ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
-                UpstreamTlsContexts upstreamTls, AccessLogSink accessLog,
-                BiFunction<ProxyConfig, Transport, EventLoopGroup[]> loopMaker) {
+                UpstreamTlsContexts upstreamTls, AccessLogSink accessLog, BiFunction<ProxyConfig, Transport, Loops> loops) {
         this.config = config;
-        Transport[] chosen = new Transport[1];
-        EventLoopGroup[] loops = Transport.firstWorking(transport, t -> {
-            EventLoopGroup[] made = loopMaker.apply(config, t);
-            chosen[0] = t;
-            return made;
-        });
-        this.transport = chosen[0];
-        this.acceptor = loops[0];
-        this.workers = loops[1];
+        Loops made = Transport.firstWorking(transport, t -> loops.apply(config, t));
+        this.transport = made.transport();
+        this.acceptor = made.acceptor();
+        this.workers = made.workers();
         try {
             this.gate = new ConnectionGate(config.maxConnections());
             this.pool = new UpstreamPool(config, upstreamTls, this.transport);
@@ -68,13 +62,17 @@ public final class ProxyServer implements AutoCloseable {
         }
     }
 
+    /** The event loops of one proxy and the transport they run on. */
+    record Loops(Transport transport, EventLoopGroup acceptor, EventLoopGroup workers) {
+    }
+
     /** The acceptor loop and the I/O loops; nothing is left running when either cannot be made. */
-    static EventLoopGroup[] eventLoops(ProxyConfig config, Transport transport) {
+    static Loops eventLoops(ProxyConfig config, Transport transport) {
         EventLoopGroup acceptor = new MultiThreadIoEventLoopGroup(1,
                 new DefaultThreadFactory("gatehouse-proxy-accept", true), transport.ioHandlerFactory());
         try {
-            return new EventLoopGroup[] {acceptor, new MultiThreadIoEventLoopGroup(config.ioThreads(),
-                    new DefaultThreadFactory("gatehouse-proxy-io", true), transport.ioHandlerFactory())};
+            return new Loops(transport, acceptor, new MultiThreadIoEventLoopGroup(config.ioThreads(),
+                    new DefaultThreadFactory("gatehouse-proxy-io", true), transport.ioHandlerFactory()));
         } catch (RuntimeException | LinkageError e) {
             acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             throw e;

@@ -112,6 +112,11 @@ public enum Transport {
         return requested() == NIO;
     }
 
+    /** True on Linux unless NIO was asked for: a native transport should then load (else it is a packaging fault). */
+    public static boolean nativeExpected() {
+        return Availability.LINUX && !nioRequested();
+    }
+
     /** True when the transport is one of Linux's native ones. */
     public boolean isNative() {
         return this != NIO;

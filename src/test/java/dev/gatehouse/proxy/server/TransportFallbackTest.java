@@ -15,7 +15,6 @@ import dev.gatehouse.routing.InMemoryClusterView;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.tls.build.CertificateBuilder;
-import io.netty.channel.EventLoopGroup;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -47,7 +46,7 @@ class TransportFallbackTest {
         empty = RouteTable.build(engine.snapshot(), new ServerTlsContexts(TlsProvider.detect(), fake), "no rules");
     }
 
-    private ProxyServer server(Transport start, BiFunction<ProxyConfig, Transport, EventLoopGroup[]> loops) {
+    private ProxyServer server(Transport start, BiFunction<ProxyConfig, Transport, ProxyServer.Loops> loops) {
         ProxyConfig config = ProxyConfig.defaults().withPorts(0, 0).withTimeouts(Duration.ofSeconds(2),
                 Duration.ofSeconds(30), Duration.ofSeconds(2), Duration.ofSeconds(2));
         return new ProxyServer(config, start, () -> empty, new BackendDirectory(List.of()),
