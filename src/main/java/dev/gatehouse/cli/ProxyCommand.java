@@ -12,6 +12,7 @@ import dev.gatehouse.proxy.backend.BackendMappings;
 import dev.gatehouse.proxy.backend.BackendSource;
 import dev.gatehouse.proxy.backend.PortForwardBackendSource;
 import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.model.ClassResolution;
@@ -94,6 +95,7 @@ public final class ProxyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Transport.requestProblem().ifPresent(problem -> err.println("warning: " + problem));
         BackendMappings mappings = new BackendMappings();
         ProxyConfig config;
         try {

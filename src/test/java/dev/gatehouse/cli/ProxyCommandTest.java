@@ -140,6 +140,23 @@ class ProxyCommandTest {
         }
     }
 
+    @Test
+    void aMistypedTransportChoiceIsNamedOnTheTerminal() {
+        String before = System.getProperty("gatehouse.proxy.transport");
+        System.setProperty("gatehouse.proxy.transport", "kqueue");
+        try {
+            CliRunner.Run run = CliRunner.run(new ProxyCommand(() -> { }));
+            assertThat(run.err()).contains("warning: -Dgatehouse.proxy.transport=kqueue is not a socket transport "
+                    + "(io_uring, epoll or nio); the proxy uses the best available");
+        } finally {
+            if (before == null) {
+                System.clearProperty("gatehouse.proxy.transport");
+            } else {
+                System.setProperty("gatehouse.proxy.transport", before);
+            }
+        }
+    }
+
     private static boolean connects(java.net.Socket socket, int port) {
         try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), 1000);

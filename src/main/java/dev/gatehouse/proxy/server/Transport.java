@@ -17,6 +17,7 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
@@ -122,17 +123,25 @@ public enum Transport {
         return this != NIO;
     }
 
+    /** What is wrong with {@code -Dgatehouse.proxy.transport}, when it names no transport (for the CLI to print). */
+    public static Optional<String> requestProblem() {
+        String asked = System.getProperty(PROPERTY, "").trim();
+        return parse(asked).isPresent() ? Optional.empty() : Optional.of("-D" + PROPERTY + "=" + asked
+                + " is not a socket transport (io_uring, epoll or nio); the proxy uses the best available");
+    }
+
     private static Transport requested() {
-        String asked = System.getProperty(PROPERTY, "").trim().toLowerCase(Locale.ROOT);
-        return switch (asked) {
-            case "", "io_uring", "iouring", "io-uring" -> IO_URING;
-            case "epoll" -> EPOLL;
-            case "nio" -> NIO;
-            default -> {
-                LOG.warn("-D{}={} is not a socket transport (io_uring, epoll or nio); using the best available",
-                        PROPERTY, asked);
-                yield IO_URING;
-            }
+        Optional<String> problem = requestProblem();
+        problem.ifPresent(LOG::warn);
+        return problem.isPresent() ? IO_URING : parse(System.getProperty(PROPERTY, "").trim()).orElseThrow();
+    }
+
+    private static Optional<Transport> parse(String asked) {
+        return switch (asked.toLowerCase(Locale.ROOT)) {
+            case "", "io_uring", "iouring", "io-uring" -> Optional.of(IO_URING);
+            case "epoll" -> Optional.of(EPOLL);
+            case "nio" -> Optional.of(NIO);
+            default -> Optional.empty();
         };
     }
 
