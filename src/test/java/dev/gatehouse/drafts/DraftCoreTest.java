@@ -51,7 +51,7 @@ class DraftCoreTest {
 
         IngressForm changed = form.withPaths(List.of(form.paths().get(0),
                 new IngressForm.PathRow("web.example.com", "/api", "Prefix", "api", "http")))
-                .withAnnotations(NginxAnnotations.from(java.util.Map.of()));
+                .withAnnotations(NginxAnnotationFields.from(java.util.Map.of()));
         Ingress out = changed.applyTo(ing);
         assertThat(out.getMetadata().getLabels()).containsEntry("team", "payments");
         assertThat(out.getMetadata().getAnnotations()).containsEntry("example.com/owner", "ops")

@@ -3,14 +3,11 @@ package dev.gatehouse.proxy.route;
 import dev.gatehouse.proxy.backend.BackendKey;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.ProbeRequest;
-import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.model.AuthTlsBinding;
 import dev.gatehouse.routing.model.HostPattern;
-import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.SecretState;
@@ -53,15 +50,12 @@ public final class RouteTable {
     }
 
     /**
-     * The engine's answer for one request and what the proxy derives from it: the Service port to reach,
-     * how to speak to it, and whether the response gets HSTS. Memoised per request shape.
+     * The engine's answer for one request and what the proxy takes from it: the Service port to reach,
+     * how to speak to it and whether the response gets HSTS, both read from the explanation's
+     * {@link Explanation#carriage()} (nothing is decided again here). Memoised per request shape.
      */
     public record Route(Explanation explanation, Optional<BackendKey> backend, UpstreamTls upstreamTls,
                         boolean hsts) {
-    }
-
-    /** The location a routed request reached: its annotations and the Ingress that set them. */
-    private record Location(NginxAnnotations annotations, ObjectRef ingress) {
     }
 
     private final RoutingSnapshot snapshot;
@@ -143,7 +137,8 @@ public final class RouteTable {
             return cached;
         }
         Explanation explained = snapshot.explain(request);
-        Route route = new Route(explained, backendKey(explained), upstreamTls(explained), hsts(request.host()));
+        Route route = new Route(explained, backendKey(explained),
+                UpstreamTls.of(explained.carriage().upstream()), explained.carriage().hsts().isPresent());
         if (routes.size() >= EXPLAIN_CACHE_LIMIT) {
             routes.clear();
         }
@@ -161,51 +156,6 @@ public final class RouteTable {
         }
         Server server = snapshot.model().servers().lookup(host).server();
         return ClientCertificates.verify(presented, clientCas(server));
-    }
-
-    /** HSTS on HTTPS responses for this host (ingress-nginx: when the host has TLS and hsts is on). */
-    public boolean hsts(String host) {
-        return snapshot.model().profile().hsts() && snapshot.model().servers().lookup(host).server().hasTls();
-    }
-
-    /** How to speak to the backend of a routed request ({@code backend-protocol}, {@code proxy-ssl-*}). */
-    public UpstreamTls upstreamTls(Explanation explanation) {
-        Optional<Location> location = location(explanation);
-        if (location.isEmpty() || !location.get().annotations().backendEncrypted()) {
-            return UpstreamTls.PLAIN;
-        }
-        NginxAnnotations nginx = location.get().annotations();
-        Optional<SecretState> secret = nginx.proxySslSecret().map(ref -> snapshot.model().secrets().get(ref));
-        List<X509Certificate> trusted = secret.flatMap(SecretState::ca).map(ParsedMaterial::chain).orElse(List.of());
-        Optional<PrivateKey> clientKey = secret.flatMap(SecretState::key).flatMap(ParsedMaterial::firstKey)
-                .map(k -> k.privateKey());
-        List<X509Certificate> clientChain = secret.flatMap(SecretState::certificate).map(ParsedMaterial::chain)
-                .orElse(List.of());
-        boolean verify = nginx.proxySslVerify() && !trusted.isEmpty();
-        String service = explanation.backend().flatMap(ResolvedBackend::service)
-                .map(s -> s.name() + "." + s.namespace() + ".svc").orElse("");
-        Optional<String> name = verify ? Optional.of(nginx.proxySslName().orElse(service)) : nginx.proxySslName();
-        return new UpstreamTls(true, verify, trusted, name, clientKey, clientChain);
-    }
-
-    /** The annotations of the location that answered: the matched path's Ingress, or the default backend's. */
-    private Optional<Location> location(Explanation explanation) {
-        Optional<RouteMatch> route = explanation.route();
-        if (route.isEmpty()) {
-            return Optional.empty();
-        }
-        RouteMatch match = route.get();
-        Server server = snapshot.model().servers().lookup(explanation.request().host()).server();
-        if (match.defaultBackend()) {
-            return server.fallback().map(f -> new Location(server.catchAll() ? f.annotations()
-                    : server.fallbackNginx(), f.ingress()));
-        }
-        return server.paths().stream()
-                .filter(p -> p.ingress().equals(match.ingress())
-                        && match.ruleIndex().isPresent() && p.ruleIndex() == match.ruleIndex().getAsInt()
-                        && match.pathIndex().isPresent() && p.pathIndex() == match.pathIndex().getAsInt())
-                .findFirst()
-                .map(p -> new Location(p.annotations(), p.ingress()));
     }
 
     /** The Service ports the rules send traffic to, for the backend table. */

@@ -3,7 +3,7 @@ package dev.gatehouse.ui.draft;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftYaml;
 import dev.gatehouse.drafts.IngressForm;
-import dev.gatehouse.drafts.NginxAnnotations;
+import dev.gatehouse.drafts.NginxAnnotationFields;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class DraftEditorViewModel {
     private final StringProperty ingressClass = new SimpleStringProperty("");
     private final ObservableList<IngressForm.PathRow> paths = FXCollections.observableArrayList();
     private final ObservableList<IngressForm.TlsRow> tls = FXCollections.observableArrayList();
-    private final ObjectProperty<NginxAnnotations> annotations = new SimpleObjectProperty<>(NginxAnnotations.none());
+    private final ObjectProperty<NginxAnnotationFields> annotations = new SimpleObjectProperty<>(NginxAnnotationFields.none());
     private final ReadOnlyObjectWrapper<Ingress> parsed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>();
     private final PauseTransition saveLater = new PauseTransition(Duration.millis(400));
@@ -155,7 +155,7 @@ public final class DraftEditorViewModel {
     public StringProperty ingressClassProperty() { return ingressClass; }
     public ObservableList<IngressForm.PathRow> paths() { return paths; }
     public ObservableList<IngressForm.TlsRow> tls() { return tls; }
-    public ObjectProperty<NginxAnnotations> annotationsProperty() { return annotations; }
+    public ObjectProperty<NginxAnnotationFields> annotationsProperty() { return annotations; }
     public ReadOnlyObjectProperty<Ingress> parsedProperty() { return parsed.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Draft> draftProperty() { return draft.getReadOnlyProperty(); }
 }
