@@ -4,12 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.demo.DemoBackendSource;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.demo.DemoScenario;
 import dev.gatehouse.demo.DemoSessions;
 import dev.gatehouse.proxy.backend.BackendDirectory;
-import dev.gatehouse.proxy.backend.DemoBackendSource;
 import dev.gatehouse.proxy.route.RouteTable;
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import dev.gatehouse.proxy.route.UpstreamTls;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.ControllerProfile;

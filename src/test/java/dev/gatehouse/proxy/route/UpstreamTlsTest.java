@@ -3,7 +3,7 @@ package dev.gatehouse.proxy.route;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.model.Upstream;
 import dev.gatehouse.routing.model.UpstreamClientCertificate;
