@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.gatehouse.drafts;
 
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.NginxAnnotations;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.Carriage;
 import dev.gatehouse.routing.model.ClassVerdict;
 import dev.gatehouse.routing.model.HostPattern;

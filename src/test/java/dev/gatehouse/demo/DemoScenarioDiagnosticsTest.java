@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.SessionClusterView;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;

@@ -2,7 +2,7 @@ package dev.gatehouse.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

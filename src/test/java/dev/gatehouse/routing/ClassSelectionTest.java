@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ControllerProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.tls.TestCerts;
 import java.time.Duration;

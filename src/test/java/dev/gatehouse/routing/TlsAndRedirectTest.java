@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.tls.HostCoverage;

@@ -1,6 +1,6 @@
 package dev.gatehouse.proxy.route;
 
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
 import dev.gatehouse.tls.build.KeyAlgorithm;

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.Locale;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;

@@ -1,6 +1,6 @@
 package dev.gatehouse.ui.certs;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;

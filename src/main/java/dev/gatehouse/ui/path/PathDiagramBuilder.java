@@ -2,7 +2,7 @@ package dev.gatehouse.ui.path;
 
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.Leg;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.RoutingSnapshot;

@@ -6,7 +6,7 @@ import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.routing.ClientCertificate;
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RoutingEngine;

@@ -3,7 +3,7 @@ package dev.gatehouse.ui.proxy;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
-import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.DraftOverlay;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.function.Supplier;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.proxy.route.TlsProvider;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.Upstream;
 import dev.gatehouse.routing.model.UpstreamClientCertificate;
 import dev.gatehouse.routing.model.UpstreamProtocol;

@@ -3,7 +3,7 @@ package dev.gatehouse.ui.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.SecretSummary;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
