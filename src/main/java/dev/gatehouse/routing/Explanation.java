@@ -1,6 +1,6 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.model.Carriage;
+import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import java.util.List;
 import java.util.Optional;

@@ -3,7 +3,7 @@ package dev.gatehouse.routing;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.Upstream;
+import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
 import java.util.Optional;

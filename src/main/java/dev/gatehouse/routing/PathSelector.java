@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.model.PathConflict;
-import dev.gatehouse.routing.model.PathMatch;
+import dev.gatehouse.routing.route.PathMatch;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.Server;
 import java.util.ArrayList;

@@ -5,7 +5,7 @@ import dev.gatehouse.routing.diagnostics.Linter;
 import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
-import dev.gatehouse.routing.model.Upstream;
+import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.model.UpstreamPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;

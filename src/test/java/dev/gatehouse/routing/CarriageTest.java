@@ -5,9 +5,9 @@ import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.routing.model.Carriage;
-import dev.gatehouse.routing.model.Upstream;
-import dev.gatehouse.routing.model.UpstreamProtocol;
+import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.UpstreamProtocol;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,7 +7,7 @@ import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.model.AuthTlsBinding;
-import dev.gatehouse.routing.model.HostPattern;
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.SecretState;

@@ -1,6 +1,6 @@
 package dev.gatehouse.proxy.route;
 
-import dev.gatehouse.routing.model.Upstream;
+import dev.gatehouse.routing.route.Upstream;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;

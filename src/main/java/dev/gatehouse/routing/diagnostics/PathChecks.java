@@ -5,7 +5,7 @@ import dev.gatehouse.routing.model.ClassVerdict;
 import dev.gatehouse.routing.model.IngressOrder;
 import dev.gatehouse.routing.model.PathConflict;
 import dev.gatehouse.routing.model.PathKind;
-import dev.gatehouse.routing.model.PathMatch;
+import dev.gatehouse.routing.route.PathMatch;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;

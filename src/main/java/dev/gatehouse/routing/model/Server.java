@@ -1,5 +1,6 @@
 package dev.gatehouse.routing.model;
 
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.input.ObjectRef;
 import java.util.List;
 import java.util.Optional;

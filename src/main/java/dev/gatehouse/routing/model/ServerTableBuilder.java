@@ -1,5 +1,6 @@
 package dev.gatehouse.routing.model;
 
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;

@@ -1,5 +1,8 @@
 package dev.gatehouse.routing.model;
 
+import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.UpstreamProtocol;
+import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.ParsedMaterial;
 import java.security.PrivateKey;

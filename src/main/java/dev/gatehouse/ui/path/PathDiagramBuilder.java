@@ -8,7 +8,7 @@ import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.model.HostPattern;
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.PathConflict;
 import dev.gatehouse.routing.model.PathKind;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.routing.input.ObjectRef;
-import dev.gatehouse.routing.model.Upstream;
-import dev.gatehouse.routing.model.UpstreamClientCertificate;
-import dev.gatehouse.routing.model.UpstreamProtocol;
+import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.UpstreamClientCertificate;
+import dev.gatehouse.routing.route.UpstreamProtocol;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
 import io.netty.buffer.ByteBufAllocator;

@@ -1,4 +1,4 @@
-package dev.gatehouse.routing.model;
+package dev.gatehouse.routing.route;
 
 import dev.gatehouse.routing.input.ObjectRef;
 import java.security.PrivateKey;

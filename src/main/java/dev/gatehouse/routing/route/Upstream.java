@@ -1,4 +1,4 @@
-package dev.gatehouse.routing.model;
+package dev.gatehouse.routing.route;
 
 import dev.gatehouse.routing.input.ObjectRef;
 import java.security.cert.X509Certificate;
@@ -8,7 +8,7 @@ import java.util.Optional;
 /**
  * How the controller carries a request to its backend: the one answer both the explanation (the
  * controller → Service leg) and the proxy (what it actually does upstream) read. Built by
- * {@link UpstreamPolicy}. {@link #toString()} shows no key material.
+ * the front-end (ingress-nginx: {@code routing.model.UpstreamPolicy}). {@link #toString()} shows no key material.
  *
  * @param protocol          the protocol to the backend
  * @param verification      whether and how the backend's certificate is verified
