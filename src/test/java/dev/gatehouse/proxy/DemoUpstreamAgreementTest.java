@@ -125,35 +125,43 @@ class DemoUpstreamAgreementTest {
     }
 
     @Test
-    void reEncryptingScenariosReachTheEchoBackendOverTlsAsTheEngineSays() throws Exception {
+    void everyRoutedScenarioRequestIsCarriedByTheProxyAsThePathViewSays() throws Exception {
         RoutingSnapshot pathView = pathViewSnapshot();
-        int driven = 0;
+        Set<Carried> driven = EnumSet.noneOf(Carried.class);
         for (DemoScenario scenario : cluster.scenarios()) {
             for (ProbeRequest request : requests(pathView, scenario)) {
                 Explanation explained = pathView.explain(request);
-                var upstream = explained.carriage().upstream();
-                if (explained.decision().outcome() != Outcome.ROUTED || !upstream.tls()) {
+                if (explained.decision().outcome() != Outcome.ROUTED) {
                     continue;
                 }
+                Leg leg = explained.leg(Leg.Kind.CONTROLLER_TO_SERVICE).orElseThrow();
+                Carried byPath = carried(leg.protection());
                 ProxyProbe.Response response = ProxyProbe.send(new ProxyProbe.Request("GET",
                         URI.create("https://" + request.host() + request.path()), proxy.httpsAddress(),
                         request.sni(), List.of(), Optional.empty(), List.of(), Duration.ofSeconds(10)));
                 String what = scenario.namespace() + "/" + scenario.ingressName() + " " + request.host()
-                        + request.path();
+                        + request.path() + ": Path view says " + leg.label();
                 assertThat(response.status()).as(what + ": " + response.body()).isEqualTo(200);
-                assertThat(response.body()).as(what + ": the echo backend saw TLS").contains("tls: TLSv1");
-                AccessLogEvent event = LOG.next(request.path());
-                String backend = event.backend().orElseThrow();
-                if (upstream.verified()) {
-                    assertThat(backend).as(what).contains("https://", "certificate verified for "
-                            + upstream.serverName().orElseThrow());
-                } else {
-                    assertThat(backend).as(what).contains("https://", "certificate not verified");
+                String backend = LOG.next(request.path()).backend().orElseThrow();
+                switch (byPath) {
+                    case PLAIN -> {
+                        assertThat(backend).as(what).contains("\u2192 http://");
+                        assertThat(response.body()).as(what + ": the echo backend saw no TLS").doesNotContain("tls: ");
+                    }
+                    case REENCRYPTED -> assertThat(backend).as(what).contains("\u2192 https://",
+                            "certificate not verified");
+                    case VERIFIED, MUTUAL -> assertThat(backend).as(what).contains("\u2192 https://",
+                            "certificate verified for " + explained.carriage().upstream().serverName().orElseThrow());
+                    default -> throw new AssertionError(byPath);
                 }
-                driven++;
+                if (byPath != Carried.PLAIN) {
+                    assertThat(response.body()).as(what + ": the echo backend saw TLS").contains("tls: TLSv1");
+                }
+                driven.add(byPath);
             }
         }
-        assertThat(driven).as("re-encrypting demo requests driven through the proxy").isGreaterThanOrEqualTo(2);
+        assertThat(driven).as("demo requests driven through the proxy")
+                .contains(Carried.PLAIN, Carried.REENCRYPTED, Carried.VERIFIED);
     }
 
     /** An HTTPS request (SNI = host) for "/" and each literal path of the scenario's Ingress, per host. */
