@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,18 +1,18 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.input.ObjectRef;
-import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.model.NginxAnnotations;
-import dev.gatehouse.routing.route.PathMatch;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
 import dev.gatehouse.routing.model.ServerTable;
-import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.model.UpstreamPolicy;
+import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.PathMatch;
+import dev.gatehouse.routing.route.Upstream;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;
 import java.util.Optional;

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.model.ResolvedBackend;
+import dev.gatehouse.routing.route.Carriage;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.tls.HostCoverage;

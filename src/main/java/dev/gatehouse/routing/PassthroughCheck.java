@@ -1,11 +1,11 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.input.ObjectRef;
-import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.route.Upstream;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
-import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.SessionClusterView;
-import dev.gatehouse.routing.input.ControllerProfile;
-import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.TrustAnchors;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.input.InMemoryClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 

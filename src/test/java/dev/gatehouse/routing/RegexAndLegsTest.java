@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Optional;

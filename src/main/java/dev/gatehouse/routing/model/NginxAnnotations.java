@@ -1,8 +1,8 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.route.UpstreamProtocol;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.UpstreamProtocol;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.Locale;
 import java.util.Map;

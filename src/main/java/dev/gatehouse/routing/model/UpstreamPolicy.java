@@ -1,9 +1,9 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.route.Upstream;
-import dev.gatehouse.routing.route.UpstreamProtocol;
-import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.UpstreamClientCertificate;
+import dev.gatehouse.routing.route.UpstreamProtocol;
 import dev.gatehouse.tls.ParsedMaterial;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;

@@ -3,10 +3,10 @@ package dev.gatehouse.ui.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.SecretSummary;
-import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
