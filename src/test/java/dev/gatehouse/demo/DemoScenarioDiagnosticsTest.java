@@ -3,13 +3,16 @@ package dev.gatehouse.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.KubeconfigSource;
+import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.cluster.SessionSync;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
-import dev.gatehouse.routing.input.ControllerProfile;
-import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.TrustAnchors;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
@@ -60,7 +63,9 @@ class DemoScenarioDiagnosticsTest {
     @BeforeAll
     static void start() throws Exception {
         cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"));
-        session = DemoSessions.openSynced(cluster, Duration.ofSeconds(60));
+        session = ClusterSession.open(KubeconfigSource.fromFile(cluster.kubeconfig()), DemoCluster.CONTEXT,
+                NamespaceScope.all(), Runnable::run);
+        SessionSync.awaitSynced(session, Duration.ofSeconds(60));
         report = new RoutingEngine(new SessionClusterView(session), ControllerProfile.ingressNginx(),
                 Clock.systemUTC(), TrustAnchors.of(cluster.demoCaCertificate())).diagnose();
     }

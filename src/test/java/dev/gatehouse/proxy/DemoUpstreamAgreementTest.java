@@ -3,11 +3,13 @@ package dev.gatehouse.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.KubeconfigSource;
+import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.cluster.SessionSync;
 import dev.gatehouse.demo.DemoBackendSource;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.demo.DemoScenario;
-import dev.gatehouse.demo.DemoSessions;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.UpstreamTls;
@@ -62,7 +64,9 @@ class DemoUpstreamAgreementTest {
     @BeforeAll
     static void start() throws Exception {
         cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"));
-        session = DemoSessions.openSynced(cluster, Duration.ofSeconds(60));
+        session = ClusterSession.open(KubeconfigSource.fromFile(cluster.kubeconfig()), DemoCluster.CONTEXT,
+                NamespaceScope.all(), Runnable::run);
+        SessionSync.awaitSynced(session);
         TrustAnchors demoTrust = TrustAnchors.of(cluster.demoCaCertificate());
         proxy = LocalProxy.builder(RuleSource.of("demo cluster", () -> new SessionClusterView(session)))
                 .config(ProxyFixture.testConfig())

@@ -1,10 +1,10 @@
 package dev.gatehouse.routing;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.input.ObjectRef;
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.route.UpstreamProtocol;

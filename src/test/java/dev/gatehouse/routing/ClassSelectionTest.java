@@ -1,8 +1,8 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.input.ControllerProfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.routing.input.ControllerProfile;
 import org.junit.jupiter.api.Test;
 
 class ClassSelectionTest {
