@@ -67,8 +67,9 @@ class DraftCoreTest {
     @Test
     void draftsSurviveARestartAndUnreadableOnesAreSkipped() throws Exception {
         DraftStore store = new DraftStore(dir.resolve("drafts"));
-        Draft d = new Draft(DraftStore.newId(), "shop", "web", "kind: Ingress\n", Optional.of("base: yes\n"),
-                Optional.of("42"), Instant.parse("2026-11-26T10:00:00Z"), Optional.empty());
+        Instant created = Instant.parse("2026-11-26T10:00:00Z");
+        Draft d = new Draft(DraftStore.newId(created), "shop", "web", "kind: Ingress\n", Optional.of("base: yes\n"),
+                Optional.of("42"), created, Optional.empty());
         store.save(d);
         Files.createDirectories(dir.resolve("drafts/broken"));
         Files.writeString(dir.resolve("drafts/broken/draft.properties"), "updated=not-a-time\n");

@@ -8,6 +8,7 @@ import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.ui.common.LiveList;
 import dev.gatehouse.ui.ingress.IngressRow;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -35,12 +36,15 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
     private final Executor worker;
+    private final Clock clock;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
     private LiveList<Ingress, IngressRow> ingresses;
     private LiveList<SecretSummary, CertificateRow> certificates;
 
+    /** @param clock "now" for the certificates' days left */
     public OverviewViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DiagnosticReport> report,
-                             Executor worker) {
+                             Executor worker, Clock clock) {
+        this.clock = clock;
         this.report = report;
         this.worker = worker;
         debounce.setOnFinished(e -> recompute());
@@ -59,7 +63,8 @@ public final class OverviewViewModel {
         if (s != null) {
             ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
                     IngressRow::of, worker);
-            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(), CertificateRow::of, worker);
+            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(),
+                    x -> CertificateRow.of(x, clock.instant()), worker);
             ingresses.rows().addListener((Observable o) -> schedule());
             certificates.rows().addListener((Observable o) -> schedule());
         }
