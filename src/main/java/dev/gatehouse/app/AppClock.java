@@ -3,8 +3,8 @@ package dev.gatehouse.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The one place that provides "now". Everything that judges time (expiry, days left, relative times,
@@ -22,6 +22,9 @@ public final class AppClock {
 
     /** The environment variable that moves the clock. */
     public static final String OFFSET_VARIABLE = "GATEHOUSE_CLOCK_OFFSET";
+
+    /** ISO-8601 period with years or months, e.g. {@code P2Y}, {@code P1Y6M}, {@code P1M2DT3H}. */
+    private static final Pattern YEARS_OR_MONTHS = Pattern.compile("(?i)[-+]?P([-+]?\\d+[YM])+([-+]?\\d+D)?(T.*)?");
 
     private AppClock() {
     }
@@ -94,10 +97,7 @@ public final class AppClock {
     }
 
     private static boolean yearsOrMonths(String text) {
-        String upper = text.toUpperCase(Locale.ROOT);
-        int t = upper.indexOf('T');
-        String datePart = t < 0 ? upper : upper.substring(0, t);
-        return datePart.contains("Y") || datePart.contains("M");
+        return YEARS_OR_MONTHS.matcher(text).matches();
     }
 
     /** The offset variable is set to something that is not a duration. */

@@ -2,6 +2,7 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
@@ -82,7 +83,7 @@ class CertificatesFlowTest {
                 .isEmpty();
 
         // Drop a new certificate and key (two files) onto the screen, aimed at catalog-tls.
-        CertificateBundle replacement = CertificateBuilder.create().subject("CN=catalog.demo.gatehouse.test")
+        CertificateBundle replacement = CertificateBuilder.create(AppClock.system()).subject("CN=catalog.demo.gatehouse.test")
                 .sans("catalog.demo.gatehouse.test").serverAuth().algorithm(KeyAlgorithm.EC_P256).build();
         Path crt = Files.writeString(files.resolve("catalog.crt"), replacement.chainPem());
         Path key = Files.writeString(files.resolve("catalog.key"), replacement.privateKeyPem());
@@ -143,7 +144,7 @@ class CertificatesFlowTest {
 
     @Test
     void droppingAPemPairCreatesANewSecretThatIsListed() throws Exception {
-        CertificateBundle pair = CertificateBuilder.create().subject("CN=new.demo.gatehouse.test")
+        CertificateBundle pair = CertificateBuilder.create(AppClock.system()).subject("CN=new.demo.gatehouse.test")
                 .sans("new.demo.gatehouse.test").serverAuth().build();
         Path pem = Files.writeString(files.resolve("pair.pem"), pair.chainPem() + pair.privateKeyPem());
 

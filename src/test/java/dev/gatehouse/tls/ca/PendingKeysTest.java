@@ -3,6 +3,7 @@ package dev.gatehouse.tls.ca;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.tls.KeyMatcher;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.build.CertificateBundle;
 import dev.gatehouse.tls.build.CertificateSigningRequest;
 import dev.gatehouse.tls.build.KeyAlgorithm;
@@ -25,7 +26,7 @@ class PendingKeysTest {
 
     @Test
     void aPendingKeyIsKeptEncryptedAndPairedWithItsSignedCertificate() throws Exception {
-        PendingKeys pending = new PendingKeys(data, AtRestKey.in(data), Clock.systemUTC());
+        PendingKeys pending = new PendingKeys(data, AtRestKey.in(data), TestCerts.CLOCK);
         CertificateSigningRequest csr = new LeafSpec("CN=shop.example.com", List.of("shop.example.com"), List.of(),
                 Duration.ofDays(90), KeyAlgorithm.EC_P256).csr();
 
@@ -41,8 +42,8 @@ class PendingKeysTest {
         });
 
         // The external CA signs the request (here: a CA made for the test) and the certificate comes back.
-        LocalCa ca = LocalCa.openOrCreate(data.resolve("other"), AtRestKey.in(data.resolve("other")), Clock.systemUTC());
-        CertificateBundle signed = dev.gatehouse.tls.build.CertificateBuilder.create().subject(csr.subject())
+        LocalCa ca = LocalCa.openOrCreate(data.resolve("other"), AtRestKey.in(data.resolve("other")), TestCerts.CLOCK);
+        CertificateBundle signed = dev.gatehouse.tls.build.CertificateBuilder.create(TestCerts.CLOCK).subject(csr.subject())
                 .sans("shop.example.com").serverAuth().keyPair(new KeyPair(csr.keyPair().getPublic(),
                         csr.keyPair().getPrivate()), KeyAlgorithm.EC_P256).issuedBy(ca.bundle()).build();
 
