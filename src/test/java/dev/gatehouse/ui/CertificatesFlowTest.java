@@ -13,7 +13,6 @@ import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.overview.ExpiryBands;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -68,7 +67,7 @@ class CertificatesFlowTest {
     }
 
     private static String expiry(CertificateBundle bundle) {
-        CertificateInfo info = CertificateInfo.of(bundle.certificate(), Instant.now());
+        CertificateInfo info = CertificateInfo.of(bundle.certificate(), AppClock.system().instant()); // the app's clock
         return ExpiryBands.text(info.daysLeft(), info.expiry());
     }
 
