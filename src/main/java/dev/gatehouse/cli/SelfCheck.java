@@ -2,7 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.Version;
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
