@@ -11,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What the commands need besides their options: the clock, trusted roots and the source factory.
- * Tests pass a fixed clock; the defaults use the provided clock ({@link AppClock#system()}) and the JDK's trusted roots.
+ * Tests pass a fixed clock; the defaults use the provided clock ({@link AppClock#system()}) and the
+ * JDK's trusted roots.
  *
  * @param clock   "now"
  * @param anchors trusted roots (read only when needed)
