@@ -25,6 +25,7 @@ import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
 import java.net.URI;
 import java.nio.file.Path;
@@ -63,12 +64,12 @@ class DemoUpstreamAgreementTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"));
+        cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"), TestCerts.CLOCK);
         session = ClusterSession.open(KubeconfigSource.fromFile(cluster.kubeconfig()), DemoCluster.CONTEXT,
                 NamespaceScope.all(), Runnable::run);
         SessionSync.awaitSynced(session);
         TrustAnchors demoTrust = TrustAnchors.of(cluster.demoCaCertificate());
-        proxy = LocalProxy.builder(RuleSource.of("demo cluster", () -> new SessionClusterView(session)))
+        proxy = LocalProxy.builder(RuleSource.of("demo cluster", () -> new SessionClusterView(session)), TestCerts.CLOCK)
                 .config(ProxyFixture.testConfig())
                 .backends(new BackendDirectory(List.of(new DemoBackendSource(cluster))))
                 .anchors(() -> demoTrust)
@@ -91,7 +92,7 @@ class DemoUpstreamAgreementTest {
 
     /** The snapshot the Path view reads: its own engine over the session, the demo CA trusted. */
     private static RoutingSnapshot pathViewSnapshot() {
-        return new RoutingEngine(new SessionClusterView(session), ControllerProfile.ingressNginx(), Clock.systemUTC(),
+        return new RoutingEngine(new SessionClusterView(session), ControllerProfile.ingressNginx(), TestCerts.CLOCK,
                 TrustAnchors.of(cluster.demoCaCertificate())).snapshot();
     }
 

@@ -19,6 +19,7 @@ import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -61,24 +62,28 @@ public final class RouteTable {
     private final RoutingSnapshot snapshot;
     private final Mapping<String, SslContext> sni;
     private final String source;
+    private final Clock clock;
     private final Instant builtAt;
     private final Set<String> contextIds;
     private final Map<ProbeRequest, Route> routes = new ConcurrentHashMap<>();
 
-    private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Instant builtAt,
+    private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Clock clock,
                        Set<String> contextIds) {
         this.snapshot = snapshot;
         this.sni = sni;
         this.source = source;
-        this.builtAt = builtAt;
+        this.clock = clock;
+        this.builtAt = clock.instant();
         this.contextIds = contextIds;
     }
 
     /**
      * Builds the table: asks the engine which certificate each host of the rules gets (by SNI) and maps
      * that host to a TLS context for it; hosts and names without a match get the default certificate.
+     *
+     * @param clock "now" for the build time, client certificates' validity and the access log
      */
-    public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source) {
+    public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source, Clock clock) {
         DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(tls.defaultContext());
         Set<String> ids = new HashSet<>();
         for (Map.Entry<String, Server> entry : snapshot.model().servers().byHost().entrySet()) {
@@ -108,7 +113,7 @@ public final class RouteTable {
             mapping.add(host, context);
         }
         tls.retainOnly(ids);
-        return new RouteTable(snapshot, mapping.build(), source, Instant.now(), ids);
+        return new RouteTable(snapshot, mapping.build(), source, clock, ids);
     }
 
     /** CA certificates to ask clients for, when the host checks client certificates. */
@@ -155,7 +160,7 @@ public final class RouteTable {
             return ClientCertificate.NONE;
         }
         Server server = snapshot.model().servers().lookup(host).server();
-        return ClientCertificates.verify(presented, clientCas(server));
+        return ClientCertificates.verify(presented, clientCas(server), clock.instant());
     }
 
     /** The Service ports the rules send traffic to, for the backend table. */
@@ -207,6 +212,11 @@ public final class RouteTable {
     /** What the rules came from. */
     public String source() {
         return source;
+    }
+
+    /** The clock the table judges time by (the engine's). */
+    public Clock clock() {
+        return clock;
     }
 
     public Instant builtAt() {

@@ -29,7 +29,7 @@ import java.util.Optional;
 record DraftAnalysis(DraftState state, String diff, List<Diagnostic> diagnostics, Optional<Ingress> live) {
     private static final DraftYaml YAML = new DraftYaml();
 
-    static DraftAnalysis of(Draft d, ClusterSession session, TrustAnchors anchors) {
+    static DraftAnalysis of(Draft d, ClusterSession session, TrustAnchors anchors, Clock clock) {
         Optional<Ingress> live = session == null ? Optional.empty() : session.ingresses().get(d.namespace(), d.name());
         Optional<Ingress> mine = YAML.parse(d.yaml()) instanceof DraftYaml.Valid v ? Optional.of(v.ingress()) : Optional.empty();
         Optional<Ingress> base = d.baseYaml().flatMap(b -> YAML.parse(b) instanceof DraftYaml.Valid v
@@ -47,7 +47,7 @@ record DraftAnalysis(DraftState state, String diff, List<Diagnostic> diagnostics
             if (mine.get().getSpec() != null && mine.get().getSpec().getTls() != null) {
                 mine.get().getSpec().getTls().forEach(t -> refs.add(ObjectRef.secret(d.namespace(), t.getSecretName())));
             }
-            new RoutingEngine(overlay, ControllerProfile.ingressNginx(), Clock.systemUTC(), anchors).diagnose()
+            new RoutingEngine(overlay, ControllerProfile.ingressNginx(), clock, anchors).diagnose()
                     .diagnostics().stream().filter(x -> refs.contains(x.object())).sorted(Diagnostic.ORDER)
                     .forEach(diagnostics::add);
         }
