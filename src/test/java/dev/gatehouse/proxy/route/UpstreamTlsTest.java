@@ -8,6 +8,7 @@ import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import dev.gatehouse.routing.route.UpstreamProtocol;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
 import io.netty.buffer.ByteBufAllocator;
@@ -36,8 +37,8 @@ class UpstreamTlsTest {
 
     @Test
     void verifiedUsesTheCaTheNameAndTheClientCertificateOfTheAnswer() {
-        CertificateBundle root = CertificateBuilder.create().subject("CN=Backend CA").ca(true).build();
-        CertificateBundle client = CertificateBuilder.create().subject("CN=controller").clientAuth().issuedBy(root)
+        CertificateBundle root = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=Backend CA").ca(true).build();
+        CertificateBundle client = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=controller").clientAuth().issuedBy(root)
                 .build();
         UpstreamClientCertificate sent = new UpstreamClientCertificate(CA, Optional.of(client.privateKey()),
                 client.chain());
