@@ -1,6 +1,5 @@
 package dev.gatehouse.proxy.server;
 
-import dev.gatehouse.proxy.ProxyConfig;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;

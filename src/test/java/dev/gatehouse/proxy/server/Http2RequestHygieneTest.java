@@ -2,7 +2,6 @@ package dev.gatehouse.proxy.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.proxy.AccessLogEvent;
 import dev.gatehouse.proxy.NettyLeakWatch;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
