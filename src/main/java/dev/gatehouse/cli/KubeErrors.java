@@ -11,7 +11,7 @@ final class KubeErrors {
 
     static String plain(KubernetesClientException e, String context) {
         return switch (e.getCode()) {
-            case 0 -> "context " + context + ": " + ConnectionProblems.describe(e, null, context);
+            case -1, 0 -> "context " + context + ": " + ConnectionProblems.describe(e, null, context);
             case 401 -> "the API server of context " + context + " rejected the credentials (401): its token or"
                     + " client certificate is not, or no longer, accepted; get fresh credentials and retry";
             case 403 -> "no permission (403)";
