@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cluster.SessionSettings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,12 @@ public class ClusterSourceOptions {
             description = "Read a live cluster through this kubeconfig context (default: the current context)")
     private String context;
 
+    @Option(names = "--cluster-timeout", paramLabel = "DURATION",
+            description = "With a live cluster: how long connecting (TCP and TLS) and each first answer may take"
+                    + " before the problem is named, e.g. 10s, 500ms, 2m (default: 10s, or -D"
+                    + SessionSettings.TIMEOUT_PROPERTY + ")")
+    private String clusterTimeout;
+
     public List<Path> files() {
         return files.stream().map(Path::of).toList();
     }
@@ -38,6 +45,17 @@ public class ClusterSourceOptions {
 
     public Optional<String> context() {
         return Optional.ofNullable(context);
+    }
+
+    /**
+     * The session settings for a live cluster: the defaults, with {@code --cluster-timeout} when given.
+     *
+     * @throws IllegalArgumentException with a plain message when a timeout is not a duration
+     */
+    public SessionSettings sessionSettings() {
+        SessionSettings defaults = SessionSettings.defaults();
+        return clusterTimeout == null ? defaults
+                : defaults.withTimeout(SessionSettings.parseTimeout(clusterTimeout, "--cluster-timeout"));
     }
 
     /** True when the user asked for a live cluster rather than files. */

@@ -49,8 +49,9 @@ final class LiveClusterSource implements ClusterSource {
         }
         ClusterSession session;
         try {
-            session = ClusterSession.open(source, context, NamespaceScope.all(), Runnable::run);
-        } catch (KubeconfigException e) {
+            session = ClusterSession.open(source, context, NamespaceScope.all(), options.sessionSettings(),
+                    Runnable::run);
+        } catch (KubeconfigException | IllegalArgumentException e) {
             return new Unavailable(List.of(e.getMessage()));
         }
         CountDownLatch settled = new CountDownLatch(1);

@@ -275,7 +275,7 @@ public final class ClusterSession implements AutoCloseable {
             a.version = Attempt.versionString(info);
             a.unreachable = null;
         } catch (RuntimeException e) {
-            Failure f = Failure.ofRequest(e, a.server);
+            Failure f = Failure.ofRequest(e, a.server, contextName, settings.connectTimeout());
             if (f.kind() == Failure.Kind.FORBIDDEN) {
                 a.version = "unknown version";
                 a.unreachable = null;

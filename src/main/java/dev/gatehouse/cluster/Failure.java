@@ -10,6 +10,7 @@ import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.TimeoutException;
 
@@ -77,10 +78,21 @@ record Failure(Kind kind, String message) {
 
     /** Describes a failed request that is not about one kind (version, namespaces). */
     static Failure ofRequest(Throwable t, String server) {
+        return ofRequest(t, server, null, null);
+    }
+
+    /**
+     * Like {@link #ofRequest(Throwable, String)}, naming the context and what to check in it; a TLS
+     * failure also says what the server presented (read within {@code tlsProbeTimeout}; null: not read).
+     */
+    static Failure ofRequest(Throwable t, String server, String context, Duration tlsProbeTimeout) {
         String target = server == null ? "the API server" : server;
         Integer code = httpCode(t);
         if (code != null && code == 401) {
-            return new Failure(Kind.UNREACHABLE, "the API server rejected the credentials (401)");
+            return new Failure(Kind.UNREACHABLE, context == null ? "the API server rejected the credentials (401)"
+                    : "the API server at " + target + " rejected the credentials of context '" + context
+                    + "' (401 Unauthorized): its token or client certificate is not, or no longer, accepted;"
+                    + " get fresh credentials and retry");
         }
         if (code != null && code == 403) {
             return new Failure(Kind.FORBIDDEN, "no permission (403)");
@@ -103,6 +115,9 @@ record Failure(Kind kind, String message) {
                 return unreachable(target, "no answer in time");
             }
             if (c instanceof SSLException || c instanceof GeneralSecurityException) {
+                if (tlsProbeTimeout != null && server != null) {
+                    return new Failure(Kind.UNREACHABLE, TlsFailure.describe(c, server, context, tlsProbeTimeout));
+                }
                 return new Failure(Kind.UNREACHABLE, "TLS with " + target + " failed: " + tlsReason(c));
             }
             root = c;

@@ -162,7 +162,9 @@ class ClusterSessionFailureTest {
         ClusterSession session = open(cluster, NamespaceScope.all());
         Await.until("unreachable", () -> session.state() instanceof ConnectionState.Unreachable, session::toString);
         assertThat(session.state())
-                .isEqualTo(new ConnectionState.Unreachable("the API server rejected the credentials (401)"));
+                .isEqualTo(new ConnectionState.Unreachable("the API server at " + cluster.url() + " rejected the"
+                        + " credentials of context 'mock' (401 Unauthorized): its token or client certificate is not,"
+                        + " or no longer, accepted; get fresh credentials and retry"));
     }
 
     @Test

@@ -78,7 +78,7 @@ class KubeconfigSourceTest {
         assertThat(dev.getMasterUrl()).isEqualTo("https://dev.example:6443/");
         assertThat(dev.getAutoOAuthToken()).isEqualTo(TOKEN);
         assertThat(dev.getNamespace()).isEqualTo("shop");
-        assertThat(dev.getConnectionTimeout()).isEqualTo(5_000);
+        assertThat(dev.getConnectionTimeout()).isEqualTo(10_000); // SessionSettings.DEFAULT_TIMEOUT
         assertThat(dev.getRequestTimeout()).isEqualTo(10_000);
         Config prod = source.clientConfig("prod", SessionSettings.defaults());
         assertThat(prod.getMasterUrl()).isEqualTo("https://prod.example:6443/");

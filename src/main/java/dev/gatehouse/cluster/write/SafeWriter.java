@@ -98,8 +98,36 @@ public final class SafeWriter {
             LOG.info("Wrote {} ({}), backup {}", describe(desired), reason, backup.id());
             return new WriteResult.Written(result, backup, (live.isEmpty() ? "Created " : "Updated ") + describe(desired));
         } catch (KubernetesClientException e) {
-            return refused(desired, e);
+            return e.getCode() <= 0 ? unconfirmed(desired, live, backup) : refused(desired, e);
         }
+    }
+
+    /**
+     * The write was sent but no answer came (the connection broke, or the API server did not answer in
+     * time): the cluster is asked again instead of guessing whether the change was applied.
+     */
+    private WriteResult unconfirmed(HasMetadata desired, Optional<HasMetadata> before, Backup backup) {
+        String what = describe(desired);
+        String kept = " The backup " + backup.id() + " holds the state before the write; Undo restores it.";
+        Optional<HasMetadata> now;
+        try {
+            now = live(desired);
+        } catch (KubernetesClientException again) {
+            return new WriteResult.Rejected(0, "The connection to the API server failed while writing " + what
+                    + ": it is not known whether the change was applied; look at " + what + " once the cluster"
+                    + " answers again." + kept);
+        }
+        String versionBefore = before.map(o -> o.getMetadata().getResourceVersion()).orElse(null);
+        if (now.isPresent() && !now.get().getMetadata().getResourceVersion().equals(versionBefore)) {
+            LOG.info("Write of {} unconfirmed, the cluster shows resourceVersion {}; backup {}", what,
+                    now.get().getMetadata().getResourceVersion(), backup.id());
+            return new WriteResult.Written(now.get(), backup, (before.isEmpty() ? "Created " : "Updated ") + what
+                    + " (the API server's answer was lost; the cluster now shows resourceVersion "
+                    + now.get().getMetadata().getResourceVersion() + ")");
+        }
+        return new WriteResult.Rejected(0, "The API server did not confirm the write of " + what + " and still shows"
+                + " the version before it: nothing has changed so far, but a slow API server may still apply it."
+                + kept);
     }
 
     /**

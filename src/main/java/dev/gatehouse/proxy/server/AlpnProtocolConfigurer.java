@@ -1,14 +1,9 @@
 package dev.gatehouse.proxy.server;
 
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
-import io.netty.handler.codec.http2.Http2MultiplexHandler;
-import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.ApplicationProtocolNames;
 import io.netty.handler.ssl.ApplicationProtocolNegotiationHandler;
 import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,16 +25,7 @@ final class AlpnProtocolConfigurer extends ApplicationProtocolNegotiationHandler
     @Override
     protected void configurePipeline(ChannelHandlerContext ctx, String protocol) {
         if (ApplicationProtocolNames.HTTP_2.equals(protocol)) {
-            var config = services.config();
-            ctx.pipeline()
-                    .addLast("h2-codec", Http2FrameCodecBuilder.forServer()
-                            .initialSettings(Http2Settings.defaultSettings().maxConcurrentStreams(128)
-                                    .maxHeaderListSize(config.maxHeaderBytes()))
-                            .build())
-                    .addLast("h2-streams", new Http2MultiplexHandler(new Http2StreamInitializer(services)))
-                    .addLast("h2-idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(),
-                            TimeUnit.MILLISECONDS))
-                    .addLast("h2-idle-close", new IdleCloser());
+            ClientPipelines.http2(ctx.pipeline(), services);
             // An HTTP/2 connection carries many streams: it reads continuously; flow control bounds it.
             ctx.channel().config().setAutoRead(true);
         } else {

@@ -2,8 +2,7 @@ package dev.gatehouse.proxy.server;
 
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.routing.ClientCertificate;
-import dev.gatehouse.routing.Decision;
-import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.Outcome;
 import dev.gatehouse.routing.ProbeRequest;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
@@ -22,7 +21,6 @@ import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.util.Attribute;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
-import java.util.ArrayDeque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,19 +28,20 @@ import org.slf4j.LoggerFactory;
  * Client side, inbound, last handler: takes each whole request, asks the engine (through the current
  * {@link RouteTable}) where it goes, and either answers itself (redirect, 404, client-certificate
  * errors, 503) or hands it to a {@link ProxiedExchange} for the backend. HTTP/1 requests are answered
- * one at a time, in order; while one is answered at most one more is read (bounded read-ahead), and
- * reading resumes only after its response went out.
+ * one at a time, in order; while one is answered at most one more read is done (bounded read-ahead), and
+ * reading resumes only after its response went out. Requests that arrive together (pipelining) wait in
+ * {@link PipelinedRequests}; beyond its bounds the client gets 429 after the answers to those kept.
  */
 final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
 
     private static final Logger LOG = LoggerFactory.getLogger(ClientRequestInboundHandler.class);
-    private static final int MAX_PIPELINED = 16;
 
     private final ProxyServices services;
     /** Requests read while another is answered: {@link FullHttpRequest}s and {@link OversizedRequest}s. */
-    private final ArrayDeque<Object> pipelined = new ArrayDeque<>();
+    private final PipelinedRequests pipelined;
     private ChannelHandlerContext ctx;
     private SlowRequestGuard guard;
+    private InputCutoff cutoff;
     private ConnectionInfo connection;
     private Deadline responseDeadline;
     private Exchange current;
@@ -54,12 +53,14 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
 
     ClientRequestInboundHandler(ProxyServices services) {
         this.services = services;
+        this.pipelined = new PipelinedRequests(services.config().maxBodyBytes());
     }
 
     @Override
     public void handlerAdded(ChannelHandlerContext ctx) {
         this.ctx = ctx;
         this.guard = ctx.pipeline().get(SlowRequestGuard.class);
+        this.cutoff = ctx.pipeline().get(InputCutoff.class);
         this.exchangeAttribute = ctx.channel().attr(Exchange.KEY);
         this.responseDeadline = new Deadline(ctx.executor(), () -> {
             if (proxied != null) {
@@ -88,11 +89,9 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             guard.requestReceived();
         }
         if (busy()) {
-            if (pipelined.size() >= MAX_PIPELINED) {
-                request.release();
-                ctx.close();
-            } else {
-                pipelined.add(request);
+            pipelined.offer(request); // released instead when over the bound: answered with 429 in turn
+            if (pipelined.refusing() && cutoff != null) {
+                cutoff.cut(); // what is already decoded is released; nothing more is read
             }
             return;
         }
@@ -127,7 +126,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             if (!busy()) {
                 tooLarge(big);
             } else {
-                pipelined.add(big); // answered in turn; nothing more is read meanwhile
+                pipelined.offer(big); // answered in turn; nothing more is read meanwhile
             }
             return;
         }
@@ -163,8 +162,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
                 return;
             }
             // HTTP/1 headers were validated by the decoder; HTTP/2's arrive unchecked from HPACK.
-            RequestProbe.Result parsed = http2() ? RequestProbe.checkedHeaders(request, info)
-                    : RequestProbe.of(request, info);
+            RequestProbe.Result parsed = http2() ? RequestProbe.checkedHeaders(request, info,
+                    ctx.channel().attr(Http2AuthorityCheck.PROBLEM).get()) : RequestProbe.of(request, info);
             if (parsed.probe().isEmpty()) {
                 current = begin(request.method().name(), parsed.hostHeader(), request.uri(), protocol(request), false);
                 respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.BAD_REQUEST, "Bad request: " + parsed.problem()
@@ -182,7 +181,10 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             }
             RouteTable.Route route = table.route(probe);
             current.explained(route.explanation(), info.tls() && route.hsts());
-            handedOver = dispatch(request, route);
+            if (!request.uri().startsWith("/") && !request.uri().equals("*")) {
+                request.headers().set(HttpHeaderNames.HOST, parsed.hostHeader()); // RFC 9112 §3.2.2
+            }
+            handedOver = dispatch(request, route, parsed.target());
         } finally {
             if (!handedOver) {
                 request.release();
@@ -197,56 +199,22 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         return exchange;
     }
 
-    /** Answers or proxies; true when the request was handed to the backend side. */
-    private boolean dispatch(FullHttpRequest request, RouteTable.Route route) {
-        Explanation explanation = route.explanation();
-        Decision decision = explanation.decision();
-        String host = explanation.request().host();
-        String where = host + explanation.request().path();
-        switch (decision.outcome()) {
-            case REDIRECT -> {
-                String location = redirectLocation(decision.redirectTo().orElse("https://" + host + "/"), host,
-                        services.httpsPort().getAsInt());
-                respond(ErrorPages.redirect(ctx.alloc(), location), "redirected to " + location);
-            }
-            case NOT_FOUND -> respond(page(HttpResponseStatus.NOT_FOUND, "No Ingress rule matches " + where + ". "
-                    + decision.summary() + "."), "no rule matched");
-            case CLIENT_CERT_REQUIRED -> respond(page(HttpResponseStatus.BAD_REQUEST, "No required SSL certificate"
-                    + " was sent: " + host + " requires a client certificate."), decision.summary());
-            case CLIENT_CERT_REJECTED -> respond(page(HttpResponseStatus.BAD_REQUEST, "The SSL certificate error: the"
-                    + " client certificate is not issued by the CA that " + host + " trusts."), decision.summary());
-            case CLIENT_CERT_FORBIDDEN -> respond(page(HttpResponseStatus.FORBIDDEN, decision.summary() + "."),
-                    decision.summary());
-            case DENIED, SERVICE_UNAVAILABLE -> respond(page(HttpResponseStatus.SERVICE_UNAVAILABLE,
-                    decision.summary() + "."), decision.summary());
-            case PASSTHROUGH -> respond(page(HttpResponseStatus.BAD_GATEWAY, "ssl-passthrough is on for " + host
-                    + ": the controller would pass TLS to the backend untouched, which the local proxy (it"
-                    + " terminates TLS) does not do."), "ssl-passthrough is not supported locally");
-            case ROUTED, DEFAULT_BACKEND -> {
-                proxied = new ProxiedExchange(ctx, this, services, current, request, route);
-                proxied.start();
-                return true;
-            }
-            default -> respond(page(HttpResponseStatus.INTERNAL_SERVER_ERROR, decision.summary()), decision.summary());
+    /**
+     * Answers or proxies; true when the request was handed to the backend side.
+     *
+     * @param target the request target as received (what the backend and a redirect get unless rewritten)
+     */
+    private boolean dispatch(FullHttpRequest request, RouteTable.Route route, String target) {
+        Outcome outcome = route.explanation().decision().outcome();
+        if (outcome == Outcome.ROUTED || outcome == Outcome.DEFAULT_BACKEND) {
+            proxied = new ProxiedExchange(ctx, this, services, current, request, route, target);
+            proxied.start();
+            return true;
         }
+        ProxyAnswers.Answer answer = ProxyAnswers.of(ctx.alloc(), route.explanation(), target,
+                services.httpsPort().getAsInt());
+        respond(answer.response(), answer.note());
         return false;
-    }
-
-    private FullHttpResponse page(HttpResponseStatus status, String text) {
-        return ErrorPages.page(ctx.alloc(), status, text);
-    }
-
-    /** The engine's redirect target, with the proxy's HTTPS port when that is not 443. */
-    static String redirectLocation(String target, String host, int httpsPort) {
-        String prefix = "https://" + host;
-        if (httpsPort == 443 || !target.startsWith(prefix)) {
-            return target;
-        }
-        String rest = target.substring(prefix.length());
-        if (!rest.isEmpty() && rest.charAt(0) == ':') {
-            return target;
-        }
-        return prefix + ":" + httpsPort + rest;
     }
 
     private void malformed(Throwable cause) {
@@ -312,6 +280,11 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         Object queued = pipelined.poll();
+        if (queued == null && pipelined.refusing()) {
+            nextScheduled = true;
+            ctx.executor().execute(this::tooManyPipelined);
+            return;
+        }
         if (queued != null) {
             nextScheduled = true;
             ctx.executor().execute(() -> {
@@ -330,6 +303,22 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             guard.awaitNext();
         }
         ctx.read();
+    }
+
+    /** 429 for the first pipelined request beyond the bounds, after the answers to those before it; then close. */
+    private void tooManyPipelined() {
+        nextScheduled = false;
+        if (!ctx.channel().isActive()) {
+            return;
+        }
+        PipelinedRequests.Refused refused = pipelined.refused();
+        String host = RequestProbe.hostOnly(refused.host()).orElse(refused.host());
+        current = begin(refused.method(), host, refused.uri(), refused.protocol(), false);
+        respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.TOO_MANY_REQUESTS, "Too many requests were sent"
+                + " ahead on one connection (HTTP pipelining): the proxy keeps at most "
+                + PipelinedRequests.MAX_WAITING + " requests (and " + services.config().maxBodyBytes() + " body bytes)"
+                + " waiting behind the one it answers. It answered those before this one and read neither this one"
+                + " nor any after it: send them again on a new connection."), "too many pipelined requests");
     }
 
     @Override
@@ -359,10 +348,7 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     private void releasePipelined() {
-        Object r;
-        while ((r = pipelined.poll()) != null) {
-            ReferenceCountUtil.release(r);
-        }
+        pipelined.releaseAll();
     }
 
     /** The client connection (for an HTTP/2 stream, the connection it belongs to). */

@@ -46,6 +46,8 @@ final class ProxiedExchange {
     private final Exchange exchange;
     private final FullHttpRequest request;
     private final RouteTable.Route route;
+    /** The request target as the client sent it: what the backend receives unless a rewrite changed it. */
+    private final String requestTarget;
     private final Explanation explanation;
     private final boolean http2;
     private final boolean websocket;
@@ -68,13 +70,14 @@ final class ProxiedExchange {
     private final List<ByteBuf> earlyTunnelData = new ArrayList<>();
 
     ProxiedExchange(ChannelHandlerContext client, ClientRequestInboundHandler owner, ProxyServices services,
-                    Exchange exchange, FullHttpRequest request, RouteTable.Route route) {
+                    Exchange exchange, FullHttpRequest request, RouteTable.Route route, String requestTarget) {
         this.client = client;
         this.owner = owner;
         this.services = services;
         this.exchange = exchange;
         this.request = request;
         this.route = route;
+        this.requestTarget = requestTarget;
         this.explanation = route.explanation();
         this.http2 = client.channel() instanceof Http2StreamChannel;
         this.websocket = !http2 && UpstreamRequests.websocket(request);
@@ -150,7 +153,9 @@ final class ProxiedExchange {
         backend = lease.channel();
         reused = lease.reused();
         BackendResponseInboundHandler.of(backend).bind(this);
-        String uri = explanation.decision().upstreamPath().orElse(explanation.request().pathAndQuery());
+        // As nginx's proxy_pass without a URI part: the target as sent, or the rewritten (normalised) one.
+        String uri = explanation.decision().upstreamPath().map(RequestPath::escapeRewritten)
+                .orElse(requestTarget);
         FullHttpRequest upstream = UpstreamRequests.build(request, uri, exchange.connection(),
                 explanation.request().scheme(), websocket);
         Channel sentOn = backend;

@@ -115,22 +115,22 @@ class BackendSideHandlersTest {
         FullHttpRequest smuggling = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/",
                 Unpooled.EMPTY_BUFFER, unchecked, unchecked);
         smuggling.headers().add("host", "shop.test").add("x-a", "a\r\nX-Injected: 1");
-        RequestProbe.Result refused = RequestProbe.checkedHeaders(smuggling, info);
+        RequestProbe.Result refused = RequestProbe.checkedHeaders(smuggling, info, null);
         assertThat(refused.probe()).isEmpty();
         assertThat(refused.problem()).isEqualTo("the header \"x-a\" is not valid in HTTP");
 
         FullHttpRequest fine = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.GET, "/",
                 Unpooled.EMPTY_BUFFER, unchecked, unchecked);
         fine.headers().add("host", "shop.test").add("x-http2-stream-id", "3").add("accept", "*/*");
-        assertThat(RequestProbe.checkedHeaders(fine, info).probe()).isPresent();
+        assertThat(RequestProbe.checkedHeaders(fine, info, null).probe()).isPresent();
         ch.finishAndReleaseAll();
     }
 
     @Test
     void redirectsNameTheProxysHttpsPort() {
-        assertThat(ClientRequestInboundHandler.redirectLocation("https://shop.test/a?b", "shop.test", 8443))
+        assertThat(ProxyAnswers.redirectLocation("https://shop.test/a?b", "shop.test", 8443))
                 .isEqualTo("https://shop.test:8443/a?b");
-        assertThat(ClientRequestInboundHandler.redirectLocation("https://shop.test/a", "shop.test", 443))
+        assertThat(ProxyAnswers.redirectLocation("https://shop.test/a", "shop.test", 443))
                 .isEqualTo("https://shop.test/a");
     }
 

@@ -18,8 +18,10 @@ import dev.gatehouse.routing.yaml.YamlClusterLoader;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOutboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +70,7 @@ class ClientRequestInboundHandlerTest {
         UpstreamTlsContexts upstream = new UpstreamTlsContexts(TlsProvider.detect());
         ProxyServices services = new ProxyServices(config, () -> table, new BackendDirectory(List.of()),
                 new UpstreamPool(config, upstream, Transport.NIO), upstream, sink, () -> 8443);
-        return new EmbeddedChannel(new HttpServerCodec(), new BoundedRequestAggregator(1024),
+        return new EmbeddedChannel(new InputCutoff(), ClientPipelines.codec(config), new BoundedRequestAggregator(1024),
                 new HstsResponseOutboundHandler(), new ClientRequestInboundHandler(services));
     }
 
@@ -150,6 +152,156 @@ class ClientRequestInboundHandlerTest {
         }
         assertThat(all.toString()).contains("a.test/one").contains("b.test/two");
         assertThat(all.indexOf("a.test/one")).isLessThan(all.indexOf("b.test/two"));
+        ch.finishAndReleaseAll();
+    }
+
+    /**
+     * Holds every write until {@link #release}: a client whose socket does not take the response at once
+     * (as over a real network), so requests arriving meanwhile queue up as pipelined ones do.
+     */
+    private static final class SlowClientSocket extends ChannelOutboundHandlerAdapter {
+        private final List<Object[]> held = new ArrayList<>();
+
+        @Override
+        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+            held.add(new Object[] {ctx, msg, promise});
+        }
+
+        boolean release() {
+            if (held.isEmpty()) {
+                return false;
+            }
+            List<Object[]> now = new ArrayList<>(held);
+            held.clear();
+            for (Object[] w : now) {
+                ((ChannelHandlerContext) w[0]).writeAndFlush(w[1], (ChannelPromise) w[2]);
+            }
+            return true;
+        }
+    }
+
+    /** A channel whose client takes each response only when the test lets it. */
+    private EmbeddedChannel slowClientChannel(SlowClientSocket socket) {
+        EmbeddedChannel ch = channel();
+        ch.pipeline().addFirst(socket);
+        return ch;
+    }
+
+    /** Writes the requests, then lets the responses out one batch at a time until nothing more comes. */
+    private static String answerAll(EmbeddedChannel ch, SlowClientSocket socket, String requests) {
+        StringBuilder all = new StringBuilder(answer(ch, requests));
+        boolean more = true;
+        while (more) {
+            more = socket.release();
+            ch.runPendingTasks();
+            ByteBuf out;
+            while ((out = ch.readOutbound()) != null) {
+                all.append(out.toString(StandardCharsets.UTF_8));
+                out.release();
+                more = true;
+            }
+        }
+        return all.toString();
+    }
+
+    private static int count(String text, String what) {
+        int n = 0;
+        for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) {
+            n++;
+        }
+        return n;
+    }
+
+    @Test
+    void twoHostHeadersGet400AndTheConnectionCloses() throws Exception {
+        EmbeddedChannel ch = channel();
+        String response = answer(ch, "GET /exact HTTP/1.1\r\nHost: shop.test\r\nHost: evil.test\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 400").contains("2 Host headers; exactly one is allowed");
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(log).singleElement().satisfies(e -> assertThat(e.status()).isEqualTo(400));
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void anAbsoluteTargetNamingAnotherHostThanTheHostHeaderGets400() throws Exception {
+        EmbeddedChannel conflict = channel();
+        assertThat(answer(conflict, "GET http://shop.test/exact HTTP/1.1\r\nHost: evil.test\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("the Host header &quot;evil.test&quot; names another host than"
+                        + " the request target http://shop.test/exact");
+        conflict.finishAndReleaseAll();
+        EmbeddedChannel same = channel();
+        assertThat(answer(same, "GET http://Shop.Test:80/exact HTTP/1.1\r\nHost: shop.test\r\n\r\n"))
+                .as("the same host after normalisation (case, default port)").startsWith("HTTP/1.1 308")
+                .contains("location: https://shop.test:8443/exact");
+        same.finishAndReleaseAll();
+    }
+
+    @Test
+    void aPathAboveTheRootOrWithABrokenEscapeGets400() throws Exception {
+        EmbeddedChannel up = channel();
+        assertThat(answer(up, "GET /a/../../etc/passwd HTTP/1.1\r\nHost: shop.test\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("the path &quot;/a/../../etc/passwd&quot; goes above the root");
+        up.finishAndReleaseAll();
+        EmbeddedChannel encoded = channel();
+        assertThat(answer(encoded, "GET /%2e%2e/x HTTP/1.1\r\nHost: shop.test\r\n\r\n")).startsWith("HTTP/1.1 400");
+        encoded.finishAndReleaseAll();
+        EmbeddedChannel nul = channel();
+        assertThat(answer(nul, "GET /a%00 HTTP/1.1\r\nHost: shop.test\r\n\r\n")).startsWith("HTTP/1.1 400")
+                .contains("encoded NUL byte");
+        nul.finishAndReleaseAll();
+    }
+
+    @Test
+    void theNormalisedPathIsMatchedAndTheRedirectKeepsTheTargetAsSent() throws Exception {
+        EmbeddedChannel ch = channel();
+        String response = answer(ch, "GET /x/..//%65xact?q=1 HTTP/1.1\r\nHost: shop.test\r\n\r\n");
+        assertThat(response).as("matched as /exact: the TLS host's redirect, not a 404").startsWith("HTTP/1.1 308")
+                .contains("location: https://shop.test:8443/x/..//%65xact?q=1");
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void aHundredPipelinedRequestsInOneWriteAreAllAnsweredInOrder() throws Exception {
+        SlowClientSocket socket = new SlowClientSocket();
+        EmbeddedChannel ch = slowClientChannel(socket);
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            burst.append("GET /r").append(i).append(" HTTP/1.1\r\nHost: other.test\r\n\r\n");
+        }
+        String all = answerAll(ch, socket, burst.toString());
+        assertThat(count(all, "HTTP/1.1 404")).isEqualTo(100);
+        int last = -1;
+        for (int i = 0; i < 100; i++) {
+            int at = all.indexOf("other.test/r" + i + ".");
+            assertThat(at).as("answer to /r" + i + " after the one before").isGreaterThan(last);
+            last = at;
+        }
+        assertThat(ch.isOpen()).as("kept alive").isTrue();
+        assertThat(log).hasSize(100);
+        ch.finishAndReleaseAll();
+    }
+
+    @Test
+    void pipelinedRequestsBeyondTheBoundGet429AfterTheAnswersToThoseBefore() throws Exception {
+        SlowClientSocket socket = new SlowClientSocket();
+        EmbeddedChannel ch = slowClientChannel(socket);
+        int kept = PipelinedRequests.MAX_WAITING + 1;
+        StringBuilder burst = new StringBuilder();
+        for (int i = 0; i < kept + 50; i++) {
+            burst.append("GET /r").append(i).append(" HTTP/1.1\r\nHost: other.test\r\n\r\n");
+        }
+        String all = answerAll(ch, socket, burst.toString());
+        assertThat(count(all, "HTTP/1.1 404")).isEqualTo(kept);
+        assertThat(count(all, "HTTP/1.1 429")).isEqualTo(1);
+        String refusal = all.substring(all.indexOf("HTTP/1.1 429"));
+        assertThat(all.lastIndexOf("HTTP/1.1 404")).as("the 429 comes last").isLessThan(all.indexOf("HTTP/1.1 429"));
+        assertThat(refusal).contains("connection: close").contains("HTTP pipelining")
+                .contains("send them again on a new connection");
+        assertThat(ch.isOpen()).isFalse();
+        assertThat(log).hasSize(kept + 1).last().satisfies(e -> {
+            assertThat(e.status()).isEqualTo(429);
+            assertThat(e.path()).isEqualTo("/r" + kept);
+        });
         ch.finishAndReleaseAll();
     }
 }
