@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,9 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterConnectionProblemsTest {
 
-    private static final CertificateBundle CLUSTER_CA = CertificateBuilder.create().subject("CN=Cluster CA").ca(true)
+    /** The JDK's TLS client checks the server certificate's dates by the wall clock, so these are dated by it. */
+    private static final Clock WALL = Clock.systemUTC();
+    private static final CertificateBundle CLUSTER_CA = CertificateBuilder.create(WALL).subject("CN=Cluster CA").ca(true)
             .build();
-    private static final CertificateBundle ROGUE_CA = CertificateBuilder.create().subject("CN=Rogue CA").ca(true)
+    private static final CertificateBundle ROGUE_CA = CertificateBuilder.create(WALL).subject("CN=Rogue CA").ca(true)
             .build();
     /** Short timeouts, no health check during a test. */
     private static final SessionSettings QUICK = new SessionSettings(Duration.ofSeconds(3), Duration.ofSeconds(3),
@@ -118,7 +121,7 @@ class ClusterConnectionProblemsTest {
 
     @Test
     void aCertificateFromAnUnknownCaIsNamedWithItsIssuerAndTheFieldToCheck() throws Exception {
-        int port = tlsServer(serving(ROGUE_CA, CertificateBuilder.create().subject("CN=kube-apiserver")
+        int port = tlsServer(serving(ROGUE_CA, CertificateBuilder.create(WALL).subject("CN=kube-apiserver")
                 .ipSans("127.0.0.1")));
         String server = "https://127.0.0.1:" + port;
         assertThat(unreachableReason(kubeconfig(server, CLUSTER_CA))).isEqualTo("The API server at " + server
@@ -129,7 +132,7 @@ class ClusterConnectionProblemsTest {
 
     @Test
     void aCertificateForAnotherNameIsNamedWithTheNamesItHas() throws Exception {
-        int port = tlsServer(serving(CLUSTER_CA, CertificateBuilder.create().subject("CN=kube-apiserver")
+        int port = tlsServer(serving(CLUSTER_CA, CertificateBuilder.create(WALL).subject("CN=kube-apiserver")
                 .sans("other.test")));
         String server = "https://127.0.0.1:" + port;
         assertThat(unreachableReason(kubeconfig(server, CLUSTER_CA))).isEqualTo("The API server at " + server
@@ -139,7 +142,7 @@ class ClusterConnectionProblemsTest {
 
     @Test
     void anExpiredCertificateIsNamedWithItsEndDate() throws Exception {
-        int port = tlsServer(serving(CLUSTER_CA, CertificateBuilder.create().subject("CN=kube-apiserver")
+        int port = tlsServer(serving(CLUSTER_CA, CertificateBuilder.create(WALL).subject("CN=kube-apiserver")
                 .ipSans("127.0.0.1").notBefore(Instant.parse("2020-01-01T00:00:00Z"))
                 .notAfter(Instant.parse("2021-01-01T00:00:00Z"))));
         String server = "https://127.0.0.1:" + port;

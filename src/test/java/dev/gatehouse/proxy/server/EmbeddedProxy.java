@@ -5,17 +5,15 @@ import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.ServerTlsContexts;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.InMemoryClusterView;
 import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import io.netty.channel.embedded.EmbeddedChannel;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 /**
@@ -44,11 +42,11 @@ final class EmbeddedProxy {
     EmbeddedProxy(AccessLogSink log) throws javax.net.ssl.SSLException {
         LoadResult loaded = new YamlClusterLoader().parse(RULES, "rules.yaml");
         var view = InMemoryClusterView.of(((LoadResult.Loaded) loaded).objects());
-        var fake = CertificateBuilder.create().subject("CN=fake").selfSigned().build();
-        RoutingEngine engine = new RoutingEngine(view, ControllerProfile.ingressNginx(),
-                Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC), TrustAnchors.none());
+        var fake = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=fake").selfSigned().build();
+        RoutingEngine engine = new RoutingEngine(view, ControllerProfile.ingressNginx(), TestCerts.CLOCK,
+                TrustAnchors.none());
         RouteTable table = RouteTable.build(engine.snapshot(), new ServerTlsContexts(TlsProvider.detect(), fake),
-                "test");
+                "test", TestCerts.CLOCK);
         ProxyConfig config = ProxyConfig.defaults();
         UpstreamTlsContexts upstream = new UpstreamTlsContexts(TlsProvider.detect());
         services = new ProxyServices(config, () -> table, new BackendDirectory(List.of()),
