@@ -17,7 +17,15 @@ public final class Main {
     public static void main(String[] args) {
         Logging.init(AppDirs.forCurrentUser());
         LeakDetectionDefault.apply();
-        int code = GatehouseCommand.commandLine(GatehouseApp::launchAndWait).execute(args);
+        int code;
+        try {
+            code = GatehouseCommand.commandLine(GatehouseApp::launchAndWait).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a last line of defence: input limits should stop hostile input long before this
+            System.err.println("error: gatehouse ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                    + " reading its input; please report the input that caused it");
+            code = 2;
+        }
         System.exit(code);
     }
 }

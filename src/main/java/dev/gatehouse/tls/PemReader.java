@@ -1,5 +1,6 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.app.InputLimits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,9 @@ public final class PemReader implements MaterialReader {
             "X509 CRL", "EC PARAMETERS", "DSA PARAMETERS");
 
     private final PasswordSource passwords;
+    private final InputLimits limits;
     private final KeyDecoder keyDecoder = new KeyDecoder();
-    private final EncryptedKeys encrypted = new EncryptedKeys(keyDecoder);
+    private final EncryptedKeys encrypted;
     private final JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter();
 
     /** A reader that reports encrypted keys instead of asking for a password. */
@@ -62,7 +64,14 @@ public final class PemReader implements MaterialReader {
     }
 
     public PemReader(PasswordSource passwords) {
+        this(passwords, InputLimits.defaults());
+    }
+
+    /** @param limits the certificates per file and PBKDF2 iterations it accepts */
+    public PemReader(PasswordSource passwords, InputLimits limits) {
         this.passwords = passwords;
+        this.limits = limits;
+        this.encrypted = new EncryptedKeys(keyDecoder, limits.pbkdf2Iterations());
     }
 
     @Override
@@ -70,8 +79,19 @@ public final class PemReader implements MaterialReader {
         String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         Sink sink = new Sink(name(source));
         List<Block> blocks = split(text, sink.problems);
+        int max = limits.certificatesPerFile();
+        int skipped = 0;
         for (Block block : blocks) {
+            if (sink.certs.size() >= max && block.label().contains("CERTIFICATE")) {
+                skipped++;
+                continue;
+            }
             decode(block, sink);
+        }
+        if (skipped > 0) {
+            sink.problems.add(MaterialProblem.of(MaterialProblem.Kind.LIMIT_EXCEEDED, MaterialProblem.Level.ERROR,
+                    sink.name + " holds more than " + max + " certificates, the limit per file"
+                            + " (certificatesPerFile); " + skipped + " more certificate block(s) were not read"));
         }
         misheaded(text, blocks, sink);
         if (blocks.isEmpty() && sink.problems.isEmpty()) {
@@ -191,6 +211,9 @@ public final class PemReader implements MaterialReader {
                     sink.problems.add(decrypted(block));
                 } catch (EncryptedKeys.WrongPasswordException e) {
                     sink.problems.add(wrongPassword(block));
+                } catch (Pbkdf2Iterations.TooManyException e) {
+                    sink.problems.add(MaterialProblem.error(MaterialProblem.Kind.LIMIT_EXCEEDED, i, "PEM block " + i
+                            + " (encrypted private key) was " + e.refusal()));
                 }
             }
         } else if (parsed instanceof PEMEncryptedKeyPair pair) {
