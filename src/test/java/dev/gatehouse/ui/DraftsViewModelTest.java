@@ -12,7 +12,7 @@ import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.IngressForm;
 import dev.gatehouse.ui.common.FxBackground;
-import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import dev.gatehouse.ui.draft.DraftsViewModel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;

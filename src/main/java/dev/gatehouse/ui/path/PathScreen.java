@@ -2,7 +2,7 @@ package dev.gatehouse.ui.path;
 
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.ui.common.FxBackground;
-import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import java.time.Clock;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;

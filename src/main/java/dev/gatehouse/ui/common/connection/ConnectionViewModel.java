@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.connection;
+package dev.gatehouse.ui.common.connection;
 
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cli.GuiOptions;
@@ -11,7 +11,7 @@ import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
-import dev.gatehouse.ui.settings.Settings;
+import dev.gatehouse.ui.common.settings.Settings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
