@@ -38,6 +38,7 @@ final class CertificateInspector {
         if (key.weak()) {
             weaknesses.add("The key is weak (" + key + "); use RSA 2048 or stronger, or EC P-256");
         }
+        key.unusableForTls().ifPresent(why -> weaknesses.add(KeyDescription.NOT_FOR_TLS + why));
         String upperSig = sigAlg.toUpperCase(Locale.ROOT);
         if (!selfSigned(cert) && (upperSig.contains("SHA1") || upperSig.contains("MD5"))) {
             weaknesses.add("The signature uses " + sigAlg + ", which clients no longer trust");

@@ -159,7 +159,8 @@ final class DerReader {
                         + " is binary DER data, but not a certificate, private key or keystore"));
             }
         } catch (Exception e) {
-            problems.add(unreadable(kind, name, e));
+            problems.add(UnsupportedMaterial.explain(object).map(why -> MaterialProblem.error(
+                    MaterialProblem.Kind.UNSUPPORTED_ALGORITHM, name + " " + why)).orElseGet(() -> unreadable(kind, name, e)));
         }
     }
 

@@ -300,6 +300,11 @@ public final class PemReader implements MaterialReader {
                                 + " runtime cannot load");
             }
         }
+        Optional<String> unsupported = decodeBody(block.body()).flatMap(UnsupportedMaterial::explain);
+        if (unsupported.isPresent()) {
+            return MaterialProblem.error(MaterialProblem.Kind.UNSUPPORTED_ALGORITHM, block.index(),
+                    "PEM block " + block.index() + " (" + block.label() + ") " + unsupported.get());
+        }
         if (declaresMoreThanItHolds(block.body())) {
             return MaterialProblem.error(MaterialProblem.Kind.TRUNCATED, block.index(),
                     "PEM block " + block.index() + " (" + block.label() + ") is truncated: its content is cut short");
@@ -310,14 +315,16 @@ public final class PemReader implements MaterialReader {
 
     /** True when the body's outer DER length is longer than the decoded bytes (content cut off). */
     static boolean declaresMoreThanItHolds(String body) {
-        byte[] der;
+        return decodeBody(body).map(DerLength::declaresMoreThanItHolds).orElse(false);
+    }
+
+    private static Optional<byte[]> decodeBody(String body) {
         try {
             String base64 = body.replaceAll("(?m)^[A-Za-z-]+:.*$", "").replaceAll("\\s", "");
-            der = Base64.getDecoder().decode(base64);
+            return Optional.of(Base64.getDecoder().decode(base64));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
-        return DerLength.declaresMoreThanItHolds(der);
     }
 
     private record Block(int index, String label, String text, String body, int start, int end) {
