@@ -19,7 +19,9 @@ import java.util.Objects;
  * @param streamTimeout        how long a non-regular file (a FIFO, a pipe, a device) may take to reach
  *                             its end before it is refused
  * @param yamlNestingDepth     nested mappings and sequences in one YAML or JSON document
- * @param yamlAliases          aliases ({@code *name}) in one YAML document (the "billion laughs" guard)
+ * @param yamlAliases          aliases ({@code *name}) of collections in one YAML document
+ * @param yamlNodes            values in one YAML document once its aliases are expanded (the "billion
+ *                             laughs" guard: a few aliases of aliases expand exponentially)
  * @param objectsPerInput      Kubernetes objects in one input (all files of one load)
  * @param rulesPerIngress      paths (all rules together) in one Ingress
  * @param certificatesPerFile  certificates in one file or Secret value
@@ -28,16 +30,16 @@ import java.util.Objects;
  */
 public record InputLimits(long certificateFileBytes, long manifestFileBytes, long kubeconfigFileBytes,
                           long passwordFileBytes, Duration streamTimeout, int yamlNestingDepth, int yamlAliases,
-                          int objectsPerInput, int rulesPerIngress, int certificatesPerFile, int namesPerCertificate,
+                          int yamlNodes, int objectsPerInput, int rulesPerIngress, int certificatesPerFile, int namesPerCertificate,
                           int pbkdf2Iterations) {
 
     private static final InputLimits DEFAULTS = new InputLimits(4L << 20, 16L << 20, 4L << 20, 4096,
-            Duration.ofSeconds(5), 100, 100, 10_000, 1_000, 1_000, 10_000, 1_000_000);
+            Duration.ofSeconds(5), 100, 100, 1_000_000, 10_000, 1_000, 1_000, 10_000, 1_000_000);
 
     public InputLimits {
         Objects.requireNonNull(streamTimeout, "streamTimeout");
         if (certificateFileBytes <= 0 || manifestFileBytes <= 0 || kubeconfigFileBytes <= 0 || passwordFileBytes <= 0
-                || yamlNestingDepth <= 0 || yamlAliases < 0 || objectsPerInput <= 0 || rulesPerIngress <= 0
+                || yamlNestingDepth <= 0 || yamlAliases < 0 || yamlNodes <= 0 || objectsPerInput <= 0 || rulesPerIngress <= 0
                 || certificatesPerFile <= 0 || namesPerCertificate <= 0 || pbkdf2Iterations <= 0
                 || streamTimeout.isNegative() || streamTimeout.isZero()) {
             throw new IllegalArgumentException("every input limit must be positive");
@@ -52,14 +54,14 @@ public record InputLimits(long certificateFileBytes, long manifestFileBytes, lon
     /** The same limits with another byte limit for certificate files (tests, a caller with small inputs). */
     public InputLimits withCertificateFileBytes(long bytes) {
         return new InputLimits(bytes, manifestFileBytes, kubeconfigFileBytes, passwordFileBytes, streamTimeout,
-                yamlNestingDepth, yamlAliases, objectsPerInput, rulesPerIngress, certificatesPerFile,
+                yamlNestingDepth, yamlAliases, yamlNodes, objectsPerInput, rulesPerIngress, certificatesPerFile,
                 namesPerCertificate, pbkdf2Iterations);
     }
 
     /** The same limits with another timeout for FIFOs, pipes and devices. */
     public InputLimits withStreamTimeout(Duration timeout) {
         return new InputLimits(certificateFileBytes, manifestFileBytes, kubeconfigFileBytes, passwordFileBytes,
-                timeout, yamlNestingDepth, yamlAliases, objectsPerInput, rulesPerIngress, certificatesPerFile,
+                timeout, yamlNestingDepth, yamlAliases, yamlNodes, objectsPerInput, rulesPerIngress, certificatesPerFile,
                 namesPerCertificate, pbkdf2Iterations);
     }
 

@@ -1,7 +1,10 @@
 package dev.gatehouse.app;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
@@ -21,16 +24,22 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class SafeYaml {
 
     private final InputLimits limits;
-    private final LoadSettings settings;
 
     public SafeYaml(InputLimits limits) {
         this.limits = limits;
-        this.settings = LoadSettings.builder()
+    }
+
+    /**
+     * Settings for one text. The reader copies its window once per buffer, so a long scalar costs
+     * O(n² / buffer): the buffer grows with the text (up to 1 M code points), small texts keep it small.
+     */
+    private LoadSettings settings(String text) {
+        return LoadSettings.builder()
                 .setMaxAliasesForCollections(Math.max(1, limits.yamlAliases()))
                 .setAllowRecursiveKeys(false)
                 .setCodePointLimit(Math.toIntExact(Math.min(Integer.MAX_VALUE, limits.manifestFileBytes())))
                 .setUseMarks(true)
-                .setBufferSize(1 << 20) // the reader copies its window per buffer: long scalars cost O(n² / size)
+                .setBufferSize(Math.max(1024, Math.min(text.length() + 1, 1 << 20)))
                 .build();
     }
 
@@ -46,10 +55,12 @@ public final class SafeYaml {
      * @throws YamlEngineException when the text is no valid YAML (marked with line and column when known)
      */
     public List<Object> loadAll(String text, String name) throws InputLimitException {
-        checkDepth(text, name);
+        LoadSettings settings = settings(text);
+        checkDepth(text, name, settings);
         List<Object> documents = new ArrayList<>();
         try {
             for (Object document : new Load(settings).loadAllFromString(text)) {
+                checkExpandedSize(document, name);
                 documents.add(document);
             }
         } catch (YamlEngineException e) {
@@ -69,7 +80,7 @@ public final class SafeYaml {
     }
 
     /** Refuses nesting deeper than {@link InputLimits#yamlNestingDepth()}, from events (no recursion). */
-    private void checkDepth(String text, String name) throws InputLimitException {
+    private void checkDepth(String text, String name, LoadSettings settings) throws InputLimitException {
         int depth = 0;
         int max = limits.yamlNestingDepth();
         for (Event event : new Parse(settings).parseString(text)) {
@@ -86,6 +97,46 @@ public final class SafeYaml {
                 }
             }
         }
+    }
+
+    /**
+     * Refuses a document whose aliases expand to more than {@link InputLimits#yamlNodes()} values. Shared
+     * (aliased) collections are counted once per use, from a memo, so the count costs the document's real
+     * size; recursion is bounded by the nesting depth checked before.
+     */
+    private void checkExpandedSize(Object document, String name) throws InputLimitException {
+        if (expanded(document, new IdentityHashMap<>()) > limits.yamlNodes()) {
+            throw new InputLimitException(name, "expands its aliases to more than " + limits.yamlNodes() + " values,"
+                    + " the limit per document (yamlNodes); it was not read", true);
+        }
+    }
+
+    private static long expanded(Object node, Map<Object, Long> memo) {
+        if (!(node instanceof Map<?, ?>) && !(node instanceof Collection<?>)) {
+            return 1;
+        }
+        Long known = memo.get(node);
+        if (known != null) {
+            return known;
+        }
+        memo.put(node, 1L); // a cycle (refused by the loader anyway) counts once
+        long size = 1;
+        if (node instanceof Map<?, ?> map) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                size = saturated(size, expanded(e.getKey(), memo) + expanded(e.getValue(), memo));
+            }
+        } else {
+            for (Object item : (Collection<?>) node) {
+                size = saturated(size, expanded(item, memo));
+            }
+        }
+        memo.put(node, size);
+        return size;
+    }
+
+    private static long saturated(long a, long b) {
+        long sum = a + b;
+        return sum < 0 ? Long.MAX_VALUE / 2 : Math.min(sum, Long.MAX_VALUE / 2);
     }
 
     private static String position(Mark mark) {

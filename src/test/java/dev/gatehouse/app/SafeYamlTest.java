@@ -34,6 +34,18 @@ class SafeYamlTest {
     }
 
     @Test
+    void ninetyAliasesThatExpandToBillionsAreRefusedByTheExpandedSize() {
+        StringBuilder b = new StringBuilder("a0: &a0 [lol, lol]\n");
+        for (int i = 1; i < 10; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [").append(("*a" + (i - 1) + ",").repeat(9))
+                    .append("*a").append(i - 1).append("]\n");
+        }
+        assertThatThrownBy(() -> yaml.loadAll(b.toString(), "laughs.yaml"))
+                .hasMessage("laughs.yaml expands its aliases to more than 1000000 values, the limit per document"
+                        + " (yamlNodes); it was not read");
+    }
+
+    @Test
     void jsonFollowedByGarbageIsASyntaxErrorWithItsPosition() {
         assertThatThrownBy(() -> yaml.loadAll("{\"kind\": \"Secret\"} trailing", "s.json"))
                 .isInstanceOfSatisfying(YamlEngineException.class, e -> assertThat(SafeYaml.positionOf(e))

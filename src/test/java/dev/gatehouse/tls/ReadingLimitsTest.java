@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 class ReadingLimitsTest {
 
     private static InputLimits limits(int certificates, int iterations) {
-        return new InputLimits(4 << 20, 16 << 20, 4 << 20, 4096, Duration.ofSeconds(5), 100, 100, 10_000, 1_000,
+        return new InputLimits(4 << 20, 16 << 20, 4 << 20, 4096, Duration.ofSeconds(5), 100, 100, 1_000_000, 10_000, 1_000,
                 certificates, 10_000, iterations);
     }
 

@@ -74,7 +74,7 @@ class YamlLoaderLimitsTest {
     @Test
     void tooManyObjectsAndTooManyPathsNameTheirLimit() {
         InputLimits small = new InputLimits(4 << 20, 16 << 20, 4 << 20, 4096, java.time.Duration.ofSeconds(5), 100,
-                100, 3, 2, 1000, 1000, 1_000_000);
+                100, 1_000_000, 3, 2, 1000, 1000, 1_000_000);
         YamlClusterLoader limited = new YamlClusterLoader(small);
         String services = IntStream.range(0, 5).mapToObj(i -> "apiVersion: v1\nkind: Service\nmetadata: {name: s" + i
                 + "}\n").collect(Collectors.joining("---\n"));
