@@ -157,9 +157,10 @@ public final class BoundedFiles {
     private static InputLimitException unreadable(String name, Throwable e) {
         String why = e instanceof NoSuchFileException ? "does not exist"
                 : e instanceof AccessDeniedException ? "cannot be read: permission denied"
-                : "cannot be read (" + (e instanceof IOException && e.getMessage() != null
-                        && e.getMessage().contains("Is a directory") ? "a directory"
-                        : e.getClass().getSimpleName()) + ")";
+                : e instanceof IOException && e.getMessage() != null && e.getMessage().contains("Is a directory")
+                ? "is a directory, not a file"
+                : "cannot be read (I/O error" + (e.getMessage() != null && e.getMessage().length() < 80
+                        && !e.getMessage().contains("/") ? ": " + e.getMessage() : "") + ")";
         return new InputLimitException(name, why, false);
     }
 }

@@ -78,4 +78,17 @@ class ReadingLimitsTest {
         assertThat(messages(m)).contains("bundle.pem holds more than 2 certificates, the limit per file"
                 + " (certificatesPerFile); 1 more certificate block(s) were not read");
     }
+
+    @Test
+    void namesBeyondTheLimitAreNotRead() {
+        String[] names = java.util.stream.IntStream.range(0, 10_005).mapToObj(n -> "h" + n + ".example.com")
+                .toArray(String[]::new);
+        TestCerts.Issued many = TestCerts.cert("many.example.com").dns(names).issue();
+
+        CertificateInfo info = CertificateInspector.inspect(many.cert(), TestCerts.NOW);
+
+        assertThat(info.dnsNames()).hasSize(10_000);
+        assertThat(info.weaknesses()).contains("The certificate lists 10005 subject alternative names; only the first"
+                + " 10000 were read (namesPerCertificate)");
+    }
 }
