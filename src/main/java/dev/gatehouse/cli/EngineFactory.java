@@ -1,7 +1,8 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;
 import java.time.Instant;
@@ -10,7 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * What the commands need besides their options: the clock, trusted roots and the source factory.
- * Tests pass a fixed clock; the defaults use the system clock and the JDK's trusted roots.
+ * Tests pass a fixed clock; the defaults use the provided clock ({@link AppClock#system()}) and the
+ * JDK's trusted roots.
  *
  * @param clock   "now"
  * @param anchors trusted roots (read only when needed)
@@ -19,7 +21,7 @@ import java.util.function.Supplier;
 public record EngineFactory(Clock clock, Supplier<TrustAnchors> anchors, ClusterSourceFactory sources) {
 
     public static EngineFactory defaults() {
-        return new EngineFactory(Clock.systemUTC(), TrustAnchors::jdkDefaults, ClusterSourceFactory.standard());
+        return new EngineFactory(AppClock.system(), TrustAnchors::jdkDefaults, ClusterSourceFactory.standard());
     }
 
     /** The same, with "now" fixed at {@code instant} (for {@code --at}). */

@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.proxy.LocalProxy;
@@ -13,8 +14,8 @@ import dev.gatehouse.proxy.backend.BackendSource;
 import dev.gatehouse.proxy.backend.PortForwardBackendSource;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.server.Transport;
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.ClassResolution;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -129,7 +130,7 @@ public final class ProxyCommand implements Callable<Integer> {
             ControllerProfile profile = profile(rules.get(), err);
             LocalProxy proxy;
             try {
-                proxy = LocalProxy.builder(rules.get()).config(config).profile(profile)
+                proxy = LocalProxy.builder(rules.get(), AppClock.system()).config(config).profile(profile)
                         .backends(new BackendDirectory(sources)).start();
             } catch (ProxyStartException e) {
                 err.println("gatehouse proxy: " + e.getMessage());

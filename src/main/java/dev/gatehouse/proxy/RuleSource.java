@@ -1,6 +1,6 @@
 package dev.gatehouse.proxy;
 
-import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.input.ClusterView;
 import java.util.function.Supplier;
 
 /**

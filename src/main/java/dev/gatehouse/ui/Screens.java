@@ -35,15 +35,17 @@ final class Screens {
     private final ProxyViewModel proxy;
     private CertificatesView certificatesView;
     private final AppDirs dirs;
+    private final Clock clock;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
-            AppDirs dirs, ProxyViewModel proxy) {
+            AppDirs dirs, ProxyViewModel proxy, Clock clock) {
         this.dirs = dirs;
+        this.clock = clock;
         this.diagnostics = diagnostics;
         this.proxy = proxy;
         this.backups = new BackupStore(dirs.data().resolve("backups"));
         this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")), backups,
-                shell.connection().sessionProperty(), background::execute);
+                shell.connection().sessionProperty(), background::execute, clock);
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -52,9 +54,9 @@ final class Screens {
     Node create(Section section) {
         return switch (section) {
             case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
-                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute), actions);
+                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute, clock), actions);
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
-                    diagnostics.reportProperty(), backups), ingress -> {
+                    diagnostics.reportProperty(), backups, clock), ingress -> {
                         drafts.openAsDraft(ingress);
                         shell.show(Section.DRAFTS);
                     }, (files, secret) -> {
@@ -64,7 +66,7 @@ final class Screens {
                         }
                     });
             case CERTIFICATES -> certificates();
-            case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
+            case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty(), clock);
             case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
@@ -77,7 +79,7 @@ final class Screens {
     private Node certificates() {
         CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
                 shell.connection().demoProperty(), diagnostics.reportProperty(),
-                new CertificateServices(dirs.data(), Clock.systemUTC()), background));
+                new CertificateServices(dirs.data(), clock), background));
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
         actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
         actions.register(ShellActions.BACKUPS, view::openBackups);

@@ -11,6 +11,7 @@ import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.IngressForm;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import dev.gatehouse.ui.draft.DraftsViewModel;
@@ -53,7 +54,8 @@ class DraftsViewModelTest {
         cluster = MockCluster.start();
         cluster.client().network().v1().ingresses().inNamespace("shop").resource(ingress("web", "a.example.com")).create();
         DraftsViewModel vm = fx(() -> {
-            connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")));
+            connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")),
+                    TestCerts.CLOCK);
             connection.openKubeconfig(cluster.kubeconfig(home));
             return newVm();
         });
@@ -64,7 +66,7 @@ class DraftsViewModelTest {
 
     private DraftsViewModel newVm() {
         return new DraftsViewModel(new DraftStore(home.resolve("data/drafts")), new BackupStore(home.resolve("data/backups")),
-                connection.sessionProperty(), background::execute);
+                connection.sessionProperty(), background::execute, TestCerts.CLOCK);
     }
 
     @Test

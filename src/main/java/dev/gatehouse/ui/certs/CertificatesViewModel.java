@@ -14,6 +14,7 @@ import dev.gatehouse.ui.common.LiveList;
 import dev.gatehouse.ui.common.SelectionKeeper;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -241,6 +242,8 @@ public final class CertificatesViewModel implements AutoCloseable {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** "now" for validity shown in the detail. */
+    public Clock clock() { return services.clock(); }
     public ObservableList<CertificateRow> rows() { return filtered; }
     public ObservableList<CertificateRow> allRows() { return all; }
     public StringProperty filterProperty() { return filter; }

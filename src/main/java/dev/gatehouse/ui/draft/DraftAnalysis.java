@@ -7,13 +7,13 @@ import dev.gatehouse.cluster.write.YamlDiff;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftYaml;
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.DraftOverlay;
-import dev.gatehouse.routing.InMemoryClusterView;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.TrustAnchors;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Clock;
@@ -29,7 +29,7 @@ import java.util.Optional;
 record DraftAnalysis(DraftState state, String diff, List<Diagnostic> diagnostics, Optional<Ingress> live) {
     private static final DraftYaml YAML = new DraftYaml();
 
-    static DraftAnalysis of(Draft d, ClusterSession session, TrustAnchors anchors) {
+    static DraftAnalysis of(Draft d, ClusterSession session, TrustAnchors anchors, Clock clock) {
         Optional<Ingress> live = session == null ? Optional.empty() : session.ingresses().get(d.namespace(), d.name());
         Optional<Ingress> mine = YAML.parse(d.yaml()) instanceof DraftYaml.Valid v ? Optional.of(v.ingress()) : Optional.empty();
         Optional<Ingress> base = d.baseYaml().flatMap(b -> YAML.parse(b) instanceof DraftYaml.Valid v
@@ -47,7 +47,7 @@ record DraftAnalysis(DraftState state, String diff, List<Diagnostic> diagnostics
             if (mine.get().getSpec() != null && mine.get().getSpec().getTls() != null) {
                 mine.get().getSpec().getTls().forEach(t -> refs.add(ObjectRef.secret(d.namespace(), t.getSecretName())));
             }
-            new RoutingEngine(overlay, ControllerProfile.ingressNginx(), Clock.systemUTC(), anchors).diagnose()
+            new RoutingEngine(overlay, ControllerProfile.ingressNginx(), clock, anchors).diagnose()
                     .diagnostics().stream().filter(x -> refs.contains(x.object())).sorted(Diagnostic.ORDER)
                     .forEach(diagnostics::add);
         }

@@ -51,6 +51,7 @@ public final class DraftsViewModel {
     private final DraftStore store;
     private final BackupStore backups;
     private final Executor worker;
+    private final Clock clock;
     private final ReadOnlyObjectProperty<ClusterSession> session;
     private final ObservableList<DraftItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<DraftItem> selected = new SimpleObjectProperty<>();
@@ -63,8 +64,10 @@ public final class DraftsViewModel {
     private final PauseTransition analyse = new PauseTransition(Duration.millis(300));
     private Subscription cacheSubscription;
 
+    /** @param clock "now" for the drafts' times, their diagnostics and the backups taken on apply */
     public DraftsViewModel(DraftStore store, BackupStore backups, ReadOnlyObjectProperty<ClusterSession> session,
-                           Executor worker) {
+                           Executor worker, Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.backups = backups;
         this.session = session;
@@ -104,7 +107,7 @@ public final class DraftsViewModel {
             editor.set(null);
             return;
         }
-        DraftEditorViewModel e = new DraftEditorViewModel(item.draft(), this::save);
+        DraftEditorViewModel e = new DraftEditorViewModel(item.draft(), this::save, clock);
         e.draftProperty().addListener((o, a, d) -> analyse.playFromStart());
         editor.set(e);
         analyse.playFromStart();
@@ -128,8 +131,8 @@ public final class DraftsViewModel {
         Draft current = editor.get() == null ? null : editor.get().draftProperty().get();
         worker.execute(() -> {
             TrustAnchors a = TrustAnchors.jdkDefaults();
-            List<DraftItem> states = drafts.stream().map(d -> new DraftItem(d, DraftAnalysis.of(d, s, a).state())).toList();
-            DraftAnalysis mine = current == null ? null : DraftAnalysis.of(current, s, a);
+            List<DraftItem> states = drafts.stream().map(d -> new DraftItem(d, DraftAnalysis.of(d, s, a, clock).state())).toList();
+            DraftAnalysis mine = current == null ? null : DraftAnalysis.of(current, s, a, clock);
             FxBackground.onFx(() -> {
                 DraftItem keep = selected.get();
                 for (DraftItem updated : states) {
@@ -176,7 +179,8 @@ public final class DraftsViewModel {
     /** A new draft from a template. */
     public void create(DraftTemplate template, String namespace, String name, String host, String service) {
         String text = template.render(namespace, name, host, service);
-        add(new Draft(DraftStore.newId(), namespace, name, text, Optional.empty(), Optional.empty(), Instant.now(),
+        Instant now = clock.instant();
+        add(new Draft(DraftStore.newId(now), namespace, name, text, Optional.empty(), Optional.empty(), now,
                 Optional.empty()));
     }
 
@@ -191,8 +195,9 @@ public final class DraftsViewModel {
             }
         }
         String yaml = DraftYaml.toYaml(live);
-        add(new Draft(DraftStore.newId(), ns, name, yaml, Optional.of(yaml),
-                Optional.of(live.getMetadata().getResourceVersion()), Instant.now(), Optional.empty()));
+        Instant now = clock.instant();
+        add(new Draft(DraftStore.newId(now), ns, name, yaml, Optional.of(yaml),
+                Optional.of(live.getMetadata().getResourceVersion()), now, Optional.empty()));
     }
 
     private void add(Draft d) {
@@ -255,8 +260,9 @@ public final class DraftsViewModel {
         if (r instanceof WriteResult.Written written && written.result() instanceof Ingress result) {
             lastApply.set(written.backup());
             String liveYaml = DraftYaml.toYaml(result);
-            editor.get().replace(d.appliedAs(liveYaml, result.getMetadata().getResourceVersion(), Instant.now())
-                    .withYaml(liveYaml, d.namespace(), d.name(), Instant.now()));
+            Instant now = clock.instant();
+            editor.get().replace(d.appliedAs(liveYaml, result.getMetadata().getResourceVersion(), now)
+                    .withYaml(liveYaml, d.namespace(), d.name(), now));
             conflict.set(null);
         } else if (r instanceof WriteResult.Conflict c) {
             String live = c.live().map(ObjectYaml::forDiff).orElse("(deleted)");
@@ -275,7 +281,7 @@ public final class DraftsViewModel {
         }
         Draft d = e.draftProperty().get();
         e.replace(d.rebasedOnto(DraftYaml.toYaml(c.liveObject()), c.liveObject().getMetadata().getResourceVersion(),
-                d.yaml(), Instant.now()));
+                d.yaml(), clock.instant()));
         conflict.set(null);
         message.set("Rebased onto the live object: review the comparison, then apply again");
         analyse.playFromStart();
@@ -302,7 +308,7 @@ public final class DraftsViewModel {
 
     private Optional<SafeWriter> writer() {
         ClusterSession s = session.get();
-        return s == null ? Optional.empty() : s.client().map(c -> new SafeWriter(c, backups, Clock.systemUTC()));
+        return s == null ? Optional.empty() : s.client().map(c -> new SafeWriter(c, backups, clock));
     }
 
     public ObservableList<DraftItem> items() { return items; }

@@ -7,6 +7,7 @@ import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.ui.common.LiveList;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,15 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
     private final Executor worker;
+    private final Clock clock;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
     private LiveList<Ingress, String> ingresses; // the namespace of each Ingress
     private LiveList<SecretSummary, CertificateRow> certificates;
 
+    /** @param clock "now" for the certificates' days left */
     public OverviewViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DiagnosticReport> report,
-                             Executor worker) {
+                             Executor worker, Clock clock) {
+        this.clock = clock;
         this.report = report;
         this.worker = worker;
         debounce.setOnFinished(e -> recompute());
@@ -58,7 +62,8 @@ public final class OverviewViewModel {
         if (s != null) {
             ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
                     i -> i.getMetadata().getNamespace(), worker);
-            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(), CertificateRow::of, worker);
+            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(),
+                    x -> CertificateRow.of(x, clock.instant()), worker);
             ingresses.rows().addListener((Observable o) -> schedule());
             certificates.rows().addListener((Observable o) -> schedule());
         }

@@ -14,11 +14,11 @@ public final class PathScreen {
     }
 
     public static PathView create(ConnectionViewModel connection, FxBackground background,
-                                  BooleanProperty explainRequested) {
+                                  BooleanProperty explainRequested, Clock clock) {
         PathViewModel vm = new PathViewModel(connection.sessionProperty(), () -> {
             DemoCluster demo = connection.demoProperty().get();
             return demo == null ? List.of() : List.of(demo.demoCaCertificate());
-        }, background::execute, Clock.systemUTC());
+        }, background::execute, clock);
         return new PathView(vm, explainRequested);
     }
 }

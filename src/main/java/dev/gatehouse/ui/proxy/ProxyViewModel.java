@@ -3,8 +3,8 @@ package dev.gatehouse.ui.proxy;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
-import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.DraftOverlay;
+import dev.gatehouse.routing.input.ClusterView;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.function.Supplier;
 import dev.gatehouse.cluster.Subscription;
@@ -24,7 +24,8 @@ import dev.gatehouse.tls.build.Pem;
 import dev.gatehouse.ui.common.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,7 @@ public final class ProxyViewModel implements AutoCloseable {
     private final FxBackground background;
     private final StringProperty shellState;
     private final Path dataDir;
+    private final Clock clock;
     private final BackendMappings mappings = new BackendMappings();
     private final AccessLogBuffer log = new AccessLogBuffer(LOG_CAP);
     private final FilteredList<AccessLogEvent> filteredLog = new FilteredList<>(log.rows());
@@ -82,9 +84,11 @@ public final class ProxyViewModel implements AutoCloseable {
      * @param background runs start, stop and the tester off the FX thread
      * @param shellState the status bar's proxy text
      * @param dataDir    where the demo CA is written for curl's --cacert
+     * @param clock      "now" for the proxy (certificate validity, access log) and the log's times
      */
     public ProxyViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DemoCluster> demo,
-                          FxBackground background, StringProperty shellState, Path dataDir) {
+                          FxBackground background, StringProperty shellState, Path dataDir, Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.demo = demo;
         this.background = background;
@@ -136,7 +140,7 @@ public final class ProxyViewModel implements AutoCloseable {
                     s.client().ifPresent(c -> sources.add(new PortForwardBackendSource(c, s.contextName())));
                     caFile = null;
                 }
-                return LocalProxy.builder(rules).config(ProxyConfig.defaults().withPorts(ports.get()[0], ports.get()[1]))
+                return LocalProxy.builder(rules, clock).config(ProxyConfig.defaults().withPorts(ports.get()[0], ports.get()[1]))
                         .backends(new BackendDirectory(sources)).start();
             }
         };
@@ -257,7 +261,7 @@ public final class ProxyViewModel implements AutoCloseable {
             return;
         }
         source.set("Rules: " + table.source() + " \u00b7 " + table.ingressCount() + " Ingresses served \u00b7 loaded "
-                + CLOCK.format(LocalTime.now()));
+                + CLOCK.format(table.builtAt().atZone(ZoneId.systemDefault())));
         List<BackendRow> rows = new ArrayList<>();
         for (var key : table.backends()) {
             rows.add(new BackendRow(key, mappings.get(key.display()).map(Object::toString).orElse(""),

@@ -13,6 +13,7 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.settings.Settings;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
@@ -61,11 +62,14 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<DemoCluster> demo = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty demoStarting = new SimpleBooleanProperty();
 
+    private final Clock clock;
     private KubeconfigSource source;
     private boolean switching;
 
-    public ConnectionViewModel(FxBackground background, AppDirs dirs) {
+    /** @param clock "now" for the demo cluster's certificate dates: the clock the screens judge time by */
+    public ConnectionViewModel(FxBackground background, AppDirs dirs, Clock clock) {
         this.background = background;
+        this.clock = clock;
         this.dirs = dirs;
         selectedContext.addListener((obs, old, now) -> {
             if (!switching && now != null && !now.equals(old)) {
@@ -114,7 +118,7 @@ public final class ConnectionViewModel implements AutoCloseable {
             protected DemoCluster call() throws Exception {
                 updateTitle("Starting the demo cluster…");
                 updateProgress(-1, 1);
-                return DemoCluster.start(kubeconfig);
+                return DemoCluster.start(kubeconfig, clock);
             }
         };
         task.setOnSucceeded(e -> {

@@ -6,12 +6,12 @@ import dev.gatehouse.cluster.SessionClusterView;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.demo.DemoTrust;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
@@ -47,18 +47,21 @@ public final class LiveDiagnostics {
     private boolean running;
     private boolean again;
     private final UnaryOperator<TrustAnchors> trust;
+    private final Clock clock;
 
     public LiveDiagnostics(ReadOnlyObjectProperty<ClusterSession> sessionSource, ReadOnlyObjectProperty<DemoCluster> demo,
-                           Executor worker) {
-        this(sessionSource, demo, worker, UnaryOperator.identity());
+                           Executor worker, Clock clock) {
+        this(sessionSource, demo, worker, UnaryOperator.identity(), clock);
     }
 
     /**
      * @param trust adds the roots the user trusts besides the system's (Gatehouse's local CA, added CAs);
      *              called on the worker
+     * @param clock "now" for certificate validity
      */
     public LiveDiagnostics(ReadOnlyObjectProperty<ClusterSession> sessionSource, ReadOnlyObjectProperty<DemoCluster> demo,
-                           Executor worker, UnaryOperator<TrustAnchors> trust) {
+                           Executor worker, UnaryOperator<TrustAnchors> trust, Clock clock) {
+        this.clock = clock;
         this.trust = trust;
         this.demo = demo;
         this.worker = worker;
@@ -102,7 +105,7 @@ public final class LiveDiagnostics {
                 try {
                     TrustAnchors anchors = trust.apply(anchors(demoCa)).plus(DemoTrust.ORIGIN, DemoTrust.caOf(s));
                     result = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
-                            Clock.systemUTC(), anchors).diagnose();
+                            clock, anchors).diagnose();
                 } catch (RuntimeException e) {
                     LOG.warn("Diagnostics failed", e);
                     result = null;
