@@ -2,8 +2,8 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
-import dev.gatehouse.app.BoundedFiles;
-import dev.gatehouse.app.InputLimitException;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
 import dev.gatehouse.tls.MaterialAnalysis;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.tls.MaterialFiles;

@@ -1,7 +1,7 @@
 package dev.gatehouse.cluster;
 
-import dev.gatehouse.app.BoundedFiles;
-import dev.gatehouse.app.InputLimitException;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
 import dev.gatehouse.tls.MaterialProblem;
 import dev.gatehouse.tls.MaterialReaders;
 import dev.gatehouse.tls.ParsedMaterial;

@@ -1,9 +1,9 @@
 package dev.gatehouse.cluster;
 
 import com.fasterxml.jackson.core.JsonLocation;
-import dev.gatehouse.app.BoundedFiles;
-import dev.gatehouse.app.InputLimitException;
-import dev.gatehouse.app.SafeYaml;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
+import dev.gatehouse.input.SafeYaml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;

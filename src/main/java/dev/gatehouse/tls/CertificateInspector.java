@@ -1,6 +1,6 @@
 package dev.gatehouse.tls;
 
-import dev.gatehouse.app.InputLimits;
+import dev.gatehouse.input.InputLimits;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateParsingException;

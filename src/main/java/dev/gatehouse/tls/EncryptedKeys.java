@@ -29,7 +29,7 @@ final class EncryptedKeys {
     private final KeyDecoder decoder;
     private final int maxIterations;
 
-    /** @param maxIterations the highest PBKDF2 iteration count tried ({@link dev.gatehouse.app.InputLimits}) */
+    /** @param maxIterations the highest PBKDF2 iteration count tried ({@link dev.gatehouse.input.InputLimits}) */
     EncryptedKeys(KeyDecoder decoder, int maxIterations) {
         this.decoder = decoder;
         this.maxIterations = maxIterations;

@@ -1,8 +1,8 @@
 package dev.gatehouse.tls;
 
-import dev.gatehouse.app.BoundedFiles;
-import dev.gatehouse.app.InputLimitException;
-import dev.gatehouse.app.InputLimits;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
+import dev.gatehouse.input.InputLimits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

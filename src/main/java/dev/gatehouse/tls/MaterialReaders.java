@@ -1,6 +1,6 @@
 package dev.gatehouse.tls;
 
-import dev.gatehouse.app.InputLimits;
+import dev.gatehouse.input.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.gatehouse.tls;
 
-import dev.gatehouse.app.InputLimits;
+import dev.gatehouse.input.InputLimits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;

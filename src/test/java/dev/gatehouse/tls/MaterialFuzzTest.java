@@ -30,7 +30,7 @@ class MaterialFuzzTest {
 
     @FuzzTest(maxDuration = "5m")
     void der(byte[] data) {
-        check(new DerReader(PasswordSource.of("secret".toCharArray()), dev.gatehouse.app.InputLimits.defaults())
+        check(new DerReader(PasswordSource.of("secret".toCharArray()), dev.gatehouse.input.InputLimits.defaults())
                 .read(data, "fuzz.der"));
     }
 

@@ -2,7 +2,7 @@ package dev.gatehouse.tls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.InputLimits;
+import dev.gatehouse.input.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressRuleValue;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 
-/** Counts what {@link dev.gatehouse.app.InputLimits#rulesPerIngress()} limits: the paths of all rules. */
+/** Counts what {@link dev.gatehouse.input.InputLimits#rulesPerIngress()} limits: the paths of all rules. */
 final class IngressLimits {
 
     private IngressLimits() {

@@ -2,7 +2,7 @@ package dev.gatehouse.routing.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.app.InputLimits;
+import dev.gatehouse.input.InputLimits;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.io.IOException;
 import java.nio.file.Files;

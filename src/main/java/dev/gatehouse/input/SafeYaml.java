@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.input;
 
 import java.util.ArrayList;
 import java.util.Collection;

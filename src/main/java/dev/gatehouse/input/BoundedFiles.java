@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.input;
 
 import java.io.IOException;
 import java.io.InputStream;

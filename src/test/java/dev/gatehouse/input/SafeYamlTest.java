@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.input;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

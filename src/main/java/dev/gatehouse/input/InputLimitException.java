@@ -1,4 +1,4 @@
-package dev.gatehouse.app;
+package dev.gatehouse.input;
 
 /**
  * An input was not read (or not read further): it is larger or deeper than {@link InputLimits} allow,
