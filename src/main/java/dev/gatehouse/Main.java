@@ -31,7 +31,15 @@ public final class Main {
         }
         AppClock.notice().ifPresent(LoggerFactory.getLogger(Main.class)::info);
         LeakDetectionDefault.apply();
-        int code = GatehouseCommand.commandLine(options -> GatehouseApp.launchAndWait(options, clock)).execute(args);
+        int code;
+        try {
+            code = GatehouseCommand.commandLine(options -> GatehouseApp.launchAndWait(options, clock)).execute(args);
+        } catch (StackOverflowError | OutOfMemoryError e) {
+            // a last line of defence: input limits should stop hostile input long before this
+            System.err.println("error: gatehouse ran out of " + (e instanceof OutOfMemoryError ? "memory" : "stack")
+                    + " reading its input; please report the input that caused it");
+            code = 2;
+        }
         System.exit(code);
     }
 }

@@ -2,6 +2,8 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
 import dev.gatehouse.tls.MaterialAnalysis;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.tls.MaterialFiles;
@@ -13,7 +15,6 @@ import dev.gatehouse.tls.ca.LocalTrust;
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -86,8 +87,8 @@ public final class CertInspectCommand implements Callable<Integer> {
         Optional<PasswordSource> fixed;
         try {
             fixed = fixedPassword();
-        } catch (IOException e) {
-            err.println("error: cannot read the password file " + passwordFile + " (" + e.getClass().getSimpleName() + ")");
+        } catch (InputLimitException e) {
+            err.println("error: password file " + e.getMessage());
             return 2;
         }
         PasswordSource passwords = fixed.orElseGet(() -> console(System.console()));
@@ -102,7 +103,8 @@ public final class CertInspectCommand implements Callable<Integer> {
         MaterialAnalysis analysis = new MaterialAnalyzer(clock, anchors).analyze(read, hosts);
         out.print(json ? InspectRenderer.json(read, analysis) + "\n" : InspectRenderer.text(read, analysis));
         out.flush();
-        if (read.stream().anyMatch(f -> f.has(MaterialProblem.Kind.UNREADABLE_FILE))) {
+        if (read.stream().anyMatch(f -> f.has(MaterialProblem.Kind.UNREADABLE_FILE)
+                || f.has(MaterialProblem.Kind.TOO_LARGE))) {
             return 2;
         }
         return analysis.problems().stream().anyMatch(p -> p.level() != MaterialProblem.Level.INFO) ? 1 : 0;
@@ -124,9 +126,10 @@ public final class CertInspectCommand implements Callable<Integer> {
         return anchors;
     }
 
-    private Optional<PasswordSource> fixedPassword() throws IOException {
+    private Optional<PasswordSource> fixedPassword() throws InputLimitException {
         if (passwordFile != null) {
-            String first = Files.readAllLines(passwordFile, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+            String text = new BoundedFiles().readText(passwordFile, passwordFile.toString(), BoundedFiles.Kind.PASSWORD);
+            String first = text.lines().findFirst().orElse("");
             return Optional.of(PasswordSource.of(first.toCharArray()));
         }
         if (passwordEnv != null) {

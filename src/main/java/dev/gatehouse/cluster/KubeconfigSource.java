@@ -1,6 +1,9 @@
 package dev.gatehouse.cluster;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
+import dev.gatehouse.input.SafeYaml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
 import io.fabric8.kubernetes.api.model.NamedCluster;
@@ -13,7 +16,6 @@ import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.slf4j.LoggerFactory;
 
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,6 +54,8 @@ public final class KubeconfigSource {
     private final Map<String, NamedCluster> clusters;
     private final Map<String, NamedAuthInfo> users;
     private final String currentContext;
+    private final Map<String, Path> clusterOrigins = new LinkedHashMap<>();
+    private final Map<String, Path> userOrigins = new LinkedHashMap<>();
 
     private KubeconfigSource(Origin origin, List<Path> searched, List<Path> files,
                              List<io.fabric8.kubernetes.api.model.Config> parsed) {
@@ -62,7 +66,9 @@ public final class KubeconfigSource {
         Map<String, NamedCluster> cl = new LinkedHashMap<>();
         Map<String, NamedAuthInfo> us = new LinkedHashMap<>();
         String current = null;
-        for (io.fabric8.kubernetes.api.model.Config kc : parsed) {
+        for (int i = 0; i < parsed.size(); i++) {
+            io.fabric8.kubernetes.api.model.Config kc = parsed.get(i);
+            Path definedIn = i < files.size() ? files.get(i) : null;
             for (NamedContext nc : nullSafe(kc.getContexts())) {
                 if (nc.getName() != null && nc.getContext() != null) {
                     ctx.putIfAbsent(nc.getName(), new KubeContext(nc.getName(), nc.getContext().getCluster(),
@@ -70,13 +76,15 @@ public final class KubeconfigSource {
                 }
             }
             for (NamedCluster c : nullSafe(kc.getClusters())) {
-                if (c.getName() != null && c.getCluster() != null) {
-                    cl.putIfAbsent(c.getName(), c);
+                if (c.getName() != null && c.getCluster() != null && cl.putIfAbsent(c.getName(), c) == null
+                        && definedIn != null) {
+                    clusterOrigins.put(c.getName(), definedIn);
                 }
             }
             for (NamedAuthInfo u : nullSafe(kc.getUsers())) {
-                if (u.getName() != null && u.getUser() != null) {
-                    us.putIfAbsent(u.getName(), u);
+                if (u.getName() != null && u.getUser() != null && us.putIfAbsent(u.getName(), u) == null
+                        && definedIn != null) {
+                    userOrigins.put(u.getName(), definedIn);
                 }
             }
             if (current == null && kc.getCurrentContext() != null && !kc.getCurrentContext().isBlank()) {
@@ -133,7 +141,8 @@ public final class KubeconfigSource {
             Path abs = p.toAbsolutePath().normalize();
             if (!Files.isRegularFile(abs)) {
                 if (mustExist) {
-                    throw new KubeconfigException("kubeconfig file " + abs + " does not exist", abs);
+                    throw new KubeconfigException("kubeconfig file " + abs + (Files.isDirectory(abs) ? " is a directory,"
+                            + " not a file" : Files.exists(abs) ? " is not a regular file" : " does not exist"), abs);
                 }
                 LOG.debug("kubeconfig {} does not exist, skipped", abs);
                 continue;
@@ -147,13 +156,16 @@ public final class KubeconfigSource {
     private static io.fabric8.kubernetes.api.model.Config parse(Path file) throws KubeconfigException {
         String text;
         try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new KubeconfigException("cannot read kubeconfig file " + file + " ("
-                    + e.getClass().getSimpleName() + ")", file);
-        }
-        if (text.isBlank()) {
-            return new io.fabric8.kubernetes.api.model.Config();
+            text = new BoundedFiles().readText(file, file.toString(), BoundedFiles.Kind.KUBECONFIG);
+            if (text.isBlank()) {
+                return new io.fabric8.kubernetes.api.model.Config();
+            }
+            new SafeYaml().loadAll(text, file.toString()); // depth, aliases and size before fabric8 parses it
+        } catch (InputLimitException e) {
+            throw new KubeconfigException("kubeconfig file " + e.getMessage(), file);
+        } catch (RuntimeException e) {
+            String where = location(e).orElse("");
+            throw new KubeconfigException("kubeconfig file " + file + " is not valid kubeconfig YAML" + where, file);
         }
         try {
             io.fabric8.kubernetes.api.model.Config parsed = KubeConfigUtils.parseConfig(file.toFile());
@@ -257,6 +269,11 @@ public final class KubeconfigSource {
         if (!ctx.user().isEmpty() && !users.containsKey(ctx.user())) {
             throw new KubeconfigException("context '" + contextName + "' refers to user '" + ctx.user()
                     + "', which no kubeconfig file defines", null);
+        }
+        KubeconfigChecks checks = new KubeconfigChecks(new BoundedFiles());
+        checks.cluster(ctx.cluster(), cluster.getCluster(), clusterOrigins.get(ctx.cluster()));
+        if (!ctx.user().isEmpty()) {
+            checks.user(ctx.user(), users.get(ctx.user()).getUser(), userOrigins.get(ctx.user()));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.input.InputLimits;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.cert.CertificateParsingException;
@@ -31,12 +32,17 @@ final class CertificateInspector {
         Instant notAfter = cert.getNotAfter().toInstant();
         List<String> dns = new ArrayList<>();
         List<String> ips = new ArrayList<>();
-        readSans(cert, dns, ips);
+        int names = readSans(cert, dns, ips, InputLimits.defaults().namesPerCertificate());
         KeyDescription key = KeyDescription.of(cert.getPublicKey());
         String sigAlg = cert.getSigAlgName();
         List<String> weaknesses = new ArrayList<>();
         if (key.weak()) {
             weaknesses.add("The key is weak (" + key + "); use RSA 2048 or stronger, or EC P-256");
+        }
+        key.unusableForTls().ifPresent(why -> weaknesses.add(KeyDescription.NOT_FOR_TLS + why));
+        if (names > dns.size() + ips.size()) {
+            weaknesses.add("The certificate lists " + names + " subject alternative names; only the first "
+                    + InputLimits.defaults().namesPerCertificate() + " were read (namesPerCertificate)");
         }
         String upperSig = sigAlg.toUpperCase(Locale.ROOT);
         if (!selfSigned(cert) && (upperSig.contains("SHA1") || upperSig.contains("MD5"))) {
@@ -59,13 +65,17 @@ final class CertificateInspector {
                 weaknesses);
     }
 
-    private static void readSans(X509Certificate cert, List<String> dns, List<String> ips) {
+    /** Reads at most {@code max} names; returns how many the certificate lists. */
+    private static int readSans(X509Certificate cert, List<String> dns, List<String> ips, int max) {
         try {
             var sans = cert.getSubjectAlternativeNames();
             if (sans == null) {
-                return;
+                return 0;
             }
             for (List<?> san : sans) {
+                if (dns.size() + ips.size() >= max) {
+                    break;
+                }
                 int type = (Integer) san.get(0);
                 Object value = san.get(1);
                 if (type == 2 && value instanceof String s) {
@@ -74,8 +84,10 @@ final class CertificateInspector {
                     ips.add(s);
                 }
             }
+            return sans.size();
         } catch (CertificateParsingException e) {
             // An unreadable SAN extension leaves the lists empty; coverage then reports "not covered".
+            return 0;
         }
     }
 

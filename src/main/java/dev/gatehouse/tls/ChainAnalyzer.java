@@ -97,8 +97,9 @@ public final class ChainAnalyzer {
         }
 
         ChainAnalysis.KeyMatch keyMatch = keyMatch(key, keyIndex, leaf, n, infos, findings);
-        infos.forEach(info -> info.weaknesses().forEach(w -> findings.add(MaterialProblem.warning(
-                MaterialProblem.Kind.WEAK, "\"" + info.displayName() + "\": " + w))));
+        infos.forEach(info -> info.weaknesses().forEach(w -> findings.add(MaterialProblem.of(MaterialProblem.Kind.WEAK,
+                w.startsWith(KeyDescription.NOT_FOR_TLS) ? MaterialProblem.Level.ERROR : MaterialProblem.Level.WARNING,
+                "\"" + info.displayName() + "\": " + w))));
         return new ChainAnalysis(infos, leaf, order, path, completeness, missing, keyMatch, keyIndex, trustedBy,
                 findings);
     }

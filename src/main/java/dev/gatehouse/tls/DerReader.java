@@ -1,5 +1,6 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.input.InputLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.NoSuchAlgorithmException;
@@ -31,12 +32,15 @@ import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 final class DerReader {
 
     private final PasswordSource passwords;
+    private final InputLimits limits;
     private final KeyDecoder keyDecoder = new KeyDecoder();
-    private final EncryptedKeys encrypted = new EncryptedKeys(keyDecoder);
+    private final EncryptedKeys encrypted;
     private final JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
 
-    DerReader(PasswordSource passwords) {
+    DerReader(PasswordSource passwords, InputLimits limits) {
         this.passwords = passwords;
+        this.limits = limits;
+        this.encrypted = new EncryptedKeys(keyDecoder, limits.pbkdf2Iterations());
     }
 
     ParsedMaterial read(byte[] bytes, String name) {
@@ -61,7 +65,13 @@ final class DerReader {
                 }
                 index++;
                 if (index == 1 && Pkcs12Reader.looksLikePkcs12(object)) {
-                    return new Pkcs12Reader(passwords).read(bytes, name);
+                    return new Pkcs12Reader(passwords, limits).read(object, bytes, name);
+                }
+                if (index > limits.certificatesPerFile()) {
+                    problems.add(MaterialProblem.error(MaterialProblem.Kind.LIMIT_EXCEEDED, name + " holds more than"
+                            + " the limit of " + limits.certificatesPerFile() + " DER objects per file"
+                            + " (certificatesPerFile); only the first " + limits.certificatesPerFile() + " were read"));
+                    break;
                 }
                 Kind kind = classify(object);
                 if (index > 1 && kind != Kind.CERTIFICATE) {
@@ -149,7 +159,8 @@ final class DerReader {
                         + " is binary DER data, but not a certificate, private key or keystore"));
             }
         } catch (Exception e) {
-            problems.add(unreadable(kind, name, e));
+            problems.add(UnsupportedMaterial.explain(object).map(why -> MaterialProblem.error(
+                    MaterialProblem.Kind.UNSUPPORTED_ALGORITHM, name + " " + why)).orElseGet(() -> unreadable(kind, name, e)));
         }
     }
 
@@ -171,6 +182,9 @@ final class DerReader {
         } catch (EncryptedKeys.WrongPasswordException e) {
             problems.add(MaterialProblem.error(MaterialProblem.Kind.WRONG_PASSWORD,
                     "Wrong password for " + name + " (encrypted private key)"));
+        } catch (Pbkdf2Iterations.TooManyException e) {
+            problems.add(MaterialProblem.error(MaterialProblem.Kind.LIMIT_EXCEEDED, name + " (encrypted private key)"
+                    + " was " + e.refusal()));
         }
     }
 

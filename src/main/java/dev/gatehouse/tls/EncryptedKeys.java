@@ -27,18 +27,28 @@ final class EncryptedKeys {
     }
 
     private final KeyDecoder decoder;
+    private final int maxIterations;
 
-    EncryptedKeys(KeyDecoder decoder) {
+    /** @param maxIterations the highest PBKDF2 iteration count tried ({@link dev.gatehouse.input.InputLimits}) */
+    EncryptedKeys(KeyDecoder decoder, int maxIterations) {
         this.decoder = decoder;
+        this.maxIterations = maxIterations;
     }
 
     /**
      * @throws WrongPasswordException when decryption fails
      * @throws PEMException           when the decrypted key cannot be loaded (damaged, unknown algorithm)
+     * @throws Pbkdf2Iterations.TooManyException when the key asks for more iterations than the limit
      */
     PrivateKey pkcs8(PKCS8EncryptedPrivateKeyInfo encrypted, char[] password)
-            throws WrongPasswordException, PEMException {
+            throws WrongPasswordException, PEMException, Pbkdf2Iterations.TooManyException {
         PrivateKeyInfo info;
+        try {
+            Pbkdf2Iterations.check(encrypted.getEncryptionAlgorithm(), maxIterations);
+        } catch (Pbkdf2Iterations.TooManyException e) {
+            Arrays.fill(password, '\0');
+            throw e;
+        }
         try {
             InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
                     .setProvider(KeyDecoder.bouncyCastle()).build(password);

@@ -6,6 +6,7 @@ import java.security.interfaces.DSAPublicKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Optional;
+import java.util.Set;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.asn1.x9.ECNamedCurveTable;
@@ -60,6 +61,26 @@ public record KeyDescription(String algorithm, int bits, Optional<String> curve)
             case "secp521r1" -> "P-521";
             default -> name;
         };
+    }
+
+    /** How a weakness that makes the certificate unusable for a TLS server begins. */
+    public static final String NOT_FOR_TLS = "Not usable as a TLS server certificate: ";
+
+    /**
+     * Why a certificate with this key cannot be served to browsers at all (not merely weak): DSA (TLS 1.3
+     * dropped it; browsers and ingress-nginx's OpenSSL do not offer it), or an EC curve other than P-256,
+     * P-384 and P-521 (brainpool and the like: browsers do not support them for TLS).
+     */
+    public Optional<String> unusableForTls() {
+        if ("DSA".equals(algorithm)) {
+            return Optional.of("the key is DSA, which browsers and ingress-nginx do not accept for TLS (TLS 1.3"
+                    + " dropped DSA); use an RSA 2048 or EC P-256 key");
+        }
+        if ("EC".equals(algorithm) && curve.isPresent() && !Set.of("P-256", "P-384", "P-521").contains(curve.get())) {
+            return Optional.of("the key is on the curve " + curve.get() + ", which browsers do not support for TLS;"
+                    + " use P-256 or P-384");
+        }
+        return Optional.empty();
     }
 
     /** True for keys below today's minimums: RSA/DSA under 2048 bits, EC under 256. */

@@ -1,9 +1,10 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
+import dev.gatehouse.input.InputLimits;
 import java.io.IOException;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -74,26 +75,36 @@ public final class MaterialFiles {
         return false;
     }
 
-    /** Reads one file under the given display name. */
+    /** Reads one file under the given display name, with the default {@link InputLimits}. */
     public static ParsedMaterial file(Path file, String name, PasswordSource passwords) {
+        return file(file, name, passwords, InputLimits.defaults());
+    }
+
+    /**
+     * Reads one file under the given display name: at most {@link InputLimits#certificateFileBytes()}, also
+     * from a FIFO or a device (see {@link BoundedFiles}).
+     */
+    public static ParsedMaterial file(Path file, String name, PasswordSource passwords, InputLimits limits) {
+        byte[] bytes;
         try {
-            long size = Files.size(file);
-            if (size > MaterialReaders.MAX_BYTES) {
-                return new ParsedMaterial(name, List.of(), List.of(), List.of(MaterialProblem.error(
-                        MaterialProblem.Kind.TOO_LARGE, name + " is " + String.format(java.util.Locale.ROOT,
-                                "%.1f MB", size / (1024.0 * 1024.0)) + "; certificate and key files are a few"
-                                + " kilobytes, so it was not read")));
-            }
-            return MaterialReaders.read(Files.readAllBytes(file), name, passwords);
-        } catch (IOException | RuntimeException e) {
-            return unreadable(name, e);
+            bytes = new BoundedFiles(limits).read(file, name, BoundedFiles.Kind.CERTIFICATE);
+        } catch (InputLimitException e) {
+            return new ParsedMaterial(name, List.of(), List.of(), List.of(MaterialProblem.error(
+                    e.isLimit() ? MaterialProblem.Kind.TOO_LARGE : MaterialProblem.Kind.UNREADABLE_FILE,
+                    e.isLimit() ? e.getMessage() : cannotRead(name, e.reason()))));
         }
+        return MaterialReaders.read(bytes, name, passwords, limits);
+    }
+
+    /** "Cannot read a.pem: it does not exist", "Cannot read a.pem: permission denied". */
+    private static String cannotRead(String name, String reason) {
+        String prefix = "cannot be read";
+        return "Cannot read " + name + (reason.startsWith(prefix) ? reason.substring(prefix.length())
+                : ": it " + reason);
     }
 
     private static ParsedMaterial unreadable(String name, Exception e) {
-        String why = e instanceof NoSuchFileException ? "it does not exist"
-                : e instanceof AccessDeniedException ? "permission denied"
-                : "read error (" + e.getClass().getSimpleName() + ")";
+        String why = "read error (" + e.getClass().getSimpleName() + ")";
         return new ParsedMaterial(name, List.of(), List.of(), List.of(MaterialProblem.error(
                 MaterialProblem.Kind.UNREADABLE_FILE, "Cannot read " + name + ": " + why)));
     }

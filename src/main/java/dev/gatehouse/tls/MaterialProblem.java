@@ -45,6 +45,8 @@ public record MaterialProblem(Kind kind, Level level, OptionalInt blockIndex, St
         TRAILING_DATA,
         /** The input is far larger than certificate material ever is; it was not read. */
         TOO_LARGE,
+        /** A limit of {@link dev.gatehouse.input.InputLimits} was hit (certificates per file, PBKDF2 iterations...). */
+        LIMIT_EXCEEDED,
         /** The input is in a format Gatehouse does not read (JKS, ZIP, unknown binary, plain text). */
         UNKNOWN_FORMAT,
         /** The input was base64 text around PEM or DER (as in a Secret's data) and was decoded. */

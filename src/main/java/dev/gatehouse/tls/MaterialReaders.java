@@ -1,5 +1,6 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.input.InputLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class MaterialReaders {
 
-    /** Certificate material is kilobytes; even a bundle of every public root is under 1 MB. */
+    /**
+     * Certificate material is kilobytes; even a bundle of every public root is under 1 MB. The default of
+     * {@link InputLimits#certificateFileBytes()}.
+     */
     public static final int MAX_BYTES = 4 * 1024 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(MaterialReaders.class);
@@ -38,9 +42,14 @@ public final class MaterialReaders {
      * @param source a short name for messages: a file name, {@code tls.crt}
      */
     public static ParsedMaterial read(byte[] bytes, String source, PasswordSource passwords) {
+        return read(bytes, source, passwords, InputLimits.defaults());
+    }
+
+    /** Reads {@code bytes} within {@code limits} (bytes, certificates per file, PBKDF2 iterations). */
+    public static ParsedMaterial read(byte[] bytes, String source, PasswordSource passwords, InputLimits limits) {
         String name = source == null || source.isBlank() ? "The input" : source;
         try {
-            return detect(bytes == null ? new byte[0] : bytes, name, passwords, 2);
+            return detect(bytes == null ? new byte[0] : bytes, name, passwords, limits, 2);
         } catch (RuntimeException | StackOverflowError e) {
             LOG.debug("Reading {} failed: {}", name, e.getClass().getName());
             return failed(name, MaterialProblem.error(MaterialProblem.Kind.DAMAGED, name
@@ -54,19 +63,20 @@ public final class MaterialReaders {
     }
 
     /** @param unwrap how many layers of base64 may still be taken off (a Secret value encoded twice has two) */
-    private static ParsedMaterial detect(byte[] bytes, String name, PasswordSource passwords, int unwrap) {
+    private static ParsedMaterial detect(byte[] bytes, String name, PasswordSource passwords, InputLimits limits,
+                                         int unwrap) {
         if (bytes.length == 0 || isBlank(bytes)) {
             return failed(name, MaterialProblem.error(MaterialProblem.Kind.NO_PEM_DATA, name + " is empty"));
         }
-        if (bytes.length > MAX_BYTES) {
+        if (bytes.length > limits.certificateFileBytes()) {
             return failed(name, MaterialProblem.error(MaterialProblem.Kind.TOO_LARGE, name + " is "
                     + megabytes(bytes.length) + "; certificate and key files are a few kilobytes, so it was not read"));
         }
         if (contains(bytes, "-----BEGIN ")) {
-            return new PemReader(passwords).read(bytes, name);
+            return new PemReader(passwords, limits).read(bytes, name);
         }
         if ((bytes[0] & 0xff) == 0x30) {
-            return new DerReader(passwords).read(bytes, name);
+            return new DerReader(passwords, limits).read(bytes, name);
         }
         String magic = magic(bytes, name);
         if (magic != null) {
@@ -76,17 +86,18 @@ public final class MaterialReaders {
             String text = new String(bytes, StandardCharsets.UTF_8);
             String compact = text.replaceAll("\\s", "");
             if (unwrap > 0 && compact.length() >= 16 && !text.contains("BEGIN") && compact.matches("[A-Za-z0-9+/=_-]+")) {
-                return base64(compact, name, passwords, unwrap);
+                return base64(compact, name, passwords, limits, unwrap);
             }
             // PemReader tells "no PEM block" apart from a mis-typed header
-            return new PemReader(passwords).read(bytes, name);
+            return new PemReader(passwords, limits).read(bytes, name);
         }
         return failed(name, MaterialProblem.error(MaterialProblem.Kind.UNKNOWN_FORMAT, name + " is not a certificate,"
                 + " private key or keystore in a format Gatehouse reads (PEM, DER, PKCS#12)"));
     }
 
     /** Base64 around PEM or DER, as kubectl shows a Secret's data. */
-    private static ParsedMaterial base64(String compact, String name, PasswordSource passwords, int unwrap) {
+    private static ParsedMaterial base64(String compact, String name, PasswordSource passwords, InputLimits limits,
+                                         int unwrap) {
         byte[] decoded;
         try {
             decoded = compact.contains("-") || compact.contains("_") ? Base64.getUrlDecoder().decode(compact)
@@ -103,7 +114,7 @@ public final class MaterialReaders {
                     + " that decodes to neither PEM nor DER: it is not certificate material"
                     + " (or the text is cut or mangled)"));
         }
-        ParsedMaterial inner = detect(decoded, name, passwords, unwrap - 1);
+        ParsedMaterial inner = detect(decoded, name, passwords, limits, unwrap - 1);
         List<MaterialProblem> problems = new ArrayList<>();
         problems.add(MaterialProblem.info(MaterialProblem.Kind.DECODED_BASE64, name + " holds base64 text (as a"
                 + " Secret's data does); it was decoded to " + (pem ? "PEM" : der ? "DER"

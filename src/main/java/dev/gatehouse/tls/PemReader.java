@@ -1,5 +1,6 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.input.InputLimits;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -52,8 +53,9 @@ public final class PemReader implements MaterialReader {
             "X509 CRL", "EC PARAMETERS", "DSA PARAMETERS");
 
     private final PasswordSource passwords;
+    private final InputLimits limits;
     private final KeyDecoder keyDecoder = new KeyDecoder();
-    private final EncryptedKeys encrypted = new EncryptedKeys(keyDecoder);
+    private final EncryptedKeys encrypted;
     private final JcaX509CertificateConverter certConverter = new JcaX509CertificateConverter();
 
     /** A reader that reports encrypted keys instead of asking for a password. */
@@ -62,7 +64,14 @@ public final class PemReader implements MaterialReader {
     }
 
     public PemReader(PasswordSource passwords) {
+        this(passwords, InputLimits.defaults());
+    }
+
+    /** @param limits the certificates per file and PBKDF2 iterations it accepts */
+    public PemReader(PasswordSource passwords, InputLimits limits) {
         this.passwords = passwords;
+        this.limits = limits;
+        this.encrypted = new EncryptedKeys(keyDecoder, limits.pbkdf2Iterations());
     }
 
     @Override
@@ -70,8 +79,19 @@ public final class PemReader implements MaterialReader {
         String text = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
         Sink sink = new Sink(name(source));
         List<Block> blocks = split(text, sink.problems);
+        int max = limits.certificatesPerFile();
+        int skipped = 0;
         for (Block block : blocks) {
+            if (sink.certs.size() >= max && block.label().contains("CERTIFICATE")) {
+                skipped++;
+                continue;
+            }
             decode(block, sink);
+        }
+        if (skipped > 0) {
+            sink.problems.add(MaterialProblem.of(MaterialProblem.Kind.LIMIT_EXCEEDED, MaterialProblem.Level.ERROR,
+                    sink.name + " holds more than " + max + " certificates, the limit per file"
+                            + " (certificatesPerFile); " + skipped + " more certificate block(s) were not read"));
         }
         misheaded(text, blocks, sink);
         if (blocks.isEmpty() && sink.problems.isEmpty()) {
@@ -191,6 +211,9 @@ public final class PemReader implements MaterialReader {
                     sink.problems.add(decrypted(block));
                 } catch (EncryptedKeys.WrongPasswordException e) {
                     sink.problems.add(wrongPassword(block));
+                } catch (Pbkdf2Iterations.TooManyException e) {
+                    sink.problems.add(MaterialProblem.error(MaterialProblem.Kind.LIMIT_EXCEEDED, i, "PEM block " + i
+                            + " (encrypted private key) was " + e.refusal()));
                 }
             }
         } else if (parsed instanceof PEMEncryptedKeyPair pair) {
@@ -277,6 +300,11 @@ public final class PemReader implements MaterialReader {
                                 + " runtime cannot load");
             }
         }
+        Optional<String> unsupported = decodeBody(block.body()).flatMap(UnsupportedMaterial::explain);
+        if (unsupported.isPresent()) {
+            return MaterialProblem.error(MaterialProblem.Kind.UNSUPPORTED_ALGORITHM, block.index(),
+                    "PEM block " + block.index() + " (" + block.label() + ") " + unsupported.get());
+        }
         if (declaresMoreThanItHolds(block.body())) {
             return MaterialProblem.error(MaterialProblem.Kind.TRUNCATED, block.index(),
                     "PEM block " + block.index() + " (" + block.label() + ") is truncated: its content is cut short");
@@ -287,14 +315,16 @@ public final class PemReader implements MaterialReader {
 
     /** True when the body's outer DER length is longer than the decoded bytes (content cut off). */
     static boolean declaresMoreThanItHolds(String body) {
-        byte[] der;
+        return decodeBody(body).map(DerLength::declaresMoreThanItHolds).orElse(false);
+    }
+
+    private static Optional<byte[]> decodeBody(String body) {
         try {
             String base64 = body.replaceAll("(?m)^[A-Za-z-]+:.*$", "").replaceAll("\\s", "");
-            der = Base64.getDecoder().decode(base64);
+            return Optional.of(Base64.getDecoder().decode(base64));
         } catch (IllegalArgumentException e) {
-            return false;
+            return Optional.empty();
         }
-        return DerLength.declaresMoreThanItHolds(der);
     }
 
     private record Block(int index, String label, String text, String body, int start, int end) {

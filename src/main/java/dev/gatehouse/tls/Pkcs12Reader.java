@@ -1,5 +1,6 @@
 package dev.gatehouse.tls;
 
+import dev.gatehouse.input.InputLimits;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.security.Key;
@@ -29,9 +30,11 @@ import org.bouncycastle.asn1.ASN1Sequence;
 final class Pkcs12Reader {
 
     private final PasswordSource passwords;
+    private final InputLimits limits;
 
-    Pkcs12Reader(PasswordSource passwords) {
+    Pkcs12Reader(PasswordSource passwords, InputLimits limits) {
         this.passwords = passwords;
+        this.limits = limits;
     }
 
     /** A PKCS#12 {@code PFX}: {@code SEQUENCE { INTEGER 3, ContentInfo, ... }}. */
@@ -41,8 +44,16 @@ final class Pkcs12Reader {
                 && seq.getObjectAt(1) instanceof ASN1Sequence;
     }
 
-    ParsedMaterial read(byte[] bytes, String name) {
+    /** @param parsed the keystore's outer DER, already parsed */
+    ParsedMaterial read(ASN1Primitive parsed, byte[] bytes, String name) {
         List<MaterialProblem> problems = new ArrayList<>();
+        try {
+            Pbkdf2Iterations.check(parsed, limits.pbkdf2Iterations());
+        } catch (Pbkdf2Iterations.TooManyException e) {
+            problems.add(MaterialProblem.error(MaterialProblem.Kind.LIMIT_EXCEEDED, name + " (PKCS#12 keystore) was "
+                    + e.refusal()));
+            return new ParsedMaterial(name, List.of(), List.of(), problems);
+        }
         Optional<char[]> given = passwords.passwordFor(new PasswordSource.Request(name, "the PKCS#12 keystore"));
         char[] password = given.orElseGet(() -> new char[0]);
         try {

@@ -141,6 +141,14 @@ final class LintFixtures {
         });
         map.put(DiagnosticCode.GH113, () -> withLeaf(f -> shopLeaf(f).keys(TestCerts.rsaKey(1024)).issue(), true));
         map.put(DiagnosticCode.GH114, () -> withLeaf(f -> shopLeaf(f).clientAuthOnly().issue(), true));
+        map.put(DiagnosticCode.GH117, () -> {
+            Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
+                    "Prefix", "web", "number: 80").service("shop", "web", 80, 1);
+            TestCerts.Issued leaf = f.leaf("shop.example.com");
+            return f.secret("shop", "shop-tls", "kubernetes.io/tls", Map.of("tls.crt", TestCerts.pem(leaf.key()),
+                    "tls.key", TestCerts.pem(leaf.cert())));
+        });
+        map.put(DiagnosticCode.GH118, () -> withLeaf(f -> shopLeaf(f).keys(TestCerts.dsaKey()).issue(), true));
         map.put(DiagnosticCode.GH115, () -> {
             Fixture f = web("", "  ingressClassName: nginx", "[shop.example.com]", "shop-tls", "shop.example.com", "/",
                     "Prefix", "web", "number: 80").service("shop", "web", 80, 1);

@@ -59,6 +59,17 @@ public final class TestCerts {
         }
     }
 
+    /** A DSA 2048 key pair (the JDK has its parameters precomputed). */
+    public static KeyPair dsaKey() {
+        try {
+            KeyPairGenerator gen = KeyPairGenerator.getInstance("DSA");
+            gen.initialize(2048);
+            return gen.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static KeyPair rsaKey(int bits) {
         try {
             KeyPairGenerator gen = KeyPairGenerator.getInstance("RSA");

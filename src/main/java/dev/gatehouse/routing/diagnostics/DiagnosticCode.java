@@ -24,6 +24,8 @@ public enum DiagnosticCode {
     GH114("certificate-not-for-servers", Severity.WARNING, "The certificate's extended key usage excludes TLS servers"),
     GH115("chain-unrelated-certificate", Severity.WARNING, "tls.crt holds a certificate that is not part of the chain"),
     GH116("chain-root-not-trusted", Severity.INFO, "tls.crt ends at an intermediate CA whose root is not trusted here"),
+    GH117("key-in-certificate", Severity.ERROR, "tls.crt holds a private key (tls.crt and tls.key swapped, or the key pasted into both)"),
+    GH118("key-not-for-tls", Severity.ERROR, "The certificate's key is DSA or on a curve browsers do not support for TLS"),
 
     GH201("san-mismatch", Severity.ERROR, "The certificate does not cover a host of its TLS entry"),
     GH202("host-without-tls", Severity.WARNING, "A rule host has no TLS entry (default certificate or plain HTTP)"),

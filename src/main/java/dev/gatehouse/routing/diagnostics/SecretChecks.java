@@ -9,6 +9,7 @@ import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.ChainAnalysis;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
+import dev.gatehouse.tls.KeyDescription;
 import dev.gatehouse.tls.MaterialProblem;
 import dev.gatehouse.tls.ParsedMaterial;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
@@ -88,6 +89,10 @@ final class SecretChecks implements Check {
                     + " and serves its default certificate", "Put the certificate chain in tls.crt and the private key"
                     + " in tls.key (kubectl create secret tls does both)");
         }
+        state.certificate().filter(c -> !c.keys().isEmpty()).ifPresent(c -> findings.add(DiagnosticCode.GH117, ref,
+                "tls.crt holds a private key" + (c.chain().isEmpty() ? " and no certificate: tls.crt and tls.key look"
+                        + " swapped" : " beside the certificate; tls.crt is not treated as secret by tools that show it"),
+                "Put only the certificate chain in tls.crt and the private key in tls.key"));
         unreadable(ref, state.certificate(), findings);
         unreadable(ref, state.key(), findings);
         state.chain().ifPresent(chain -> checkChain(ref, state, chain, findings));
@@ -109,7 +114,9 @@ final class SecretChecks implements Check {
         for (CertificateInfo cert : chain.certificates()) {
             expiry(ref, state, cert, findings);
             for (String weakness : cert.weaknesses()) {
-                findings.add(DiagnosticCode.GH113, ref, "\"" + cert.displayName() + "\": " + weakness,
+                boolean unusable = weakness.startsWith(KeyDescription.NOT_FOR_TLS);
+                findings.add(unusable ? DiagnosticCode.GH118 : DiagnosticCode.GH113, ref, "\"" + cert.displayName()
+                                + "\": " + weakness + (unusable ? "; TLS clients cannot connect with it" : ""),
                         "Reissue the certificate with a 2048-bit (or larger) RSA or a P-256 EC key and SHA-256");
             }
         }

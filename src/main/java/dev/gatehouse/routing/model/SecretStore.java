@@ -75,6 +75,10 @@ public final class SecretStore {
                     : !crt.present() ? "tls.crt" : "tls.key";
             return Optional.of("Secret " + ref.path() + " has no " + missing);
         }
+        if (crtMaterial.map(m -> m.chain().isEmpty() && !m.keys().isEmpty()).orElse(false)) {
+            return Optional.of("tls.crt of Secret " + ref.path() + " holds a private key, not a certificate (tls.crt"
+                    + " and tls.key look swapped)");
+        }
         if (crtMaterial.map(m -> m.chain().isEmpty()).orElse(true)) {
             return Optional.of("tls.crt of Secret " + ref.path() + " holds no readable certificate"
                     + firstProblem(crtMaterial));

@@ -4,22 +4,25 @@ import dev.gatehouse.routing.input.InMemoryClusterView;
 import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.KubernetesList;
+import io.fabric8.kubernetes.api.model.KubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressClass;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
+import dev.gatehouse.input.BoundedFiles;
+import dev.gatehouse.input.InputLimitException;
+import dev.gatehouse.input.InputLimits;
+import dev.gatehouse.input.SafeYaml;
 import java.io.IOException;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalInt;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -38,6 +41,21 @@ public final class YamlClusterLoader {
     private static final List<String> EXTENSIONS = List.of(".yaml", ".yml", ".json");
 
     private final KubernetesSerialization serialization = new KubernetesSerialization();
+    private final InputLimits limits;
+    private final SafeYaml yaml;
+    private final BoundedFiles reader;
+
+    /** A loader with the default {@link InputLimits}. */
+    public YamlClusterLoader() {
+        this(InputLimits.defaults());
+    }
+
+    /** @param limits bytes per file, YAML depth and aliases, objects per input, rules per Ingress */
+    public YamlClusterLoader(InputLimits limits) {
+        this.limits = limits;
+        this.yaml = new SafeYaml(limits);
+        this.reader = new BoundedFiles(limits);
+    }
 
     /** Loads files and directories (recursively: *.yaml, *.yml, *.json, in name order). */
     public LoadResult load(Collection<Path> paths) {
@@ -51,16 +69,15 @@ public final class YamlClusterLoader {
             for (Path file : files(path, problems)) {
                 String text;
                 try {
-                    text = Files.readString(file, StandardCharsets.UTF_8);
-                } catch (MalformedInputException e) {
-                    problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), "is not UTF-8 text"));
-                    continue;
-                } catch (IOException e) {
-                    problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), "cannot be read: "
-                            + e.getMessage()));
+                    text = reader.readText(file, file.toString(), BoundedFiles.Kind.MANIFEST);
+                } catch (InputLimitException e) {
+                    problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), e.reason()));
                     continue;
                 }
                 read(text, file.toString(), objects, notes, problems);
+                if (objects.size() > limits.objectsPerInput()) {
+                    break;
+                }
             }
         }
         return result(objects, notes, problems);
@@ -75,7 +92,11 @@ public final class YamlClusterLoader {
         return result(objects, notes, problems);
     }
 
-    private static LoadResult result(List<HasMetadata> objects, List<String> notes, List<LoadProblem> problems) {
+    private LoadResult result(List<HasMetadata> objects, List<String> notes, List<LoadProblem> problems) {
+        if (objects.size() > limits.objectsPerInput()) {
+            problems.add(new LoadProblem("input", OptionalInt.empty(), "holds more than " + limits.objectsPerInput()
+                    + " Kubernetes objects, the limit per input (objectsPerInput); it was not used"));
+        }
         if (!problems.isEmpty()) {
             return new LoadResult.Failed(problems);
         }
@@ -115,32 +136,53 @@ public final class YamlClusterLoader {
             if (doc.blank()) {
                 continue;
             }
-            Object parsed;
+            List<Object> parsed;
             try {
-                parsed = serialization.unmarshal(doc.text());
+                parsed = yaml.loadAll(doc.text(), source);
+            } catch (InputLimitException e) {
+                problems.add(new LoadProblem(source, OptionalInt.of(doc.firstLine()), "document " + docNumber + " "
+                        + e.reason()));
+                continue;
             } catch (RuntimeException e) {
                 problems.add(YamlErrors.describe(e, source, doc.firstLine(), docNumber));
                 continue;
             }
-            collect(parsed, source, doc, docNumber, objects, notes, problems);
+            for (Object tree : parsed) {
+                collect(tree, source, doc, docNumber, objects, notes, problems);
+            }
+            if (objects.size() > limits.objectsPerInput()) {
+                return;
+            }
         }
     }
 
-    private static void collect(Object parsed, String source, Document doc, int docNumber, List<HasMetadata> objects,
-                                List<String> notes, List<LoadProblem> problems) {
-        if (parsed == null) {
+    private void collect(Object tree, String source, Document doc, int docNumber, List<HasMetadata> objects,
+                         List<String> notes, List<LoadProblem> problems) {
+        if (tree == null || objects.size() > limits.objectsPerInput()) {
             return;
         }
-        if (parsed instanceof KubernetesList list) {
-            for (HasMetadata item : list.getItems() == null ? List.<HasMetadata>of() : list.getItems()) {
-                collect(item, source, doc, docNumber, objects, notes, problems);
-            }
-            return;
-        }
-        if (parsed instanceof List<?> list) {
+        if (tree instanceof List<?> list) {
             for (Object item : list) {
                 collect(item, source, doc, docNumber, objects, notes, problems);
             }
+            return;
+        }
+        if (tree instanceof Map<?, ?> map && map.get("kind") instanceof String kind && kind.endsWith("List")
+                && map.get("items") instanceof List<?> items) {
+            collect(items, source, doc, docNumber, objects, notes, problems);
+            return;
+        }
+        if (!(tree instanceof Map<?, ?> map) || !(map.get("kind") instanceof String)
+                || !(map.get("apiVersion") instanceof String)) {
+            problems.add(new LoadProblem(source, OptionalInt.of(doc.firstLine()), "document " + docNumber
+                    + " is not a Kubernetes object (it has no apiVersion and kind)"));
+            return;
+        }
+        Object parsed;
+        try {
+            parsed = serialization.convertValue(map, KubernetesResource.class);
+        } catch (RuntimeException e) {
+            problems.add(YamlErrors.describe(e, source, doc.firstLine(), docNumber));
             return;
         }
         if (!(parsed instanceof HasMetadata object) || object.getKind() == null) {
@@ -151,6 +193,13 @@ public final class YamlClusterLoader {
         if ("Ingress".equals(object.getKind()) && !(object instanceof Ingress)) {
             notes.add(source + ": Ingress " + ObjectRef.namespaceOf(object) + "/" + ObjectRef.nameOf(object) + " uses "
                     + object.getApiVersion() + ", which Kubernetes 1.22 removed; it is ignored (use networking.k8s.io/v1)");
+            return;
+        }
+        if (object instanceof Ingress ingress && IngressLimits.paths(ingress) > limits.rulesPerIngress()) {
+            problems.add(new LoadProblem(source, OptionalInt.of(doc.firstLine()), "Ingress "
+                    + ObjectRef.namespaceOf(object) + "/" + ObjectRef.nameOf(object) + " has "
+                    + IngressLimits.paths(ingress) + " paths, more than the limit of " + limits.rulesPerIngress()
+                    + " per Ingress (rulesPerIngress); it was not used"));
             return;
         }
         if (object instanceof GenericKubernetesResource || !used(object)) {

@@ -13,9 +13,10 @@ final class YamlErrors {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof MarkedYamlEngineException marked && marked.getProblemMark().isPresent()) {
                 int line = firstLine + marked.getProblemMark().get().getLine();
+                int column = marked.getProblemMark().get().getColumn() + 1;
                 String problem = marked.getProblem() == null ? firstLine(marked.getMessage()) : marked.getProblem();
                 return new LoadProblem(source, OptionalInt.of(line), "invalid YAML: " + problem
-                        + (marked.getContext() == null ? "" : " (" + marked.getContext() + ")"));
+                        + (marked.getContext() == null ? "" : " (" + marked.getContext() + ")") + " at column " + column);
             }
         }
         Throwable root = error;
