@@ -12,7 +12,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ArchitectureTest {
     private static final String[] CORE = {
         "dev.gatehouse.app..", "dev.gatehouse.cluster..", "dev.gatehouse.tls..", "dev.gatehouse.routing..",
-        "dev.gatehouse.proxy..", "dev.gatehouse.demo..", "dev.gatehouse.cli..", "dev.gatehouse.drafts.."
+        "dev.gatehouse.proxy..", "dev.gatehouse.demo..", "dev.gatehouse.cli..", "dev.gatehouse.drafts..", "dev.gatehouse.session.."
     };
 
     @ArchTest
