@@ -80,6 +80,18 @@ public final class Latest<I, O> implements AutoCloseable {
     }
 
     /**
+     * A helper without debounce: every {@link #submit} starts a computation (latest wins all the same). For
+     * inputs that are already coalesced, such as a routing service's snapshots.
+     */
+    public static <I, O> Latest<I, O> immediate(Function<? super I, ? extends O> compute, Executor executor,
+                                                Executor delivery, Sink<? super O> sink) {
+        Scheduler unused = (delay, task) -> {
+            throw new IllegalStateException("no debounce timer");
+        };
+        return new Latest<>(compute, executor, unused, Duration.ZERO, delivery, sink);
+    }
+
+    /**
      * Computes with {@code input} once the burst settles: the first submit of a burst arms the timer, later ones
      * within {@code debounce} only replace the input. Ignored after {@link #close()}.
      */

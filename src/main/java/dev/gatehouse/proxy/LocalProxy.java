@@ -7,7 +7,6 @@ import dev.gatehouse.proxy.route.ServerTlsContexts;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
 import dev.gatehouse.proxy.server.ProxyServer;
 import dev.gatehouse.proxy.server.Transport;
-import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.tls.TrustAnchors;
@@ -201,9 +200,8 @@ public final class LocalProxy implements AutoCloseable {
 
     private RouteTable build() throws RuleSource.RuleSourceException {
         RuleSource source = rules.get();
-        ClusterView view = source.read();
-        RoutingEngine engine = new RoutingEngine(view, profile, clock, anchors);
-        return RouteTable.build(engine.snapshot(), contexts, source.describe());
+        return RouteTable.build(source.snapshot(view -> new RoutingEngine(view, profile, clock, anchors).snapshot()),
+                contexts, source.describe());
     }
 
     /**

@@ -108,7 +108,7 @@ public final class RoutingService implements AutoCloseable {
     private SessionSnapshot compute() {
         long seq = sequence.incrementAndGet();
         long version = trust.version();
-        TrustAnchors anchors = trust.anchors(input.connectionRoots());
+        TrustAnchors anchors = anchors();
         RoutingSnapshot routing = new RoutingEngine(input.view(), profile, clock, anchors).snapshot();
         return new SessionSnapshot(seq, routing, routing.diagnose(), anchors, version, clock.instant());
     }
@@ -162,6 +162,14 @@ public final class RoutingService implements AutoCloseable {
             }
         }
         return () -> subscribers.remove(subscriber);
+    }
+
+    /**
+     * The roots trusted on this connection now: the trust policy's plus the connection's own. May read files (the
+     * first time after a change): call off the FX thread. The next snapshot is judged with the same roots.
+     */
+    public TrustAnchors anchors() {
+        return trust.anchors(input.connectionRoots());
     }
 
     /** An overlay with no drafts yet over this service's live objects, read at call time. */

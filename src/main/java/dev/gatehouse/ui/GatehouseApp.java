@@ -4,7 +4,7 @@ import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Version;
 import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.TlsProvider;
-import dev.gatehouse.tls.ca.LocalTrust;
+import dev.gatehouse.tls.ca.TrustPolicy;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
@@ -14,6 +14,7 @@ import dev.gatehouse.ui.shell.MainWindow;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
 import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -59,15 +60,16 @@ public class GatehouseApp extends Application {
         CompletableFuture<TlsProvider> tls = new CompletableFuture<>();
         tls.thenAccept(provider -> LOG.info("TLS provider: {}", provider.description()));
         background = new FxBackground();
-        connection = new ConnectionViewModel(background, dirs);
+        // One trust policy and one clock for the whole window: every session's routing service reads them.
+        TrustPolicy trust = TrustPolicy.standard(dirs.data());
+        connection = new ConnectionViewModel(background, dirs, trust, Clock.systemUTC());
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         shell = new ShellViewModel(store, connection);
         List<Image> icons = icons();
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
-        LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
-                background::execute, new LocalTrust(dirs.data())::extend);
-        proxy = new ProxyViewModel(connection.sessionProperty(), connection.demoProperty(), background,
-                shell.proxyStateProperty(), dirs.data());
+        LiveDiagnostics diagnostics = new LiveDiagnostics(connection.routingProperty());
+        proxy = new ProxyViewModel(connection.sessionProperty(), connection.routingProperty(), connection.demoProperty(),
+                background, shell.proxyStateProperty(), dirs.data());
         Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy);
         StartupProbe.attachIfRequested(stage);
         FirstFrame.then(stage, () -> {

@@ -20,7 +20,6 @@ import dev.gatehouse.ui.path.PathScreen;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
-import java.time.Clock;
 import java.util.Optional;
 import javafx.scene.Node;
 
@@ -43,7 +42,8 @@ final class Screens {
         this.proxy = proxy;
         this.backups = new BackupStore(dirs.data().resolve("backups"));
         this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")), backups,
-                shell.connection().sessionProperty(), background::execute);
+                shell.connection().sessionProperty(), diagnostics.snapshotProperty(), shell.connection().routingProperty(),
+                background::execute, shell.connection().clock());
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -64,7 +64,8 @@ final class Screens {
                         }
                     });
             case CERTIFICATES -> certificates();
-            case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty());
+            case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
+                    shell.connection().clock(), shell.explainRequestedProperty());
             case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
@@ -75,9 +76,9 @@ final class Screens {
     }
 
     private Node certificates() {
-        CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
-                shell.connection().demoProperty(), diagnostics.reportProperty(),
-                new CertificateServices(dirs.data(), Clock.systemUTC()), background));
+        CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(
+                shell.connection().sessionProperty(), shell.connection().routingProperty(), diagnostics.snapshotProperty(),
+                new CertificateServices(dirs.data(), shell.connection().clock(), shell.connection().trust()), background));
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
         actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
         actions.register(ShellActions.BACKUPS, view::openBackups);

@@ -13,10 +13,12 @@ import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.IngressForm;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.draft.DraftsViewModel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -63,8 +65,10 @@ class DraftsViewModelTest {
     }
 
     private DraftsViewModel newVm() {
+        LiveDiagnostics live = new LiveDiagnostics(connection.routingProperty());
         return new DraftsViewModel(new DraftStore(home.resolve("data/drafts")), new BackupStore(home.resolve("data/backups")),
-                connection.sessionProperty(), background::execute);
+                connection.sessionProperty(), live.snapshotProperty(), connection.routingProperty(), background::execute,
+                Clock.systemUTC());
     }
 
     @Test

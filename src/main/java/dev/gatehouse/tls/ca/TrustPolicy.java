@@ -37,11 +37,19 @@ public final class TrustPolicy {
 
     /**
      * @param system the system's roots (read lazily, once per change)
-     * @param local  Gatehouse's local CA and the CAs the user added
+     * @param local  Gatehouse's local CA and the CAs the user added (null: none, and none can be added)
      */
     public TrustPolicy(Supplier<TrustAnchors> system, LocalTrust local) {
         this.system = Objects.requireNonNull(system, "system");
-        this.local = Objects.requireNonNull(local, "local");
+        this.local = local;
+    }
+
+    /**
+     * Exactly {@code roots}, with nowhere to keep added CAs ({@link #add} fails): for tests and for commands
+     * told which roots to trust.
+     */
+    public static TrustPolicy fixed(Supplier<TrustAnchors> roots) {
+        return new TrustPolicy(roots, null);
     }
 
     /** The JDK's roots plus the local CA and added CAs of the data directory {@code data}. */
@@ -52,7 +60,7 @@ public final class TrustPolicy {
     /** System roots, local CA, added CAs: what is trusted on every connection. */
     public synchronized TrustAnchors anchors() {
         if (cachedVersion != version || cached == null) {
-            cached = local.extend(system.get());
+            cached = local == null ? system.get() : local.extend(system.get());
             cachedVersion = version;
         }
         return cached;
@@ -82,7 +90,7 @@ public final class TrustPolicy {
      * @throws IOException when the list of added CAs cannot be written
      */
     public int add(List<X509Certificate> cas) throws IOException {
-        int added = local.add(cas);
+        int added = localTrust().add(cas);
         if (added > 0) {
             changed("added " + added + " CA(s)");
         }
@@ -96,7 +104,7 @@ public final class TrustPolicy {
      * @throws IOException when the list of added CAs cannot be written
      */
     public boolean remove(X509Certificate ca) throws IOException {
-        boolean removed = local.remove(ca);
+        boolean removed = localTrust().remove(ca);
         if (removed) {
             changed("removed a CA");
         }
@@ -129,12 +137,19 @@ public final class TrustPolicy {
     }
 
     /** Where the added CAs are kept (for messages). */
-    public Path file() {
-        return local.file();
+    public Path file() throws IOException {
+        return localTrust().file();
     }
 
     /** The CAs the user added, in the order added. */
     public List<X509Certificate> addedCas() {
-        return local.addedCas();
+        return local == null ? List.of() : local.addedCas();
+    }
+
+    private LocalTrust localTrust() throws IOException {
+        if (local == null) {
+            throw new IOException("this trust policy has fixed roots: it keeps no added CAs");
+        }
+        return local;
     }
 }

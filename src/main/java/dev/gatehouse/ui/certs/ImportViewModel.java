@@ -4,7 +4,6 @@ import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.write.TlsSecretWriter;
 import dev.gatehouse.cluster.write.WriteResult;
 import dev.gatehouse.cluster.write.YamlDiff;
-import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.tls.MaterialFiles;
 import dev.gatehouse.tls.MaterialProblem;
@@ -44,7 +43,7 @@ public final class ImportViewModel {
 
     private final CertificateServices services;
     private final ClusterSession session;
-    private final DemoCluster demo;
+    private final java.util.function.Supplier<dev.gatehouse.tls.TrustAnchors> anchors;
     private final FxBackground background;
     private final Consumer<WriteResult.Written> written;
     private final BiFunction<String, String, List<String>> hostsOf;
@@ -73,12 +72,13 @@ public final class ImportViewModel {
     private ImportPlanner.Plan plan;
     private int generation;
 
-    ImportViewModel(CertificateServices services, ClusterSession session, DemoCluster demo, FxBackground background,
+    ImportViewModel(CertificateServices services, ClusterSession session,
+                    java.util.function.Supplier<dev.gatehouse.tls.TrustAnchors> anchors, FxBackground background,
                     Consumer<WriteResult.Written> written, BiFunction<String, String, List<String>> hostsOf,
                     String targetNamespace, String targetName) {
         this.services = services;
         this.session = session;
-        this.demo = demo;
+        this.anchors = anchors;
         this.background = background;
         this.written = written;
         this.hostsOf = hostsOf;
@@ -120,7 +120,7 @@ public final class ImportViewModel {
         busy.set(true);
         state.set("Checking…");
         run("Checking the certificate…", () -> {
-            MaterialAnalyzer analyzer = new MaterialAnalyzer(services.clock(), services.anchors(session, demo));
+            MaterialAnalyzer analyzer = new MaterialAnalyzer(services.clock(), anchors.get());
             Optional<TlsSecretWriter> writer = services.writer(session);
             Optional<Secret> live = writer.isPresent() && valid(ns, secret) ? writer.get().live(ns, secret)
                     : Optional.empty();

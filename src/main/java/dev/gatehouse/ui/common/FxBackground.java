@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.common;
 
+import dev.gatehouse.app.Scheduler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -18,6 +19,8 @@ import javafx.concurrent.Worker;
 public final class FxBackground implements AutoCloseable {
     private final ExecutorService executor;
     private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final Scheduler scheduler;
 
     public FxBackground() {
         AtomicInteger n = new AtomicInteger();
@@ -27,6 +30,17 @@ public final class FxBackground implements AutoCloseable {
             return t;
         };
         executor = Executors.newCachedThreadPool(tf);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatehouse-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Scheduler.of(timer);
+    }
+
+    /** The debounce timer for {@link dev.gatehouse.app.Latest}s and routing services (one daemon thread). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** Starts the task; the status bar shows it while it runs. */
@@ -69,6 +83,7 @@ public final class FxBackground implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         executor.shutdownNow();
     }
 }

@@ -5,7 +5,7 @@ import dev.gatehouse.drafts.DraftYaml;
 import dev.gatehouse.drafts.IngressForm;
 import dev.gatehouse.drafts.NginxAnnotations;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -41,10 +41,15 @@ public final class DraftEditorViewModel {
     private final ReadOnlyObjectWrapper<Ingress> parsed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>();
     private final PauseTransition saveLater = new PauseTransition(Duration.millis(400));
+    private final Clock clock;
     private boolean syncing;
 
-    /** @param save persists a draft (called on the FX thread; the store writes on a worker) */
-    public DraftEditorViewModel(Draft initial, Consumer<Draft> save) {
+    /**
+     * @param save  persists a draft (called on the FX thread; the store writes on a worker)
+     * @param clock stamps each edit
+     */
+    public DraftEditorViewModel(Draft initial, Consumer<Draft> save, Clock clock) {
+        this.clock = clock;
         draft.set(initial);
         saveLater.setOnFinished(e -> save.accept(draft.get()));
         text.addListener((o, a, t) -> {
@@ -120,7 +125,7 @@ public final class DraftEditorViewModel {
         Ingress ing = parsed.get();
         String ns = ing == null ? null : ing.getMetadata().getNamespace();
         String n = ing == null ? null : ing.getMetadata().getName();
-        draft.set(draft.get().withYaml(t, ns, n, Instant.now()));
+        draft.set(draft.get().withYaml(t, ns, n, clock.instant()));
         saveLater.playFromStart();
     }
 

@@ -7,23 +7,25 @@ import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.cluster.write.ObjectYaml;
 import dev.gatehouse.cluster.write.SafeWriter;
 import dev.gatehouse.cluster.write.WriteResult;
+import dev.gatehouse.cluster.write.YamlDiff;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.DraftYaml;
+import dev.gatehouse.app.Latest;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
-import dev.gatehouse.tls.TrustAnchors;
+import dev.gatehouse.session.DraftChecks;
+import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,14 +34,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Drafts screen: the saved drafts with their state against the cluster, the open draft's
- * editor, its diagnostics (draft layered over live) and diff, and the safe apply: dry run, write
- * conditioned on the base resourceVersion, conflict with a three-way view and rebase, undo.
+ * editor, its diagnostics (draft layered over the session's routing snapshot) and diff, and the safe
+ * apply: dry run, write conditioned on the base resourceVersion, conflict with a three-way view and
+ * rebase, undo. Each draft is checked again only when it, its live object or the snapshot changed
+ * ({@link DraftStatuses}); an older check never replaces a newer one.
  */
 public final class DraftsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DraftsViewModel.class);
@@ -52,6 +55,11 @@ public final class DraftsViewModel {
     private final BackupStore backups;
     private final Executor worker;
     private final ReadOnlyObjectProperty<ClusterSession> session;
+    private final ReadOnlyObjectProperty<SessionSnapshot> snapshots;
+    private final ReadOnlyObjectProperty<RoutingService> routing;
+    private final Clock clock;
+    private final DraftStatuses statuses;
+    private final Latest<Draft, String> diffs;
     private final ObservableList<DraftItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<DraftItem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<DraftEditorViewModel> editor = new ReadOnlyObjectWrapper<>();
@@ -60,16 +68,35 @@ public final class DraftsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Conflict> conflict = new SimpleObjectProperty<>();
     private final ObjectProperty<Backup> lastApply = new SimpleObjectProperty<>();
-    private final PauseTransition analyse = new PauseTransition(Duration.millis(300));
     private Subscription cacheSubscription;
 
+    /**
+     * @param session   the connection's session (its client writes; its Ingress cache gives the live objects)
+     * @param snapshots the session's routing snapshots on the FX thread
+     * @param routing   the session's routing service (drafts are overlays on its snapshot)
+     * @param worker    runs checks, diffs and file I/O
+     * @param clock     stamps drafts and backups
+     */
     public DraftsViewModel(DraftStore store, BackupStore backups, ReadOnlyObjectProperty<ClusterSession> session,
-                           Executor worker) {
+                           ReadOnlyObjectProperty<SessionSnapshot> snapshots, ReadOnlyObjectProperty<RoutingService> routing,
+                           Executor worker, Clock clock) {
+        this(store, backups, session, snapshots, routing, worker, clock, new DraftChecks());
+    }
+
+    /** The same, with the checker given (tests count and order its calls). */
+    public DraftsViewModel(DraftStore store, BackupStore backups, ReadOnlyObjectProperty<ClusterSession> session,
+                           ReadOnlyObjectProperty<SessionSnapshot> snapshots, ReadOnlyObjectProperty<RoutingService> routing,
+                           Executor worker, Clock clock, DraftChecks checks) {
         this.store = store;
         this.backups = backups;
         this.session = session;
+        this.snapshots = snapshots;
+        this.routing = routing;
         this.worker = worker;
-        analyse.setOnFinished(e -> analyseNow());
+        this.clock = clock;
+        this.statuses = new DraftStatuses(checks, worker, this::checked);
+        this.diffs = Latest.immediate(this::diffOf, worker, FxBackground::onFx, text -> diff.set(text));
+        snapshots.addListener((o, a, snap) -> analyse());
         selected.addListener((o, a, item) -> {
             if (!silent) {
                 open(item);
@@ -81,7 +108,7 @@ public final class DraftsViewModel {
             List<Draft> all = store.list();
             FxBackground.onFx(() -> {
                 items.setAll(all.stream().map(d -> new DraftItem(d, d.isNew() ? DraftState.NEW : DraftState.MODIFIED)).toList());
-                analyse.playFromStart();
+                analyse();
             });
         });
     }
@@ -92,9 +119,9 @@ public final class DraftsViewModel {
             cacheSubscription = null;
         }
         if (s != null) {
-            cacheSubscription = s.ingresses().onChange(() -> FxBackground.onFx(analyse::playFromStart));
+            cacheSubscription = s.ingresses().onChange(() -> FxBackground.onFx(this::analyse));
         }
-        analyse.playFromStart();
+        analyse();
     }
 
     private void open(DraftItem item) {
@@ -102,12 +129,15 @@ public final class DraftsViewModel {
         message.set("");
         if (item == null) {
             editor.set(null);
+            diff.set("");
+            diagnostics.clear();
             return;
         }
-        DraftEditorViewModel e = new DraftEditorViewModel(item.draft(), this::save);
-        e.draftProperty().addListener((o, a, d) -> analyse.playFromStart());
+        DraftEditorViewModel e = new DraftEditorViewModel(item.draft(), this::save, clock);
+        e.draftProperty().addListener((o, a, d) -> edited(d));
         editor.set(e);
-        analyse.playFromStart();
+        diagnostics.clear();
+        analyse();
     }
 
     private void save(Draft d) {
@@ -121,37 +151,54 @@ public final class DraftsViewModel {
         });
     }
 
-    /** Recomputes every draft's state and the open draft's diff and diagnostics, off the FX thread. */
-    private void analyseNow() {
+    /** Checks every draft whose inputs changed (the others keep their state), and the open draft's diff. */
+    private void analyse() {
+        for (DraftItem item : items) {
+            check(openDraftOr(item.draft()));
+        }
+        DraftEditorViewModel e = editor.get();
+        if (e != null) {
+            diffs.submit(e.draftProperty().get());
+        }
+    }
+
+    /** The open draft was edited: check it, and only it, again. */
+    private void edited(Draft d) {
+        check(d);
+        diffs.submit(d);
+    }
+
+    private void check(Draft d) {
         ClusterSession s = session.get();
-        List<Draft> drafts = items.stream().map(i -> openDraftOr(i.draft())).toList();
-        Draft current = editor.get() == null ? null : editor.get().draftProperty().get();
-        worker.execute(() -> {
-            TrustAnchors a = TrustAnchors.jdkDefaults();
-            List<DraftItem> states = drafts.stream().map(d -> new DraftItem(d, DraftAnalysis.of(d, s, a).state())).toList();
-            DraftAnalysis mine = current == null ? null : DraftAnalysis.of(current, s, a);
-            FxBackground.onFx(() -> {
-                DraftItem keep = selected.get();
-                for (DraftItem updated : states) {
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).draft().id().equals(updated.draft().id()) && !items.get(i).equals(updated)) {
-                            boolean wasSelected = items.get(i) == keep;
-                            items.set(i, updated);
-                            if (wasSelected) {
-                                selectedSilently(updated);
-                            }
-                        }
-                    }
+        Optional<Ingress> live = s == null ? Optional.empty() : s.ingresses().get(d.namespace(), d.name());
+        statuses.check(d, live, snapshots.get(), routing.get());
+    }
+
+    /** A newer check of one draft arrived: its list entry, and the diagnostics when it is the open draft. */
+    private void checked(DraftStatuses.Update u) {
+        DraftItem keep = selected.get();
+        DraftItem now = new DraftItem(u.draft(), u.check().state(), u.check().problems());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).draft().id().equals(u.draft().id()) && !items.get(i).equals(now)) {
+                boolean wasSelected = items.get(i) == keep;
+                items.set(i, now);
+                if (wasSelected) {
+                    selectedSilently(now);
                 }
-                if (mine != null) {
-                    diff.set(mine.diff().isBlank() ? "" : mine.diff());
-                    diagnostics.setAll(mine.diagnostics());
-                } else {
-                    diff.set("");
-                    diagnostics.clear();
-                }
-            });
-        });
+            }
+        }
+        DraftEditorViewModel e = editor.get();
+        if (e != null && e.draftProperty().get().id().equals(u.draft().id())) {
+            diagnostics.setAll(u.check().diagnostics());
+        }
+    }
+
+    /** The open draft's diff live → draft (off the FX thread). */
+    private String diffOf(Draft d) {
+        ClusterSession s = session.get();
+        Optional<Ingress> live = s == null ? Optional.empty() : s.ingresses().get(d.namespace(), d.name());
+        return DraftChecks.parse(d.yaml()).map(m -> YamlDiff.render(YamlDiff.diff(live.map(ObjectYaml::forDiff).orElse(""),
+                ObjectYaml.forDiff(m)))).filter(t -> !t.isBlank()).orElse("");
     }
 
     private boolean silent;
@@ -176,7 +223,7 @@ public final class DraftsViewModel {
     /** A new draft from a template. */
     public void create(DraftTemplate template, String namespace, String name, String host, String service) {
         String text = template.render(namespace, name, host, service);
-        add(new Draft(DraftStore.newId(), namespace, name, text, Optional.empty(), Optional.empty(), Instant.now(),
+        add(new Draft(DraftStore.newId(), namespace, name, text, Optional.empty(), Optional.empty(), clock.instant(),
                 Optional.empty()));
     }
 
@@ -192,7 +239,7 @@ public final class DraftsViewModel {
         }
         String yaml = DraftYaml.toYaml(live);
         add(new Draft(DraftStore.newId(), ns, name, yaml, Optional.of(yaml),
-                Optional.of(live.getMetadata().getResourceVersion()), Instant.now(), Optional.empty()));
+                Optional.of(live.getMetadata().getResourceVersion()), clock.instant(), Optional.empty()));
     }
 
     private void add(Draft d) {
@@ -210,6 +257,7 @@ public final class DraftsViewModel {
         }
         selected.set(null);
         items.remove(item);
+        statuses.forget(item.draft().id());
         worker.execute(() -> {
             try {
                 store.delete(item.draft().id());
@@ -255,15 +303,15 @@ public final class DraftsViewModel {
         if (r instanceof WriteResult.Written written && written.result() instanceof Ingress result) {
             lastApply.set(written.backup());
             String liveYaml = DraftYaml.toYaml(result);
-            editor.get().replace(d.appliedAs(liveYaml, result.getMetadata().getResourceVersion(), Instant.now())
-                    .withYaml(liveYaml, d.namespace(), d.name(), Instant.now()));
+            editor.get().replace(d.appliedAs(liveYaml, result.getMetadata().getResourceVersion(), clock.instant())
+                    .withYaml(liveYaml, d.namespace(), d.name(), clock.instant()));
             conflict.set(null);
         } else if (r instanceof WriteResult.Conflict c) {
             String live = c.live().map(ObjectYaml::forDiff).orElse("(deleted)");
             conflict.set(new Conflict(d.baseYaml().orElse("(new Ingress)"), live, d.yaml(), c.message(),
                     c.live().filter(Ingress.class::isInstance).map(Ingress.class::cast).orElse(null)));
         }
-        analyse.playFromStart();
+        analyse();
     }
 
     /** After a conflict: live becomes the draft's base; the draft's text is kept and reviewed again. */
@@ -275,10 +323,10 @@ public final class DraftsViewModel {
         }
         Draft d = e.draftProperty().get();
         e.replace(d.rebasedOnto(DraftYaml.toYaml(c.liveObject()), c.liveObject().getMetadata().getResourceVersion(),
-                d.yaml(), Instant.now()));
+                d.yaml(), clock.instant()));
         conflict.set(null);
         message.set("Rebased onto the live object: review the comparison, then apply again");
-        analyse.playFromStart();
+        analyse();
     }
 
     /** Undo the last apply: restore the object exactly as it was before. */
@@ -294,7 +342,7 @@ public final class DraftsViewModel {
                 if (r instanceof WriteResult.Written) {
                     lastApply.set(null);
                 }
-                analyse.playFromStart();
+                analyse();
             });
             return r;
         });
@@ -302,7 +350,7 @@ public final class DraftsViewModel {
 
     private Optional<SafeWriter> writer() {
         ClusterSession s = session.get();
-        return s == null ? Optional.empty() : s.client().map(c -> new SafeWriter(c, backups, Clock.systemUTC()));
+        return s == null ? Optional.empty() : s.client().map(c -> new SafeWriter(c, backups, clock));
     }
 
     public ObservableList<DraftItem> items() { return items; }
