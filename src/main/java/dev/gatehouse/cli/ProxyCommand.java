@@ -3,7 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.proxy.LocalProxy;
-import dev.gatehouse.proxy.ProxyConfig;
+import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.proxy.ProxyStartException;
 import dev.gatehouse.proxy.ReloadListener;
 import dev.gatehouse.proxy.RuleSource;

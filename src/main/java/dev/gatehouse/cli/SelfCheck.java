@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.app.Version;
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;

@@ -1,7 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.app.Version;
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import picocli.CommandLine.IVersionProvider;
 
 /** {@code gatehouse --version}: the app, Java and TLS provider versions. */

@@ -9,7 +9,7 @@ import dev.gatehouse.ui.certs.CertificatesViewModel;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.draft.DraftsView;
 import dev.gatehouse.ui.draft.DraftsViewModel;
-import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
+import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;

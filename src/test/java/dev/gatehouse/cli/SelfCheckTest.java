@@ -2,7 +2,7 @@ package dev.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import io.netty.handler.ssl.SslProvider;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -3,6 +3,7 @@ package dev.gatehouse.proxy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,7 @@ package dev.gatehouse.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

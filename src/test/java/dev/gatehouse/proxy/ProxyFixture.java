@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.backend.BackendMappings;
+import dev.gatehouse.proxy.server.AccessLogEvent;
+import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.InMemoryClusterView;

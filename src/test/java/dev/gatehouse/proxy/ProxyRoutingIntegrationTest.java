@@ -2,6 +2,7 @@ package dev.gatehouse.proxy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gatehouse.proxy;
 
+import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.tls.build.CertificateBundle;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;

@@ -9,7 +9,7 @@ import dev.gatehouse.tls.build.KeyAlgorithm;
 import dev.gatehouse.ui.certs.CertificateRow;
 import dev.gatehouse.ui.certs.CertificatesView;
 import dev.gatehouse.ui.common.Status;
-import dev.gatehouse.ui.overview.ExpiryBands;
+import dev.gatehouse.ui.common.ExpiryBands;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import dev.gatehouse.cluster.MockCluster;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
-import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import dev.gatehouse.ui.ingress.IngressRow;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;

@@ -2,7 +2,7 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;

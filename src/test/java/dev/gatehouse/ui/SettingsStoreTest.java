@@ -2,8 +2,8 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.ui.settings.Settings;
-import dev.gatehouse.ui.settings.SettingsStore;
+import dev.gatehouse.ui.common.settings.Settings;
+import dev.gatehouse.ui.common.settings.SettingsStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerDark;
 import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.ui.shell.Section;
-import dev.gatehouse.ui.theme.Theme;
+import dev.gatehouse.ui.common.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Application;

@@ -1,6 +1,5 @@
 package dev.gatehouse.proxy.route;
 
-import dev.gatehouse.proxy.TlsProvider;
 import dev.gatehouse.tls.build.CertificateBundle;
 import io.netty.handler.codec.http2.Http2SecurityUtil;
 import io.netty.handler.ssl.ApplicationProtocolConfig;

@@ -1,6 +1,5 @@
 package dev.gatehouse.proxy.route;
 
-import dev.gatehouse.proxy.TlsProvider;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;

@@ -1,6 +1,5 @@
 package dev.gatehouse.proxy.server;
 
-import dev.gatehouse.proxy.AccessLogEvent;
 import dev.gatehouse.proxy.backend.BackendKey;
 import dev.gatehouse.proxy.backend.BackendTarget;
 import dev.gatehouse.proxy.route.UpstreamTls;

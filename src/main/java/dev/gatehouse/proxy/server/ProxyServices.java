@@ -1,7 +1,5 @@
 package dev.gatehouse.proxy.server;
 
-import dev.gatehouse.proxy.AccessLogSink;
-import dev.gatehouse.proxy.ProxyConfig;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;

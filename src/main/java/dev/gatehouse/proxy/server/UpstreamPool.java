@@ -1,6 +1,5 @@
 package dev.gatehouse.proxy.server;
 
-import dev.gatehouse.proxy.ProxyConfig;
 import dev.gatehouse.proxy.backend.BackendTarget;
 import dev.gatehouse.proxy.route.UpstreamTls;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;

@@ -4,7 +4,7 @@ import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.ui.common.Status;
-import dev.gatehouse.ui.overview.ExpiryBands;
+import dev.gatehouse.ui.common.ExpiryBands;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -9,7 +9,7 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.StatusBadge;
 import dev.gatehouse.ui.common.YamlArea;
-import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
+import dev.gatehouse.ui.common.diagnostics.DiagnosticLabel;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.collections.FXCollections;

@@ -2,7 +2,7 @@ package dev.gatehouse.ui.ingress;
 
 import dev.gatehouse.ui.common.TableSupport;
 import dev.gatehouse.ui.common.YamlArea;
-import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
+import dev.gatehouse.ui.common.diagnostics.DiagnosticLabel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Instant;
 import java.io.File;

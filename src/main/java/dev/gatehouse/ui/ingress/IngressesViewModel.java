@@ -13,7 +13,7 @@ import dev.gatehouse.ui.common.SelectionKeeper;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import dev.gatehouse.ui.common.Status;
-import dev.gatehouse.ui.diagnostics.LiveDiagnostics;
+import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;

@@ -1,15 +1,16 @@
 package dev.gatehouse.ui.overview;
 
 import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.ui.common.ExpiryBands;
 import dev.gatehouse.ui.common.RelativeTime;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.TableSupport;
-import dev.gatehouse.ui.diagnostics.DiagnosticLabel;
+import dev.gatehouse.ui.common.diagnostics.DiagnosticLabel;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import dev.gatehouse.ui.connection.ConnectionViewModel;
-import dev.gatehouse.ui.shell.ShellActions;
+import dev.gatehouse.ui.common.connection.ClusterOpener;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,11 +32,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class OverviewView extends StackPane {
     private final ConnectionViewModel vm;
     private final OverviewViewModel overview;
-    private final ShellActions actions;
+    private final ClusterOpener actions;
     private final VBox welcome;
     private final VBox connected = new VBox();
 
-    public OverviewView(ConnectionViewModel vm, OverviewViewModel overview, ShellActions actions) {
+    public OverviewView(ConnectionViewModel vm, OverviewViewModel overview, ClusterOpener actions) {
         this.vm = vm;
         this.overview = overview;
         this.actions = actions;

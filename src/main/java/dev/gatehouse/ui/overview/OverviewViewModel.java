@@ -6,7 +6,6 @@ import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.ui.common.LiveList;
-import dev.gatehouse.ui.ingress.IngressRow;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.Comparator;
 import java.util.List;
@@ -36,7 +35,7 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
     private final Executor worker;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
-    private LiveList<Ingress, IngressRow> ingresses;
+    private LiveList<Ingress, String> ingresses; // the namespace of each Ingress
     private LiveList<SecretSummary, CertificateRow> certificates;
 
     public OverviewViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DiagnosticReport> report,
@@ -58,7 +57,7 @@ public final class OverviewViewModel {
         }
         if (s != null) {
             ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
-                    IngressRow::of, worker);
+                    i -> i.getMetadata().getNamespace(), worker);
             certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(), CertificateRow::of, worker);
             ingresses.rows().addListener((Observable o) -> schedule());
             certificates.rows().addListener((Observable o) -> schedule());
@@ -72,11 +71,11 @@ public final class OverviewViewModel {
     }
 
     private void recompute() {
-        List<IngressRow> ing = ingresses == null ? List.of() : ingresses.rows();
+        List<String> ing = ingresses == null ? List.of() : ingresses.rows();
         List<CertificateRow> certs = certificates == null ? List.of() : certificates.rows();
         DiagnosticReport r = report.get();
         Map<String, int[]> counts = new TreeMap<>();
-        ing.forEach(i -> counts.computeIfAbsent(i.namespace(), k -> new int[4])[0]++);
+        ing.forEach(ns -> counts.computeIfAbsent(ns, k -> new int[4])[0]++);
         certs.stream().filter(c -> c.leaf().isPresent()).forEach(c -> counts.computeIfAbsent(c.namespace(), k -> new int[4])[1]++);
         for (Diagnostic d : r.diagnostics()) {
             String ns = d.object().namespace();

@@ -1,6 +1,6 @@
 package dev.gatehouse.ui.proxy;
 
-import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import dev.gatehouse.proxy.AccessLogListener;
 import dev.gatehouse.ui.common.FxBackground;
 import java.util.ArrayList;

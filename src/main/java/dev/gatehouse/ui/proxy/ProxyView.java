@@ -1,6 +1,6 @@
 package dev.gatehouse.ui.proxy;
 
-import dev.gatehouse.proxy.AccessLogEvent;
+import dev.gatehouse.proxy.server.AccessLogEvent;
 import dev.gatehouse.ui.common.TableSupport;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -1,8 +1,7 @@
 package dev.gatehouse.ui.shell;
 
 import dev.gatehouse.ui.common.FxBackground;
-import dev.gatehouse.ui.connection.ConnectionBar;
-import dev.gatehouse.ui.theme.Theme;
+import dev.gatehouse.ui.common.Theme;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -95,7 +94,7 @@ public final class MainWindow {
         refresh.run();
         vm.darkThemeProperty().addListener((obs, old, dark) -> refresh.run());
         theme.setOnAction(e -> vm.toggleTheme());
-        HBox bar = new HBox(new ConnectionBar(vm.connection(), actions), spacer, theme);
+        HBox bar = new HBox(new ConnectionBar(vm.connection()), spacer, theme);
         bar.getStyleClass().add("top-bar");
         return bar;
     }

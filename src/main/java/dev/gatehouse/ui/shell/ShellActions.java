@@ -1,8 +1,8 @@
 package dev.gatehouse.ui.shell;
 
-import dev.gatehouse.proxy.TlsProvider;
-import dev.gatehouse.ui.about.AboutDialog;
-import dev.gatehouse.ui.connection.ConnectionViewModel;
+import dev.gatehouse.proxy.route.TlsProvider;
+import dev.gatehouse.ui.common.connection.ClusterOpener;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import java.io.File;
 import java.util.concurrent.CompletionStage;
 import javafx.application.Platform;
@@ -11,7 +11,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
 /** Window-level commands that need a dialog or a file chooser; menus and buttons call these. */
-public final class ShellActions {
+public final class ShellActions implements ClusterOpener {
     /** Commands screens register for the menus (a screen registers when it is first shown). */
     public static final String IMPORT_CERTIFICATES = "certificates.import";
     public static final String RENEW_CERTIFICATE = "certificates.renew";
@@ -45,6 +45,7 @@ public final class ShellActions {
         }
     }
 
+    @Override
     public void openKubeconfig() {
         FileChooser chooser = new FileChooser();
         chooser.setTitle("Open kubeconfig");
@@ -58,6 +59,7 @@ public final class ShellActions {
         }
     }
 
+    @Override
     public void openDemoCluster() {
         connection.openDemoCluster();
     }

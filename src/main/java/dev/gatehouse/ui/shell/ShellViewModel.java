@@ -1,8 +1,8 @@
 package dev.gatehouse.ui.shell;
 
-import dev.gatehouse.ui.connection.ConnectionViewModel;
-import dev.gatehouse.ui.settings.Settings;
-import dev.gatehouse.ui.settings.SettingsStore;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
+import dev.gatehouse.ui.common.settings.Settings;
+import dev.gatehouse.ui.common.settings.SettingsStore;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;

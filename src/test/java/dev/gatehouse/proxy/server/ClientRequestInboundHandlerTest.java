@@ -2,11 +2,8 @@ package dev.gatehouse.proxy.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.proxy.AccessLogEvent;
-import dev.gatehouse.proxy.AccessLogSink;
 import dev.gatehouse.proxy.NettyLeakWatch;
-import dev.gatehouse.proxy.ProxyConfig;
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.ServerTlsContexts;

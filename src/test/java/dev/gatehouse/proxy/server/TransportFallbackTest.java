@@ -3,9 +3,7 @@ package dev.gatehouse.proxy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.gatehouse.proxy.AccessLogEvent;
-import dev.gatehouse.proxy.ProxyConfig;
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.ServerTlsContexts;

@@ -1,4 +1,4 @@
-package dev.gatehouse.proxy;
+package dev.gatehouse.proxy.route;
 
 import io.netty.handler.ssl.OpenSsl;
 import io.netty.handler.ssl.SslProvider;

@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.connection;
+package dev.gatehouse.ui.common.connection;
 
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cli.GuiOptions;
@@ -16,7 +16,7 @@ import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.tls.ca.TrustPolicy;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
-import dev.gatehouse.ui.settings.Settings;
+import dev.gatehouse.ui.common.settings.Settings;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;

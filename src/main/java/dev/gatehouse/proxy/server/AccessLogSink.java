@@ -1,4 +1,4 @@
-package dev.gatehouse.proxy;
+package dev.gatehouse.proxy.server;
 
 import java.util.function.Consumer;
 

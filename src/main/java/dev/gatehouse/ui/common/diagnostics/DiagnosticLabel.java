@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.diagnostics;
+package dev.gatehouse.ui.common.diagnostics;
 
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.ui.common.Status;

@@ -1,7 +1,7 @@
-package dev.gatehouse.ui.connection;
+package dev.gatehouse.ui.shell;
 
 import dev.gatehouse.ui.common.StatusBadge;
-import dev.gatehouse.ui.shell.ShellActions;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -18,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** Top bar: context picker, namespace picker, connection badge with Retry. */
 public final class ConnectionBar extends HBox {
 
-    public ConnectionBar(ConnectionViewModel vm, ShellActions actions) {
+    public ConnectionBar(ConnectionViewModel vm) {
         setSpacing(8);
         setAlignment(Pos.CENTER_LEFT);
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.diagnostics;
+package dev.gatehouse.ui.common.diagnostics;
 
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.routing.ObjectRef;

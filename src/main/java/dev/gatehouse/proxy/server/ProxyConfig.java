@@ -1,4 +1,4 @@
-package dev.gatehouse.proxy;
+package dev.gatehouse.proxy.server;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

@@ -1,6 +1,8 @@
-package dev.gatehouse.proxy.backend;
+package dev.gatehouse.demo;
 
-import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.proxy.backend.BackendKey;
+import dev.gatehouse.proxy.backend.BackendSource;
+import dev.gatehouse.proxy.backend.BackendTarget;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;

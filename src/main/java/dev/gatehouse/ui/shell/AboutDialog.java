@@ -1,7 +1,7 @@
-package dev.gatehouse.ui.about;
+package dev.gatehouse.ui.shell;
 
 import dev.gatehouse.app.Version;
-import dev.gatehouse.proxy.TlsProvider;
+import dev.gatehouse.proxy.route.TlsProvider;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;

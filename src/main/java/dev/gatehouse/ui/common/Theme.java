@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.theme;
+package dev.gatehouse.ui.common;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

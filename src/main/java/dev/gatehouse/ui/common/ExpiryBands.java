@@ -1,8 +1,6 @@
-package dev.gatehouse.ui.overview;
+package dev.gatehouse.ui.common;
 
 import dev.gatehouse.tls.ExpiryStatus;
-import dev.gatehouse.ui.common.RelativeTime;
-import dev.gatehouse.ui.common.Status;
 
 /** Certificate expiry as UI.md's colour bands and words: "> 30 days", "≤ 30", "< 7", "expired". */
 public final class ExpiryBands {

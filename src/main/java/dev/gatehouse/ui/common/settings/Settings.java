@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.settings;
+package dev.gatehouse.ui.common.settings;
 
 import java.util.Optional;
 
