@@ -29,12 +29,13 @@ final class DraftStatuses implements AutoCloseable {
     /** Everything a check depends on; equal inputs give equal checks. */
     private record Input(Draft draft, Optional<Ingress> live, SessionSnapshot snapshot, RoutingService service) {
         Key key() {
-            return new Key(draft, live.map(l -> l.getMetadata().getResourceVersion()).orElse(null),
+            return new Key(draft.withYaml(draft.yaml(), draft.namespace(), draft.name(), java.time.Instant.EPOCH),
+                    live.map(l -> l.getMetadata().getResourceVersion()).orElse(null),
                     snapshot == null ? -1 : snapshot.sequence(), service);
         }
     }
 
-    /** What decides whether a check is still current (the service by identity). */
+    /** What decides whether a check is still current: the draft without its edit time, the service by identity. */
     private record Key(Draft draft, String liveResourceVersion, long snapshot, RoutingService service) {
     }
 
