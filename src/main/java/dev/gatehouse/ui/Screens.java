@@ -52,7 +52,7 @@ final class Screens {
     Node create(Section section) {
         return switch (section) {
             case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
-                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute), actions);
+                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background), actions);
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
                     diagnostics.reportProperty(), backups), ingress -> {
                         drafts.openAsDraft(ingress);

@@ -68,7 +68,7 @@ public final class ClusterScaleBench {
         onFx(() -> {
             ingresses[0] = new IngressesViewModel(sessionProperty.getReadOnlyProperty(), background::execute, report,
                     new dev.gatehouse.cluster.write.BackupStore(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-bench-backups")));
-            overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background::execute);
+            overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background);
             sessionProperty.set(session);
         });
         int expectedIngresses = n + 13;

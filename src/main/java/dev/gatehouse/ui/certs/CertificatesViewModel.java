@@ -86,8 +86,7 @@ public final class CertificatesViewModel implements AutoCloseable {
         this.background = background;
         this.worker = background::execute;
         // Recombining reads the FX-thread lists, so it runs on the FX thread; it is cheap (nothing is parsed).
-        this.recombine = new Latest<>(x -> recombine(), FxBackground::onFx, background.scheduler(), DEBOUNCE,
-                Runnable::run, done -> { });
+        this.recombine = background.fxRecompute(DEBOUNCE, this::recombine);
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
         count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
         snapshots.addListener((o, a, snap) -> {
@@ -139,10 +138,10 @@ public final class CertificatesViewModel implements AutoCloseable {
     }
 
     /** Rebuilds the rows from the parsed Secrets, the Ingresses and the diagnostics (cheap: nothing is parsed). */
-    private boolean recombine() {
+    private void recombine() {
         ClusterSession s = session.get();
         if (s == null || secrets == null) {
-            return false;
+            return;
         }
         Map<String, List<IngressUse>> uses = IngressUse.index(s.ingresses().list());
         boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
@@ -151,7 +150,6 @@ public final class CertificatesViewModel implements AutoCloseable {
         List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report, secretsKnown);
         merger.merge(all, rows);
         selection.reselect(this::row);
-        return true;
     }
 
     /** The current row of the Secret {@code namespace/name}. */

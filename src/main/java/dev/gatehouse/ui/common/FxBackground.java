@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.common;
 
+import dev.gatehouse.app.Latest;
 import dev.gatehouse.app.Scheduler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +67,17 @@ public final class FxBackground implements AutoCloseable {
 
     public ReadOnlyObjectProperty<Task<?>> currentTaskProperty() {
         return current.getReadOnlyProperty();
+    }
+
+    /**
+     * A {@link Latest} for cheap work that reads FX-thread state (recombining rows from live lists): {@code work}
+     * runs on the FX thread once a burst of {@link Latest#submit}s has settled for {@code delay}.
+     */
+    public Latest<Boolean, Boolean> fxRecompute(java.time.Duration delay, Runnable work) {
+        return new Latest<>(x -> {
+            work.run();
+            return Boolean.TRUE;
+        }, FxBackground::onFx, scheduler, delay, Runnable::run, done -> { });
     }
 
     /** Runs on the FX thread: at once when already there, else later. */
