@@ -20,11 +20,13 @@ import dev.gatehouse.ui.common.SelectionKeeper;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -289,12 +291,12 @@ public final class CertificatesViewModel implements AutoCloseable {
      * I/O) and replaced when the routing snapshot brings other roots.
      */
     private static final class Analyzers {
-        private final java.time.Clock clock;
-        private final java.util.function.Supplier<TrustAnchors> initial;
+        private final Clock clock;
+        private final Supplier<TrustAnchors> initial;
         private MaterialAnalyzer analyzer;
         private TrustAnchors anchors;
 
-        Analyzers(java.time.Clock clock, java.util.function.Supplier<TrustAnchors> initial) {
+        Analyzers(Clock clock, Supplier<TrustAnchors> initial) {
             this.clock = clock;
             this.initial = initial;
         }

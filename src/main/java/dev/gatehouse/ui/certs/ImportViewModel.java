@@ -9,6 +9,7 @@ import dev.gatehouse.tls.MaterialFiles;
 import dev.gatehouse.tls.MaterialProblem;
 import dev.gatehouse.tls.ParsedMaterial;
 import dev.gatehouse.tls.PasswordSource;
+import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -43,7 +45,7 @@ public final class ImportViewModel {
 
     private final CertificateServices services;
     private final ClusterSession session;
-    private final java.util.function.Supplier<dev.gatehouse.tls.TrustAnchors> anchors;
+    private final Supplier<TrustAnchors> anchors;
     private final FxBackground background;
     private final Consumer<WriteResult.Written> written;
     private final BiFunction<String, String, List<String>> hostsOf;
@@ -73,7 +75,7 @@ public final class ImportViewModel {
     private int generation;
 
     ImportViewModel(CertificateServices services, ClusterSession session,
-                    java.util.function.Supplier<dev.gatehouse.tls.TrustAnchors> anchors, FxBackground background,
+                    Supplier<TrustAnchors> anchors, FxBackground background,
                     Consumer<WriteResult.Written> written, BiFunction<String, String, List<String>> hostsOf,
                     String targetNamespace, String targetName) {
         this.services = services;

@@ -7,6 +7,7 @@ import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -29,7 +30,7 @@ final class DraftStatuses implements AutoCloseable {
     /** Everything a check depends on; equal inputs give equal checks. */
     private record Input(Draft draft, Optional<Ingress> live, SessionSnapshot snapshot, RoutingService service) {
         Key key() {
-            return new Key(draft.withYaml(draft.yaml(), draft.namespace(), draft.name(), java.time.Instant.EPOCH),
+            return new Key(draft.withYaml(draft.yaml(), draft.namespace(), draft.name(), Instant.EPOCH),
                     live.map(l -> l.getMetadata().getResourceVersion()).orElse(null),
                     snapshot == null ? -1 : snapshot.sequence(), service);
         }
@@ -44,6 +45,7 @@ final class DraftStatuses implements AutoCloseable {
     private final Consumer<Update> updated;
     private final Map<String, Latest<Input, Update>> latest = new HashMap<>();
     private final Map<String, Key> lastKey = new HashMap<>();
+    private final Map<String, DraftChecks.Check> lastCheck = new HashMap<>();
 
     /** @param updated receives each newer check, on the FX thread */
     DraftStatuses(DraftChecks checks, Executor worker, Consumer<Update> updated) {
@@ -62,13 +64,26 @@ final class DraftStatuses implements AutoCloseable {
         lastKey.put(draft.id(), key);
         latest.computeIfAbsent(draft.id(), id -> Latest.immediate(
                 in -> new Update(in.draft(), checks.check(in.draft(), in.live(), in.snapshot(), in.service())),
-                worker, FxBackground::onFx, updated::accept)).submit(input);
+                worker, FxBackground::onFx, this::deliver)).submit(input);
+    }
+
+    private void deliver(Update u) {
+        if (latest.containsKey(u.draft().id())) {
+            lastCheck.put(u.draft().id(), u.check());
+            updated.accept(u);
+        }
+    }
+
+    /** The newest check delivered for a draft, if any. */
+    Optional<DraftChecks.Check> last(String id) {
+        return Optional.ofNullable(lastCheck.get(id));
     }
 
     /** The draft is gone: drop its pending check. */
     void forget(String id) {
         Latest<Input, Update> l = latest.remove(id);
         lastKey.remove(id);
+        lastCheck.remove(id);
         if (l != null) {
             l.close();
         }
@@ -79,5 +94,6 @@ final class DraftStatuses implements AutoCloseable {
         latest.values().forEach(Latest::close);
         latest.clear();
         lastKey.clear();
+        lastCheck.clear();
     }
 }

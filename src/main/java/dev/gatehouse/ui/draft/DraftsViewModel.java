@@ -128,6 +128,7 @@ public final class DraftsViewModel {
         conflict.set(null);
         message.set("");
         if (item == null) {
+            diffs.cancel();
             editor.set(null);
             diff.set("");
             diagnostics.clear();
@@ -136,7 +137,7 @@ public final class DraftsViewModel {
         DraftEditorViewModel e = new DraftEditorViewModel(item.draft(), this::save, clock);
         e.draftProperty().addListener((o, a, d) -> edited(d));
         editor.set(e);
-        diagnostics.clear();
+        diagnostics.setAll(statuses.last(item.draft().id()).map(DraftChecks.Check::diagnostics).orElse(List.of()));
         analyse();
     }
 
