@@ -7,7 +7,7 @@
 # the Mac's CPU), or by hand from the repository root after `mvn -DskipTests package`. Needs a
 # JDK 17 for the same CPU (jpackage, jlink) and Xcode's command line tools (hdiutil, codesign are
 # part of macOS). Output in target/installer/: Gatehouse.app and Gatehouse-<version>.dmg.
-# Written on Linux without a Mac to test it: see README, section Installers.
+# Written on Linux without a Mac to test it: see docs/installers.md.
 set -euo pipefail
 GH_NAME=Gatehouse
 source "$(dirname "$0")/../common.sh"

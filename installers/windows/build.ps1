@@ -7,7 +7,7 @@
 # repository root after `mvn -DskipTests package`. Needs a JDK 17 (JAVA_HOME or jpackage on PATH)
 # and, for .msi/.exe, the WiX Toolset 3.x (candle.exe, light.exe on PATH). Output in
 # target\installer\: Gatehouse\ and Gatehouse-<version>.msi. Mirrors installers/common.sh:
-# change both together. Written on Linux without Windows to test it: see README, Installers.
+# change both together. Written on Linux without Windows to test it: see docs/installers.md.
 param(
     [ValidateSet('app-image', 'msi', 'exe')]
     [string]$Type = $(if ($env:INSTALLER_TYPE) { $env:INSTALLER_TYPE } else { 'msi' })

@@ -1,17 +1,28 @@
 package dev.gatehouse;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.TreeSet;
 
-/** The logic/GUI split: the core never depends on JavaFX or on the ui package. */
+/**
+ * The rules of the code's shape: the core never depends on JavaFX or on the ui package, no package
+ * cycles, the proxy does not know the demo, ui screens do not know each other (CONTRIBUTING.md).
+ */
 @AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] CORE = {
@@ -84,4 +95,19 @@ class ArchitectureTest {
             .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("dev.gatehouse.ui..")
                     .and(JavaClass.Predicates.resideOutsideOfPackage("dev.gatehouse.ui.common..")))
             .because("shared pieces do not know the screens or the wiring that use them");
+
+    /** docs/architecture.md names every package with its job, so a new package comes with its line there. */
+    @ArchTest
+    static void everyPackageIsNamedInTheArchitectureDoc(JavaClasses classes) {
+        String doc;
+        try {
+            doc = Files.readString(Path.of("docs/architecture.md"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Set<String> packages = new TreeSet<>();
+        classes.forEach(c -> packages.add(c.getPackageName()));
+        assertThat(packages).isNotEmpty().allSatisfy(pkg -> assertThat(doc).as("docs/architecture.md names %s", pkg)
+                .contains("`" + (pkg.equals("dev.gatehouse") ? pkg : pkg.substring("dev.gatehouse.".length())) + "`"));
+    }
 }

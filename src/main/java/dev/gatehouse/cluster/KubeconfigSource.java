@@ -260,13 +260,6 @@ public final class KubeconfigSource {
         }
     }
 
-    /** The API server address of a context's cluster, without any user info. */
-    Optional<String> serverOf(String contextName) {
-        return context(contextName).map(c -> clusters.get(c.cluster()))
-                .map(c -> c.getCluster().getServer())
-                .map(KubeconfigSource::withoutUserInfo);
-    }
-
     /**
      * Builds the fabric8 client configuration for a context, re-reading the files. This may run
      * an exec credential plugin (cloud CLIs) and so may block for seconds: call it off the UI

@@ -112,10 +112,6 @@ public record IngressForm(String namespace, String name, String ingressClass, Li
         return new IngressForm(namespace, name, ingressClass, paths, tls, a);
     }
 
-    public IngressForm withIdentity(String ns, String n, String cls) {
-        return new IngressForm(ns, n, cls, paths, tls, annotations);
-    }
-
     private static String nz(String s) {
         return s == null ? "" : s;
     }

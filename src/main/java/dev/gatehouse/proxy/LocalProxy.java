@@ -303,10 +303,6 @@ public final class LocalProxy implements AutoCloseable {
         return backends;
     }
 
-    public RuleSource ruleSource() {
-        return rules.get();
-    }
-
     /**
      * Serves another rule source from now on (the live cluster, a draft overlay …) and reloads at once;
      * open connections stay. If the new source cannot be read, the previous rules stay in force.

@@ -2,14 +2,11 @@ package dev.gatehouse.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.cluster.CacheListener;
-import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
-import dev.gatehouse.cluster.ConnectionState;
 import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
-import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.cluster.SessionSync;
 import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
@@ -28,8 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,36 +65,9 @@ class DemoScenarioDiagnosticsTest {
         cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"));
         session = ClusterSession.open(KubeconfigSource.fromFile(cluster.kubeconfig()), DemoCluster.CONTEXT,
                 NamespaceScope.all(), Runnable::run);
-        awaitLoaded(Duration.ofSeconds(60));
+        SessionSync.awaitSynced(session, Duration.ofSeconds(60));
         report = new RoutingEngine(new SessionClusterView(session), ControllerProfile.ingressNginx(),
                 Clock.systemUTC(), TrustAnchors.of(cluster.demoCaCertificate())).diagnose();
-    }
-
-    /** Waits until the session is connected and every cache has listed. */
-    private static void awaitLoaded(Duration timeout) throws InterruptedException {
-        CountDownLatch loaded = new CountDownLatch(1);
-        Runnable check = () -> {
-            if (session.state() instanceof ConnectionState.Connected
-                    && session.caches().stream().allMatch(c -> c.status() instanceof CacheStatus.Ready)) {
-                loaded.countDown();
-            }
-        };
-        session.onStateChange(s -> check.run());
-        for (ResourceCache<?> cache : session.caches()) {
-            listenForStatus(cache, check);
-        }
-        check.run();
-        assertThat(loaded.await(timeout.toSeconds(), TimeUnit.SECONDS))
-                .as("demo cluster loaded: %s", session.state()).isTrue();
-    }
-
-    private static <T> void listenForStatus(ResourceCache<T> cache, Runnable check) {
-        cache.addListener(new CacheListener<T>() {
-            @Override
-            public void onStatus(CacheStatus status) {
-                check.run();
-            }
-        });
     }
 
     @AfterAll

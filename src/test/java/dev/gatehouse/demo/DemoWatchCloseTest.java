@@ -3,9 +3,9 @@ package dev.gatehouse.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.ClusterSession;
-import dev.gatehouse.cluster.ConnectionState;
 import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
+import dev.gatehouse.cluster.SessionSync;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -13,8 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,7 @@ class DemoWatchCloseTest {
                     assertThat(created.getMetadata().getResourceVersion()).as("round %d", round).isNotBlank();
                 }
                 current = next;
-                awaitSynced(current);
+                SessionSync.awaitSynced(current, Duration.ofSeconds(30));
             }
             current.close();
         }
@@ -54,21 +53,7 @@ class DemoWatchCloseTest {
 
     private static ClusterSession synced(KubeconfigSource source, NamespaceScope scope) throws Exception {
         ClusterSession session = ClusterSession.open(source, DemoCluster.CONTEXT, scope, Runnable::run);
-        awaitSynced(session);
+        SessionSync.awaitSynced(session, Duration.ofSeconds(30));
         return session;
-    }
-
-    /** Connected, with the Ingresses listed (its watches are open). */
-    private static void awaitSynced(ClusterSession session) throws InterruptedException {
-        CountDownLatch ready = new CountDownLatch(1);
-        Runnable check = () -> {
-            if (session.state() instanceof ConnectionState.Connected && !session.ingresses().list().isEmpty()) {
-                ready.countDown();
-            }
-        };
-        session.onStateChange(state -> check.run());
-        session.ingresses().onChange(check);
-        check.run();
-        assertThat(ready.await(30, TimeUnit.SECONDS)).as("session %s synced", session).isTrue();
     }
 }

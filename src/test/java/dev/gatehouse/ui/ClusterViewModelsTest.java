@@ -72,7 +72,7 @@ class ClusterViewModelsTest {
         cluster = MockCluster.start();
         cluster.client().network().v1().ingresses().inNamespace("shop").resource(ingress("web", "a.example.com")).create();
         connect(cluster.kubeconfig(home));
-        GuiTestSupport.await(20, () -> connection.statusTextProperty().get().startsWith("Connected"));
+        GuiTestSupport.awaitConnected(connection);
         assertThat(connection.statusProperty().get()).isEqualTo(Status.OK);
         GuiTestSupport.await(10, () -> names().contains("web"));
 

@@ -59,7 +59,7 @@ class DraftsViewModelTest {
             connection.openKubeconfig(cluster.kubeconfig(home));
             return newVm();
         });
-        GuiTestSupport.await(20, () -> connection.statusTextProperty().get().startsWith("Connected"));
+        GuiTestSupport.awaitConnected(connection);
         GuiTestSupport.await(10, () -> connection.sessionProperty().get().ingresses().get("shop", "web").isPresent());
         return vm;
     }

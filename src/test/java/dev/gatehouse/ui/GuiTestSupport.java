@@ -2,6 +2,8 @@ package dev.gatehouse.ui;
 
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cli.GuiOptions;
+import dev.gatehouse.cluster.SessionSync;
+import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +38,22 @@ final class GuiTestSupport {
     /** Starts the app on the embedded demo cluster and waits until it is connected. */
     void startOnDemo(Path home) throws TimeoutException {
         start(home, new GuiOptions(true, Optional.empty(), Optional.empty()));
-        await(60, () -> node("connection-badge", Label.class).getText().startsWith("Connected"));
+        awaitConnected();
+    }
+
+    /**
+     * Waits until the window's connection badge says "Connected": the session is synced (every cache
+     * listed and watching, see {@link SessionSync}) and the window shows it.
+     */
+    void awaitConnected() throws TimeoutException {
+        await(SessionSync.DEFAULT.toSeconds(), () -> node("connection-badge", Label.class).getText().startsWith("Connected"));
+    }
+
+    /** For ViewModel tests: waits until the connection's session is synced and the view model says so. */
+    static void awaitConnected(ConnectionViewModel connection) throws TimeoutException {
+        await(SessionSync.DEFAULT.toSeconds(), () -> connection.sessionProperty().get() != null);
+        SessionSync.awaitSynced(connection.sessionProperty().get());
+        await(10, () -> connection.statusTextProperty().get().startsWith("Connected"));
     }
 
     /** On the Proxy screen: let the proxy pick free ports, so parallel runs and busy machines do not clash. */

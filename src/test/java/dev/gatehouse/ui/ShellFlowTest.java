@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerDark;
 import dev.gatehouse.cli.GuiOptions;
-import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.common.Theme;
+import dev.gatehouse.ui.ingress.IngressRow;
+import dev.gatehouse.ui.shell.Section;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -48,10 +51,6 @@ class ShellFlowTest {
         for (Section s : Section.values()) {
             gui.robot().clickOn("#" + s.navId());
             GuiTestSupport.await(5, () -> gui.showing(s.screenId()));
-            String pending = "pending-" + s.name().toLowerCase(java.util.Locale.ROOT);
-            if (gui.exists(pending)) { // screens whose features have not landed say so plainly
-                assertThat(gui.node(pending, Label.class).getText()).startsWith("Not built yet");
-            }
         }
         gui.robot().clickOn("#" + Section.OVERVIEW.navId());
         GuiTestSupport.await(5, () -> gui.showing("welcome"));
@@ -75,7 +74,7 @@ class ShellFlowTest {
         gui.start(home, GuiOptions.defaults());
         GuiTestSupport.await(10, () -> gui.showing("welcome-open-demo"));
         gui.robot().clickOn("#welcome-open-demo");
-        GuiTestSupport.await(60, () -> gui.node("connection-badge", Label.class).getText().startsWith("Connected"));
+        gui.awaitConnected();
         @SuppressWarnings("unchecked")
         ComboBox<String> context = gui.node("context-picker", ComboBox.class);
         assertThat(context.getValue()).isEqualTo("gatehouse-demo");
@@ -88,9 +87,27 @@ class ShellFlowTest {
         assertThat(ns.getItems()).startsWith("All namespaces");
     }
 
+    /** The Ingresses the demo cluster is seeded with (src/main/resources/dev/gatehouse/demo/seed). */
+    private static final List<String> DEMO_INGRESSES = List.of("shop/storefront", "shop/catalog", "shop/blog",
+            "shop/gift-cards", "shop/promo", "payments/checkout", "payments/ledger", "payments/partner-api",
+            "payments/refunds", "payments/invoices", "platform/tenant-sites", "platform/grafana",
+            "platform/status-page");
+
     @Test
+    @SuppressWarnings("unchecked")
     void demoFlagConnectsStraightAway() throws Exception {
-        gui.startOnDemo(home);
+        gui.startOnDemo(home); // --demo: no click, no welcome screen
+        assertThat(gui.node("connection-badge", Label.class).getText()).isEqualTo("Connected · v1.32.0-gatehouse-demo");
+        assertThat(gui.node("context-picker", ComboBox.class).getValue()).isEqualTo("gatehouse-demo");
+        assertThat(gui.showing("welcome")).isFalse();
+        GuiTestSupport.await(10, () -> gui.showing("demo-kubectl-command"));
+
+        gui.robot().clickOn("#nav-ingresses");
+        TableView<IngressRow> table = gui.node("ingress-table", TableView.class);
+        GuiTestSupport.await(20, () -> table.getItems().size() == DEMO_INGRESSES.size());
+        assertThat(table.getItems()).extracting(r -> r.namespace() + "/" + r.name())
+                .containsExactlyInAnyOrderElementsOf(DEMO_INGRESSES);
+        assertThat(gui.node("ingress-count", Label.class).getText()).isEqualTo("13 Ingresses");
     }
 
     @Test

@@ -135,11 +135,6 @@ public final class ProxyServer implements AutoCloseable {
         return gate.open();
     }
 
-    /** Idle pooled backend connections now. */
-    public int idleBackendConnections() {
-        return pool.idleCount();
-    }
-
     @Override
     public void close() {
         if (httpsListener != null) {

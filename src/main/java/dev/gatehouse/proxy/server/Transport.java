@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The socket transport of the proxy. On Linux, io_uring when the kernel offers it: the socket operations
  * of one event-loop turn go to the kernel in one system call, so a backend on the same machine is woken
- * once for a batch of requests instead of once per request (see the README's "Proxy performance").
+ * once for a batch of requests instead of once per request (see docs/performance.md, "Local proxy against nginx").
  * Native epoll when io_uring is switched off (containers' seccomp profiles and
  * {@code kernel.io_uring_disabled} often do), Java NIO elsewhere (macOS, Windows).
  * {@code -Dgatehouse.proxy.transport=io_uring|epoll|nio} asks for one; an unavailable choice falls back

@@ -130,11 +130,6 @@ final class UpstreamPool implements AutoCloseable {
         return idle.computeIfAbsent(loop, l -> new HashMap<>());
     }
 
-    /** Idle connections now (all loops); for tests. */
-    int idleCount() {
-        return idle.values().stream().mapToInt(m -> m.values().stream().mapToInt(ArrayDeque::size).sum()).sum();
-    }
-
     @Override
     public void close() {
         closed = true;

@@ -50,7 +50,6 @@ public final class LiveList<T, R> implements AutoCloseable {
     private final Subscription subscription;
     private final Executor worker;
     private final ResourceCache<T> cache;
-    private final javafx.beans.property.ReadOnlyBooleanWrapper synced = new javafx.beans.property.ReadOnlyBooleanWrapper();
     private boolean flushing;
     private boolean closed;
 
@@ -194,12 +193,6 @@ public final class LiveList<T, R> implements AutoCloseable {
                 rows.addAll(added);
             }
         }
-        synced.set(true);
-    }
-
-    /** True once the first batch of rows has been applied. */
-    public javafx.beans.property.ReadOnlyBooleanProperty syncedProperty() {
-        return synced.getReadOnlyProperty();
     }
 
     private void forget(String key, R row) {

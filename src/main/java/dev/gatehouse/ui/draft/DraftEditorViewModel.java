@@ -161,6 +161,5 @@ public final class DraftEditorViewModel {
     public ObservableList<IngressForm.PathRow> paths() { return paths; }
     public ObservableList<IngressForm.TlsRow> tls() { return tls; }
     public ObjectProperty<NginxAnnotations> annotationsProperty() { return annotations; }
-    public ReadOnlyObjectProperty<Ingress> parsedProperty() { return parsed.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Draft> draftProperty() { return draft.getReadOnlyProperty(); }
 }

@@ -182,23 +182,11 @@ public final class ProxyViewModel implements AutoCloseable {
         }
     }
 
-    /** Back to the live rules only. */
-    public void serveLive() {
-        draft = null;
-        if (proxy != null && served != null) {
-            proxy.switchRules(rulesFor(served, servedRouting));
-        }
-    }
-
     /** The served draft was edited: reload the rules. */
     public void draftChanged() {
         if (proxy != null && draft != null) {
             proxy.requestReload();
         }
-    }
-
-    public boolean servingDraft() {
-        return draft != null;
     }
 
     private void started(LocalProxy p, ClusterSession s, RoutingService r) {
