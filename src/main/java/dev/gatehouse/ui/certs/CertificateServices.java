@@ -58,9 +58,14 @@ public final class CertificateServices {
         return backups;
     }
 
-    /** Gatehouse's local CA, created on first use. */
+    /** Gatehouse's local CA, created on first use (then trusted at once: the trust policy is told). */
     public LocalCa localCa() throws IOException {
-        return LocalCa.openOrCreate(data, atRest, clock);
+        boolean existed = LocalCa.certificateIfExists(data).isPresent();
+        LocalCa ca = LocalCa.openOrCreate(data, atRest, clock);
+        if (!existed) {
+            trust.invalidate();
+        }
+        return ca;
     }
 
     /** The safe writer for the session's cluster, if it has a client yet. */
