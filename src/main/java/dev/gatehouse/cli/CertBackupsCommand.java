@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.write.Backup;
@@ -10,7 +11,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -89,7 +89,7 @@ final class CertBackupsCommand {
                 return 2;
             }
             try (KubernetesClient client = OneShotClient.open(kubeconfig, context)) {
-                WriteResult r = new SafeWriter(client, store, Clock.systemUTC()).restore(backup.get());
+                WriteResult r = new SafeWriter(client, store, AppClock.system()).restore(backup.get());
                 spec.commandLine().getOut().println(r.message());
                 return r instanceof WriteResult.Written ? 0 : 1;
             } catch (KubeconfigException e) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.ca.AtRestKey;
@@ -7,7 +8,6 @@ import dev.gatehouse.tls.ca.LocalCa;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,11 +34,11 @@ public final class CertCaCommand implements Callable<Integer> {
 
     static LocalCa open() throws IOException {
         Path data = AppDirs.forCurrentUser().data();
-        return LocalCa.openOrCreate(data, AtRestKey.in(data), Clock.systemUTC());
+        return LocalCa.openOrCreate(data, AtRestKey.in(data), AppClock.system());
     }
 
     static void describe(LocalCa ca, PrintWriter out) {
-        CertificateInfo info = CertificateInfo.of(ca.certificate(), Clock.systemUTC().instant());
+        CertificateInfo info = CertificateInfo.of(ca.certificate(), AppClock.system().instant());
         out.println("Local CA: " + info.subject());
         out.println("  valid until " + info.notAfter() + ", SHA-256 " + info.sha256Fingerprint());
         out.println("  stored in " + ca.directory() + " (owner-only; the key is encrypted at rest)");

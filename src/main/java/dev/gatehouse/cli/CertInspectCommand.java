@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.tls.MaterialAnalysis;
 import dev.gatehouse.tls.MaterialAnalyzer;
@@ -69,7 +70,7 @@ public final class CertInspectCommand implements Callable<Integer> {
     private final TrustAnchors baseAnchors;
 
     public CertInspectCommand() {
-        this(Clock.systemUTC(), null);
+        this(AppClock.system(), null);
     }
 
     /** For tests: a fixed clock and fixed roots (null: the system's roots plus the local trust). */

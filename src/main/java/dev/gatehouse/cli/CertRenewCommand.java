@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.write.BackupStore;
@@ -99,7 +100,7 @@ public final class CertRenewCommand implements Callable<Integer> {
         }
         try (KubernetesClient client = OneShotClient.open(kubeconfig, context)) {
             AppDirs dirs = AppDirs.forCurrentUser();
-            Clock clock = Clock.systemUTC();
+            Clock clock = AppClock.system();
             TlsSecretWriter writer = new TlsSecretWriter(new SafeWriter(client,
                     new BackupStore(dirs.data().resolve("backups")), clock));
             return renew(writer, client, dirs.data(), clock, ref[0], ref[1], algorithm.get(), out, err);

@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.input.ClusterView;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;

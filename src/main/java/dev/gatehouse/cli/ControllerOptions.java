@@ -1,6 +1,6 @@
 package dev.gatehouse.cli;
 
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import picocli.CommandLine.Option;
 
 /** Controller flags that change routing; a picocli mixin. */

@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.demo.DemoClusterException;
@@ -54,7 +55,7 @@ public final class DemoClusterCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         DemoCluster cluster;
         try {
-            cluster = DemoCluster.start(kubeconfig);
+            cluster = DemoCluster.start(kubeconfig, AppClock.system());
             stopSignal.arm();
         } catch (DemoClusterException e) {
             LOG.warn("The demo cluster did not start", e);

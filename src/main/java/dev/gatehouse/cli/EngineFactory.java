@@ -2,10 +2,11 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Scheduler;
-import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.session.RoutingInput;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
+import dev.gatehouse.app.AppClock;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.tls.ca.TrustPolicy;
 import java.time.Clock;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * What the commands need besides their options: the clock, the trust policy and the source factory. Tests pass
- * a fixed clock and fixed roots; the defaults use the system clock and the same trust policy as the GUI (the
+ * a fixed clock and fixed roots; the defaults use the provided clock ({@link AppClock#system()}) and the same trust policy as the GUI (the
  * JDK's roots, Gatehouse's local CA and the CAs added in the app).
  *
  * @param clock   "now"
@@ -28,7 +29,7 @@ public record EngineFactory(Clock clock, Supplier<TrustPolicy> trust, ClusterSou
     private static final Scheduler NO_TIMER = (delay, task) -> () -> { };
 
     public static EngineFactory defaults() {
-        return new EngineFactory(Clock.systemUTC(), () -> TrustPolicy.standard(AppDirs.forCurrentUser().data()),
+        return new EngineFactory(AppClock.system(), () -> TrustPolicy.standard(AppDirs.forCurrentUser().data()),
                 ClusterSourceFactory.standard());
     }
 

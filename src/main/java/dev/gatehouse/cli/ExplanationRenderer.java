@@ -2,10 +2,10 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.Leg;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.TraceStep;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.ServerTable;
 import dev.gatehouse.tls.CertificateInfo;

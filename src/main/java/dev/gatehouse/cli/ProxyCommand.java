@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Scheduler;
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.proxy.LocalProxy;
 import dev.gatehouse.proxy.server.ProxyConfig;
@@ -14,8 +15,8 @@ import dev.gatehouse.proxy.backend.BackendSource;
 import dev.gatehouse.proxy.backend.PortForwardBackendSource;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.server.Transport;
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.ClassResolution;
 import dev.gatehouse.session.ConnectionRoots;
 import dev.gatehouse.session.RoutingInput;
@@ -24,7 +25,6 @@ import dev.gatehouse.tls.ca.TrustPolicy;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -143,7 +143,7 @@ public final class ProxyCommand implements Callable<Integer> {
             }
             LocalProxy proxy;
             try {
-                proxy = LocalProxy.builder(rules.get()).config(config).profile(profile).anchors(trust::anchors)
+                proxy = LocalProxy.builder(rules.get(), AppClock.system()).config(config).profile(profile).anchors(trust::anchors)
                         .backends(new BackendDirectory(sources)).start();
             } catch (ProxyStartException e) {
                 err.println("gatehouse proxy: " + e.getMessage());
@@ -241,7 +241,7 @@ public final class ProxyCommand implements Callable<Integer> {
             return t;
         });
         RoutingService service = RoutingService.start(RoutingInput.session(live, ConnectionRoots.demo(live, Optional.empty())),
-                profile, Clock.systemUTC(), trust, worker, Scheduler.of(timer));
+                profile, AppClock.system(), trust, worker, Scheduler.of(timer));
         cleanup.add(worker::shutdownNow);
         cleanup.add(timer::shutdownNow);
         cleanup.add(service);

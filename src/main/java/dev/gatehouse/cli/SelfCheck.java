@@ -1,5 +1,6 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.Version;
 import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.proxy.server.Transport;
@@ -42,7 +43,7 @@ public final class SelfCheck {
         CertificateBundle certificate = null;
         try {
             Provider bc = new BouncyCastleProvider();
-            certificate = CertificateBuilder.create().subject("CN=gatehouse-self-check").build();
+            certificate = CertificateBuilder.create(AppClock.system()).subject("CN=gatehouse-self-check").build();
             certificate.certificate().verify(certificate.keyPair().getPublic(), bc);
             out.println("BouncyCastle: " + bc.getName() + " " + bc.getVersionStr()
                     + " (ECDSA P-256 certificate signed and verified)");

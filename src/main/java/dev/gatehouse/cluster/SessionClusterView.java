@@ -1,6 +1,6 @@
 package dev.gatehouse.cluster;
 
-import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.input.ClusterView;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;

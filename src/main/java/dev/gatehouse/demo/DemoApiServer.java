@@ -60,12 +60,12 @@ final class DemoApiServer implements AutoCloseable {
         this.caCertificatePem = caCertificatePem;
     }
 
-    static DemoApiServer start(KubernetesSerialization serialization) throws DemoClusterException {
+    static DemoApiServer start(KubernetesSerialization serialization, Clock clock) throws DemoClusterException {
         Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
         MockWebServer webServer = new MockWebServer();
         // MockWebServer records every request for tests' takeRequest() and never forgets them;
         // a demo runs for hours, so the record is cleared after each request.
-        ApiServerDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization,
+        ApiServerDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization, clock,
                 webServer::reset);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, responses, dispatcher, true);
         try {
@@ -88,7 +88,7 @@ final class DemoApiServer implements AutoCloseable {
     }
 
     private static ApiServerDispatcher discovery(KubernetesMixedDispatcher crud, KubernetesSerialization serialization,
-                                                 Runnable afterEachRequest) {
+                                                 Clock clock, Runnable afterEachRequest) {
         Map<?, ?> documents;
         try (InputStream in = DemoApiServer.class.getClassLoader().getResourceAsStream(DISCOVERY_RESOURCE)) {
             if (in == null) {
@@ -104,7 +104,7 @@ final class DemoApiServer implements AutoCloseable {
         ApiServerDispatcher.groupsOf((Map<?, ?>) documents.get("/apis"))
                 .forEach((name, group) -> groups.put(name, serialization.asJson(group)));
         return new ApiServerDispatcher(crud, json, groups, serialization.asJson(versionInfo()),
-                new KubectlTables(serialization, Clock.systemUTC()), afterEachRequest);
+                new KubectlTables(serialization, clock), afterEachRequest);
     }
 
     private static Map<String, Object> versionInfo() {

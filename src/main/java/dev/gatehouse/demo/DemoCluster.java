@@ -16,7 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -67,10 +67,13 @@ public final class DemoCluster implements AutoCloseable {
      * the UI thread.
      *
      * @param kubeconfigFile where to write the kubeconfig; parent folders are created
+     * @param clock          "now" for the scenarios' certificate dates (expired, expiring in 5 days, …) and
+     *                       kubectl's AGE column: give it the clock the screens judge time by
      * @throws DemoClusterException with a plain message when anything fails; nothing is left running
      */
-    public static DemoCluster start(Path kubeconfigFile) throws DemoClusterException {
+    public static DemoCluster start(Path kubeconfigFile, Clock clock) throws DemoClusterException {
         Objects.requireNonNull(kubeconfigFile, "kubeconfigFile");
+        Objects.requireNonNull(clock, "clock");
         long started = System.nanoTime();
         Path kubeconfig = kubeconfigFile.toAbsolutePath().normalize();
         DemoKubeconfig.checkWritable(kubeconfig);
@@ -78,7 +81,7 @@ public final class DemoCluster implements AutoCloseable {
         // The API server (Vert.x, its own RSA key) starts while the certificates are generated.
         CompletableFuture<DemoApiServer> apiServerStart = CompletableFuture.supplyAsync(() -> {
             try {
-                return DemoApiServer.start(new KubernetesSerialization());
+                return DemoApiServer.start(new KubernetesSerialization(), clock);
             } catch (DemoClusterException e) {
                 throw new CompletionException(e);
             }
@@ -90,7 +93,7 @@ public final class DemoCluster implements AutoCloseable {
         List<Service> services;
         try {
             seed = SeedSet.load(DemoCluster.class.getClassLoader(), SeedSet.DEFAULT_LOCATION, serialization);
-            pki = DemoPki.generate(seed.certificates(), Instant.now());
+            pki = DemoPki.generate(seed.certificates(), clock.instant());
             // First pass only to find the Services; ports are known once their backends run.
             services = seed.render(pki, placeholder -> 0).stream()
                     .filter(Service.class::isInstance).map(Service.class::cast).toList();

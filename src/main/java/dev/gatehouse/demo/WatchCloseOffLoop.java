@@ -73,11 +73,18 @@ final class WatchCloseOffLoop extends WebSocketListener {
     }
 
     private void offLoop(Runnable task) {
+        Runnable tolerant = () -> {
+            try {
+                task.run();
+            } catch (RejectedExecutionException loopGone) {
+                // The server shut its event loop down first: the socket went with it, nothing is left to close.
+            }
+        };
         try {
-            closer.execute(task);
+            closer.execute(tolerant);
         } catch (RejectedExecutionException stopping) {
             // The server is shutting down; still never on the loop, which the shutdown itself needs.
-            closerThread(task).start();
+            closerThread(tolerant).start();
         }
     }
 

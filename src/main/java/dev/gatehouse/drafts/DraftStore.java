@@ -37,9 +37,9 @@ public final class DraftStore {
         return root;
     }
 
-    /** A new draft id: sortable by creation time, unique. */
-    public static String newId() {
-        return Long.toString(System.currentTimeMillis(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    /** A new draft id: sortable by creation time, unique (a random part follows the time). */
+    public static String newId(Instant created) {
+        return Long.toString(created.toEpochMilli(), 36) + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     public List<Draft> list() {

@@ -21,7 +21,7 @@ import java.util.Map;
  * and keeps everything else the object has (other annotations, labels, defaultBackend, …).
  */
 public record IngressForm(String namespace, String name, String ingressClass, List<PathRow> paths,
-                          List<TlsRow> tls, NginxAnnotations annotations) {
+                          List<TlsRow> tls, NginxAnnotationFields annotations) {
 
     /** One host + path → backend line; {@code port} is a number or a port name. */
     public record PathRow(String host, String path, String pathType, String service, String port) {
@@ -67,7 +67,7 @@ public record IngressForm(String namespace, String name, String ingressClass, Li
             }
         }
         return new IngressForm(nz(meta == null ? null : meta.getNamespace()), nz(meta == null ? null : meta.getName()),
-                cls, paths, tls, NginxAnnotations.from(meta == null ? null : meta.getAnnotations()));
+                cls, paths, tls, NginxAnnotationFields.from(meta == null ? null : meta.getAnnotations()));
     }
 
     /** The base object with this form's fields written into it. */
@@ -108,7 +108,7 @@ public record IngressForm(String namespace, String name, String ingressClass, Li
         return new IngressForm(namespace, name, ingressClass, paths, t, annotations);
     }
 
-    public IngressForm withAnnotations(NginxAnnotations a) {
+    public IngressForm withAnnotations(NginxAnnotationFields a) {
         return new IngressForm(namespace, name, ingressClass, paths, tls, a);
     }
 

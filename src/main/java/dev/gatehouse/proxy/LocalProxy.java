@@ -11,8 +11,9 @@ import dev.gatehouse.proxy.server.AccessLogSink;
 import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.proxy.server.ProxyServer;
 import dev.gatehouse.proxy.server.Transport;
-import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.tls.build.CertificateBundle;
 import java.net.BindException;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * swaps the rules and certificates for new requests and handshakes without dropping open connections.
  *
  * <pre>{@code
- * try (LocalProxy proxy = LocalProxy.builder(RuleSource.of("my draft", () -> overlay))
+ * try (LocalProxy proxy = LocalProxy.builder(RuleSource.of("my draft", () -> overlay), clock)
  *         .config(ProxyConfig.defaults()).backends(directory).start()) {
  *     proxy.addAccessLogListener(e -> System.out.println(e.line()));
  *     ...
@@ -82,8 +83,12 @@ public final class LocalProxy implements AutoCloseable {
         });
     }
 
-    public static Builder builder(RuleSource rules) {
-        return new Builder(rules);
+    /**
+     * @param rules what to serve
+     * @param clock "now" for certificate validity, the default certificate's dates and the access log
+     */
+    public static Builder builder(RuleSource rules, Clock clock) {
+        return new Builder(rules, clock);
     }
 
     /** Options of a proxy; {@link #start()} binds it. */
@@ -92,14 +97,15 @@ public final class LocalProxy implements AutoCloseable {
         private ProxyConfig config = ProxyConfig.defaults();
         private BackendDirectory backends = new BackendDirectory(List.of());
         private ControllerProfile profile = ControllerProfile.ingressNginx();
-        private Clock clock = Clock.systemUTC();
+        private final Clock clock;
         private Supplier<TrustAnchors> anchors = TrustAnchors::jdkDefaults;
         private CertificateBundle defaultCertificate;
         private TlsProvider tlsProvider;
         private Transport transport;
 
-        private Builder(RuleSource rules) {
+        private Builder(RuleSource rules, Clock clock) {
             this.rules = Objects.requireNonNull(rules, "rules");
+            this.clock = Objects.requireNonNull(clock, "clock");
         }
 
         public Builder config(ProxyConfig c) {
@@ -116,11 +122,6 @@ public final class LocalProxy implements AutoCloseable {
         /** The controller to reproduce (IngressClass served, HSTS …). */
         public Builder profile(ControllerProfile p) {
             this.profile = Objects.requireNonNull(p);
-            return this;
-        }
-
-        public Builder clock(Clock c) {
-            this.clock = Objects.requireNonNull(c);
             return this;
         }
 
@@ -162,7 +163,7 @@ public final class LocalProxy implements AutoCloseable {
             ServerTlsContexts contexts;
             try {
                 contexts = new ServerTlsContexts(provider,
-                        defaultCertificate != null ? defaultCertificate : DefaultCertificate.generate());
+                        defaultCertificate != null ? defaultCertificate : DefaultCertificate.generate(clock.instant()));
             } catch (SSLException e) {
                 throw new ProxyStartException("TLS cannot be set up: " + e.getMessage(), e);
             }
@@ -205,7 +206,7 @@ public final class LocalProxy implements AutoCloseable {
     private RouteTable build() throws RuleSource.RuleSourceException {
         RuleSource source = rules.get();
         return RouteTable.build(source.snapshot(view -> new RoutingEngine(view, profile, clock, anchors).snapshot()),
-                contexts, source.describe());
+                contexts, source.describe(), clock);
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.gatehouse.proxy;
 
-import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.RoutingSnapshot;
+import dev.gatehouse.routing.input.ClusterView;
 import java.util.function.Function;
 import java.util.function.Supplier;
 

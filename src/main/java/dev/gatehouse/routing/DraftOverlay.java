@@ -1,5 +1,7 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;

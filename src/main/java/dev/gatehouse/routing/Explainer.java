@@ -1,14 +1,18 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.model.HostPattern;
 import dev.gatehouse.routing.model.NginxAnnotations;
-import dev.gatehouse.routing.model.PathMatch;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
 import dev.gatehouse.routing.model.ServerTable;
+import dev.gatehouse.routing.model.UpstreamPolicy;
+import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.PathMatch;
+import dev.gatehouse.routing.route.Upstream;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;
 import java.util.Optional;
@@ -24,9 +28,11 @@ final class Explainer {
     }
 
     private final RoutingModel model;
+    private final UpstreamPolicy upstreams;
 
     Explainer(RoutingModel model) {
         this.model = model;
+        this.upstreams = new UpstreamPolicy(model.secrets());
     }
 
     Explanation explain(ProbeRequest request) {
@@ -45,16 +51,15 @@ final class Explainer {
         Server server = lookup.server();
         Location location = locate(server, lookup.match(), request, trace);
 
+        Optional<String> hsts = Carriage.hsts(request.https(), server.hasTls(), model.profile().hsts());
         Optional<Decision> early = Optional.empty();
         boolean mutual = false;
         if (request.https()) {
             ClientCertificateCheck.Result check = ClientCertificateCheck.check(server, request, trace);
             early = check.decision();
             mutual = check.verified();
-            if (server.hasTls() && model.profile().hsts()) {
-                trace.note(TraceStep.Stage.TLS, "HSTS", "HTTPS responses carry Strict-Transport-Security"
-                        + " (max-age=31536000; includeSubDomains), so browsers stop using plain HTTP for this host");
-            }
+            hsts.ifPresent(value -> trace.note(TraceStep.Stage.TLS, "HSTS", "HTTPS responses carry"
+                    + " Strict-Transport-Security (" + value + "), so browsers stop using plain HTTP for this host"));
         } else {
             early = redirect(request, server, location, trace);
         }
@@ -63,11 +68,11 @@ final class Explainer {
         backend.ifPresent(b -> trace.note(TraceStep.Stage.BACKEND, b.display(), b.detail()));
         Decision decision = early.orElseGet(() -> decide(request, location, backend));
         Leg front = LegAssessor.front(request, certificate, mutual, decision.outcome());
-        Leg toService = LegAssessor.backend(location.nginx().filter(n -> backend.isPresent()), backend,
-                model.secrets(), decision.outcome());
+        Optional<Upstream> upstream = location.nginx().flatMap(n -> backend.map(b -> upstreams.decide(n, b.service())));
+        Leg toService = LegAssessor.backend(upstream, backend, decision.outcome());
         Leg toPods = LegAssessor.endpoints(toService, backend);
         return new Explanation(request, decision, location.match(), backend, certificate,
-                List.of(front, toService, toPods), trace.steps());
+                List.of(front, toService, toPods), trace.steps(), new Carriage(upstream.orElse(Upstream.PLAIN_HTTP), hsts));
     }
 
     private void noteClasses(String host, Trace trace) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.model.ResolvedBackend;
+import dev.gatehouse.routing.route.Carriage;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,10 +15,12 @@ import java.util.Optional;
  * @param certificate the certificate served (https only)
  * @param legs        client → controller, controller → Service, Service → Pods
  * @param trace       why candidates were chosen, lost or ignored, in decision order
+ * @param carriage    how the request is carried: protocol and TLS to the backend, HSTS on the response.
+ *                    The legs are derived from it and the proxy does what it says.
  */
 public record Explanation(ProbeRequest request, Decision decision, Optional<RouteMatch> route,
                           Optional<ResolvedBackend> backend, Optional<ServedCertificate> certificate, List<Leg> legs,
-                          List<TraceStep> trace) {
+                          List<TraceStep> trace, Carriage carriage) {
 
     public Explanation {
         legs = List.copyOf(legs);

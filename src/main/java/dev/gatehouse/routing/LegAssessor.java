@@ -1,9 +1,9 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.model.NginxAnnotations;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.SecretState;
-import dev.gatehouse.routing.model.SecretStore;
+import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
 import java.util.Optional;
@@ -70,13 +70,17 @@ final class LegAssessor {
         return leg(kind, Leg.Protection.TLS, "TLS with a certificate valid for " + request.host());
     }
 
-    static Leg backend(Optional<NginxAnnotations> location, Optional<ResolvedBackend> backend, SecretStore secrets,
-                       Outcome outcome) {
+    /**
+     * The controller → Service leg, read from the engine's one {@link Upstream} answer.
+     *
+     * @param upstream how the controller speaks to the backend; empty = no location with a backend answered
+     */
+    static Leg backend(Optional<Upstream> upstream, Optional<ResolvedBackend> backend, Outcome outcome) {
         Leg.Kind kind = Leg.Kind.CONTROLLER_TO_SERVICE;
         if (outcome == Outcome.PASSTHROUGH) {
             return leg(kind, Leg.Protection.PASSTHROUGH, "The client's TLS connection is forwarded as is");
         }
-        if (backend.isEmpty() || location.isEmpty()) {
+        if (backend.isEmpty() || upstream.isEmpty()) {
             return leg(kind, Leg.Protection.NONE, "The controller's default backend answers; no Service is involved");
         }
         String reach = switch (outcome) {
@@ -85,30 +89,24 @@ final class LegAssessor {
                     "not reached by this request; otherwise: ";
             default -> "";
         };
-        NginxAnnotations nginx = location.get();
-        if (!nginx.backendEncrypted()) {
-            String protocol = nginx.backendProtocol().startsWith("GRPC") ? "gRPC over cleartext HTTP/2"
-                    : nginx.backendProtocol().equals("FCGI") ? "FastCGI" : "plain HTTP";
+        Upstream up = upstream.get();
+        if (!up.tls()) {
             return leg(kind, Leg.Protection.PLAIN, reach + "the controller forwards the decrypted request as "
-                    + protocol + " inside the cluster");
+                    + up.protocol().label() + " inside the cluster");
         }
-        Optional<SecretState> secret = nginx.proxySslSecret().map(secrets::get);
-        boolean caUsable = secret.map(s -> s.presence() == SecretState.Presence.NOT_IN_INPUT
-                || s.presence() == SecretState.Presence.PRESENT && s.hasCa()).orElse(false);
-        boolean clientCert = secret.map(s -> s.hasCertificate() && s.hasKey()
-                || s.presence() == SecretState.Presence.NOT_IN_INPUT).orElse(false);
-        if (nginx.proxySslVerify() && caUsable) {
-            String name = secret.get().ref().path();
-            return clientCert
+        if (up.verified()) {
+            String name = up.caSecret().map(ObjectRef::path).orElse("");
+            String unchecked = up.verification() == Upstream.Verification.CA_NOT_IN_INPUT
+                    ? " (the Secret is not in the input, so Gatehouse could not read it)" : "";
+            return up.mutual()
                     ? leg(kind, Leg.Protection.MUTUAL_TLS, reach + "mutual TLS to the backend: its certificate is"
-                    + " verified with ca.crt of Secret " + name + " and the controller presents its client certificate")
+                    + " verified with ca.crt of Secret " + name + unchecked
+                    + " and the controller presents its client certificate")
                     : leg(kind, Leg.Protection.REENCRYPTED_VERIFIED, reach + "re-encrypted to the backend and its"
-                    + " certificate verified with ca.crt of Secret " + name);
+                    + " certificate verified with ca.crt of Secret " + name + unchecked);
         }
-        String why = nginx.proxySslVerify() ? "proxy-ssl-verify is on but proxy-ssl-secret has no usable ca.crt"
-                : "proxy-ssl-verify is off";
         return leg(kind, Leg.Protection.REENCRYPTED_UNVERIFIED, reach + "re-encrypted to the backend without"
-                + " verifying its certificate (" + why + "): encrypted, not authenticated");
+                + " verifying its certificate (" + up.reason() + "): encrypted, not authenticated");
     }
 
     static Leg endpoints(Leg backendLeg, Optional<ResolvedBackend> backend) {

@@ -1,9 +1,12 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.Upstream;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;
 import java.util.Optional;
@@ -60,9 +63,11 @@ final class PassthroughCheck {
                 .map(ServedCertificate.Passthrough::new);
         Leg front = new Leg(Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.PASSTHROUGH,
                 LegAssessor.label(Leg.Protection.PASSTHROUGH), "TLS goes through the controller untouched");
-        Leg toService = LegAssessor.backend(Optional.empty(), resolved, model.secrets(), Outcome.PASSTHROUGH);
+        Leg toService = LegAssessor.backend(Optional.empty(), resolved, Outcome.PASSTHROUGH);
         Leg toPods = LegAssessor.endpoints(toService, resolved);
+        Carriage carriage = new Carriage(Upstream.PLAIN_HTTP,
+                Carriage.hsts(request.https(), server.hasTls(), model.profile().hsts()));
         return Optional.of(new Explanation(request, decision, Optional.of(match), resolved, cert,
-                List.of(front, toService, toPods), trace.steps()));
+                List.of(front, toService, toPods), trace.steps(), carriage));
     }
 }

@@ -1,9 +1,9 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.model.PathConflict;
-import dev.gatehouse.routing.model.PathMatch;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.PathMatch;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ServerTable;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -1,6 +1,8 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;
@@ -35,9 +37,9 @@ public final class RoutingEngine {
         this.anchors = Objects.requireNonNull(anchors, "anchors");
     }
 
-    /** ingress-nginx defaults, the system clock and the JDK's trusted roots. */
-    public static RoutingEngine withDefaults(ClusterView view) {
-        return new RoutingEngine(view, ControllerProfile.ingressNginx(), Clock.systemUTC(), TrustAnchors.jdkDefaults());
+    /** ingress-nginx defaults and the JDK's trusted roots. */
+    public static RoutingEngine withDefaults(ClusterView view, Clock clock) {
+        return new RoutingEngine(view, ControllerProfile.ingressNginx(), clock, TrustAnchors.jdkDefaults());
     }
 
     /** Reads the view once. */

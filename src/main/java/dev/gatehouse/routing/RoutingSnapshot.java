@@ -5,6 +5,8 @@ import dev.gatehouse.routing.diagnostics.Linter;
 import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
+import dev.gatehouse.routing.model.UpstreamPolicy;
+import dev.gatehouse.routing.route.Upstream;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;
 import java.util.Optional;
@@ -18,10 +20,12 @@ public final class RoutingSnapshot {
 
     private final RoutingModel model;
     private final Explainer explainer;
+    private final UpstreamPolicy upstreams;
 
     RoutingSnapshot(RoutingModel model) {
         this.model = model;
         this.explainer = new Explainer(model);
+        this.upstreams = new UpstreamPolicy(model.secrets());
     }
 
     /** Where the request goes and why. Never throws for any valid {@link ProbeRequest}. */
@@ -46,8 +50,16 @@ public final class RoutingSnapshot {
     public List<Leg> backendLegs(String namespace, IngressBackend backend, NginxAnnotations annotations) {
         ResolvedBackend resolved = model.backends().resolve(namespace, backend);
         Outcome outcome = resolved.servesTraffic() ? Outcome.ROUTED : Outcome.SERVICE_UNAVAILABLE;
-        Leg toService = LegAssessor.backend(Optional.of(annotations), Optional.of(resolved), model.secrets(), outcome);
+        Leg toService = LegAssessor.backend(Optional.of(upstream(annotations, resolved)), Optional.of(resolved), outcome);
         return List.of(toService, LegAssessor.endpoints(toService, Optional.of(resolved)));
+    }
+
+    /**
+     * How the controller speaks to a backend of a location, decided exactly as {@link #explain} decides it
+     * ({@link Explanation#carriage()}).
+     */
+    public Upstream upstream(NginxAnnotations annotations, ResolvedBackend backend) {
+        return upstreams.decide(annotations, backend.service());
     }
 
     /** The derived model (class verdicts, merged servers, Secret states) for views that show it. */

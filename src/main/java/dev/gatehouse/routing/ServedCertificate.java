@@ -1,5 +1,7 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.ExpiryStatus;
 import dev.gatehouse.tls.HostCoverage;

@@ -3,7 +3,7 @@ package dev.gatehouse.session;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftYaml;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;

@@ -4,7 +4,7 @@ import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.cluster.SessionClusterView;
 import dev.gatehouse.cluster.Subscription;
-import dev.gatehouse.routing.ClusterView;
+import dev.gatehouse.routing.input.ClusterView;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;

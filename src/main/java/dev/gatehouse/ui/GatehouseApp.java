@@ -1,5 +1,6 @@
 package dev.gatehouse.ui;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Version;
 import dev.gatehouse.cli.GuiOptions;
@@ -17,6 +18,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
@@ -29,25 +31,41 @@ import org.slf4j.LoggerFactory;
 public class GatehouseApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(GatehouseApp.class);
     /** Hand-over from {@link #launchAndWait}: JavaFX instantiates the application class itself. */
-    private static final AtomicReference<GuiOptions> LAUNCH_OPTIONS = new AtomicReference<>(GuiOptions.defaults());
+    private static final AtomicReference<Launch> LAUNCH = new AtomicReference<>();
 
     private final GuiOptions options;
+    private final Clock clock;
     private FxBackground background;
     private ConnectionViewModel connection;
     private ShellViewModel shell;
     private ProxyViewModel proxy;
 
-    public GatehouseApp() {
-        this(LAUNCH_OPTIONS.get());
+    /** What {@link #launchAndWait} hands over. */
+    private record Launch(GuiOptions options, Clock clock) {
     }
 
+    public GatehouseApp() {
+        this(Optional.ofNullable(LAUNCH.get()).orElseGet(() -> new Launch(GuiOptions.defaults(), AppClock.system())));
+    }
+
+    private GatehouseApp(Launch launch) {
+        this(launch.options(), launch.clock());
+    }
+
+    /** The window with the provided clock ({@link AppClock#system()}). */
     public GatehouseApp(GuiOptions options) {
+        this(options, AppClock.system());
+    }
+
+    /** @param clock "now" for every screen and the demo cluster's certificates */
+    public GatehouseApp(GuiOptions options, Clock clock) {
         this.options = options;
+        this.clock = clock;
     }
 
     /** Opens the window and blocks until it closes. */
-    public static int launchAndWait(GuiOptions options) {
-        LAUNCH_OPTIONS.set(options);
+    public static int launchAndWait(GuiOptions options, Clock clock) {
+        LAUNCH.set(new Launch(options, clock));
         Application.launch(GatehouseApp.class);
         return 0;
     }
@@ -62,15 +80,15 @@ public class GatehouseApp extends Application {
         background = new FxBackground();
         // One trust policy and one clock for the whole window: every session's routing service reads them.
         TrustPolicy trust = TrustPolicy.standard(dirs.data());
-        connection = new ConnectionViewModel(background, dirs, trust, Clock.systemUTC());
+        connection = new ConnectionViewModel(background, dirs, trust, clock);
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         shell = new ShellViewModel(store, connection);
         List<Image> icons = icons();
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.routingProperty());
         proxy = new ProxyViewModel(connection.sessionProperty(), connection.routingProperty(), connection.demoProperty(),
-                background, shell.proxyStateProperty(), dirs.data());
-        Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy);
+                background, shell.proxyStateProperty(), dirs.data(), clock);
+        Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy, clock);
         StartupProbe.attachIfRequested(stage);
         FirstFrame.then(stage, () -> {
             connection.start(options, shell.settings());

@@ -20,6 +20,7 @@ import dev.gatehouse.ui.path.PathScreen;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
+import java.time.Clock;
 import java.util.Optional;
 import javafx.scene.Node;
 
@@ -34,16 +35,18 @@ final class Screens {
     private final ProxyViewModel proxy;
     private CertificatesView certificatesView;
     private final AppDirs dirs;
+    private final Clock clock;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
-            AppDirs dirs, ProxyViewModel proxy) {
+            AppDirs dirs, ProxyViewModel proxy, Clock clock) {
         this.dirs = dirs;
+        this.clock = clock;
         this.diagnostics = diagnostics;
         this.proxy = proxy;
         this.backups = new BackupStore(dirs.data().resolve("backups"));
         this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")), backups,
                 shell.connection().sessionProperty(), diagnostics.snapshotProperty(), shell.connection().routingProperty(),
-                background::execute, shell.connection().clock());
+                background::execute, clock);
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -52,9 +55,9 @@ final class Screens {
     Node create(Section section) {
         return switch (section) {
             case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
-                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background), actions);
+                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background, clock), actions);
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
-                    diagnostics.reportProperty(), backups), ingress -> {
+                    diagnostics.reportProperty(), backups, clock), ingress -> {
                         drafts.openAsDraft(ingress);
                         shell.show(Section.DRAFTS);
                     }, (files, secret) -> {
@@ -65,7 +68,7 @@ final class Screens {
                     });
             case CERTIFICATES -> certificates();
             case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
-                    shell.connection().clock(), shell.explainRequestedProperty());
+                    clock, shell.explainRequestedProperty());
             case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
@@ -78,7 +81,7 @@ final class Screens {
     private Node certificates() {
         CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(
                 shell.connection().sessionProperty(), shell.connection().routingProperty(), diagnostics.snapshotProperty(),
-                new CertificateServices(dirs.data(), shell.connection().clock(), shell.connection().trust()), background));
+                new CertificateServices(dirs.data(), clock, shell.connection().trust()), background));
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
         actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
         actions.register(ShellActions.BACKUPS, view::openBackups);

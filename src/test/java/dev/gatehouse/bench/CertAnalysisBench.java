@@ -42,8 +42,8 @@ public final class CertAnalysisBench {
 
     private static void secrets(int n) {
         Instant now = Instant.now();
-        CertificateBundle root = CertificateBuilder.create().subject("CN=Bench Root").ca(true).build();
-        CertificateBundle issuing = CertificateBuilder.create().subject("CN=Bench Issuing").pathLength(0)
+        CertificateBundle root = CertificateBuilder.create(Clock.systemUTC()).subject("CN=Bench Root").ca(true).build();
+        CertificateBundle issuing = CertificateBuilder.create(Clock.systemUTC()).subject("CN=Bench Issuing").pathLength(0)
                 .issuedBy(root).build();
         List<CertificateBundle> leaves = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

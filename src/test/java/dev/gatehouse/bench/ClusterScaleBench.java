@@ -22,6 +22,7 @@ import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -67,8 +68,10 @@ public final class ClusterScaleBench {
         OverviewViewModel[] overview = new OverviewViewModel[1];
         onFx(() -> {
             ingresses[0] = new IngressesViewModel(sessionProperty.getReadOnlyProperty(), background::execute, report,
-                    new dev.gatehouse.cluster.write.BackupStore(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-bench-backups")));
-            overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background);
+                    new dev.gatehouse.cluster.write.BackupStore(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-bench-backups")),
+                    Clock.systemUTC());
+            overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background,
+                    Clock.systemUTC());
             sessionProperty.set(session);
         });
         int expectedIngresses = n + 13;
@@ -116,7 +119,7 @@ public final class ClusterScaleBench {
     private static void seed(KubernetesClient client, int n) throws Exception {
         client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(NS).endMetadata().build())
                 .createOr(existing -> existing.update());
-        CertificateBundle cert = CertificateBuilder.create().subject("CN=bulk.example.com").sans("*.bulk.example.com").build();
+        CertificateBundle cert = CertificateBuilder.create(Clock.systemUTC()).subject("CN=bulk.example.com").sans("*.bulk.example.com").build();
         Map<String, String> data = Map.of(
                 "tls.crt", Base64.getEncoder().encodeToString(cert.chainPem().getBytes(StandardCharsets.US_ASCII)),
                 "tls.key", Base64.getEncoder().encodeToString(cert.privateKeyPem().getBytes(StandardCharsets.US_ASCII)));

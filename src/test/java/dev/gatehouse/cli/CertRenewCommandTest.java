@@ -2,6 +2,7 @@ package dev.gatehouse.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.tls.CertificateInfo;
@@ -35,7 +36,7 @@ class CertRenewCommandTest {
     static void start() throws Exception {
         previousHome = System.getProperty(AppDirs.HOME_PROPERTY);
         System.setProperty(AppDirs.HOME_PROPERTY, home.toString());
-        demo = DemoCluster.start(home.resolve("demo.kubeconfig"));
+        demo = DemoCluster.start(home.resolve("demo.kubeconfig"), AppClock.system());
         client = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(Files.readString(demo.kubeconfig()))).build();
     }
 
@@ -60,7 +61,7 @@ class CertRenewCommandTest {
 
     private static CertificateInfo leaf(Secret s) {
         byte[] crt = Base64.getDecoder().decode(s.getData().get("tls.crt"));
-        return CertificateInfo.of(MaterialReaders.read(crt, "tls.crt").chain().get(0), Instant.now());
+        return CertificateInfo.of(MaterialReaders.read(crt, "tls.crt").chain().get(0), AppClock.system().instant()); // the clock the command uses
     }
 
     @Test

@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -79,7 +80,7 @@ class ProxyCommandTest {
 
     @Test
     void servesTheManifestsLogsEachRequestReloadsOnChangeAndStopsCleanly() throws Exception {
-        CertificateBundle cert = CertificateBuilder.create().sans("cli.test").selfSigned().build();
+        CertificateBundle cert = CertificateBuilder.create(Clock.systemUTC()).sans("cli.test").selfSigned().build();
         Path manifests = Files.createDirectory(dir.resolve("manifests"));
         Files.writeString(manifests.resolve("ingress.yaml"), ingress("cli.test", true) + secret(cert));
         CountDownLatch stop = new CountDownLatch(1);

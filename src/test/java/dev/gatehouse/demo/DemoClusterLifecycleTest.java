@@ -1,5 +1,6 @@
 package dev.gatehouse.demo;
 
+import dev.gatehouse.tls.TestCerts;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -31,7 +32,7 @@ class DemoClusterLifecycleTest {
         Path kubeconfig = dir.resolve("demo.kubeconfig");
         Files.writeString(kubeconfig, "stale: true\n");
         List<Integer> ports = new ArrayList<>();
-        DemoCluster cluster = DemoCluster.start(kubeconfig);
+        DemoCluster cluster = DemoCluster.start(kubeconfig, TestCerts.CLOCK);
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(kubeconfig))).build()) {
             ports.add(URI.create(cluster.apiServerUrl()).getPort());
@@ -55,7 +56,7 @@ class DemoClusterLifecycleTest {
     @Test
     void kubeconfigInsideARegularFileIsAPlainError() throws IOException {
         Path file = Files.writeString(dir.resolve("not-a-dir"), "x");
-        assertThatThrownBy(() -> DemoCluster.start(file.resolve("kubeconfig")))
+        assertThatThrownBy(() -> DemoCluster.start(file.resolve("kubeconfig"), TestCerts.CLOCK))
                 .isInstanceOf(DemoClusterException.class)
                 .hasMessage("Cannot write the kubeconfig to " + file.resolve("kubeconfig") + ": " + file
                         + " is a file, not a directory");
@@ -63,7 +64,7 @@ class DemoClusterLifecycleTest {
 
     @Test
     void kubeconfigPathThatIsADirectoryIsAPlainError() {
-        assertThatThrownBy(() -> DemoCluster.start(dir))
+        assertThatThrownBy(() -> DemoCluster.start(dir, TestCerts.CLOCK))
                 .isInstanceOf(DemoClusterException.class)
                 .hasMessage("Cannot write the kubeconfig to " + dir + ": it is a directory");
     }

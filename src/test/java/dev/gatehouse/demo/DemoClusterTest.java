@@ -13,6 +13,8 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import java.time.Clock;
+import java.util.Date;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +55,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** One demo cluster for the class, inspected the way the app will: through the written kubeconfig. */
 class DemoClusterTest {
+    /**
+     * The real clock: the demo's certificates are dated from it because a JDK HTTPS client below checks
+     * the backend's certificate by the real clock; every date assertion reads the same instant source.
+     */
+    private static final Clock CLOCK = Clock.systemUTC();
 
     @TempDir
     static Path dir;
@@ -62,7 +69,7 @@ class DemoClusterTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = DemoCluster.start(dir.resolve("nested/demo.kubeconfig"));
+        cluster = DemoCluster.start(dir.resolve("nested/demo.kubeconfig"), CLOCK);
         client = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(cluster.kubeconfig()))).build();
     }
@@ -155,9 +162,10 @@ class DemoClusterTest {
     void healthyCertificateChainsToTheDemoCaAndCoversItsHosts() throws Exception {
         List<X509Certificate> chain = certificates(secret("shop", "storefront-tls"), "tls.crt");
         assertThat(chain).hasSize(2);
-        chain.get(0).checkValidity();
+        chain.get(0).checkValidity(Date.from(CLOCK.instant()));
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(cluster.demoCaCertificate(), null)));
         parameters.setRevocationEnabled(false);
+        parameters.setDate(Date.from(CLOCK.instant()));
         CertPathValidator.getInstance("PKIX").validate(CertificateFactory.getInstance("X.509").generateCertPath(chain), parameters);
         assertThat(dnsNames(chain.get(0))).contains("shop.demo.gatehouse.test", "www.shop.demo.gatehouse.test");
         assertThat(keyMatches(secret("shop", "storefront-tls"), chain.get(0))).isTrue();
@@ -166,16 +174,16 @@ class DemoClusterTest {
     @Test
     void expiredCertificateReallyIsExpired() throws Exception {
         X509Certificate leaf = certificates(secret("shop", "catalog-tls"), "tls.crt").get(0);
-        assertThatThrownBy(leaf::checkValidity).isInstanceOf(CertificateExpiredException.class);
-        assertThat(leaf.getNotAfter().toInstant()).isBefore(Instant.now().minus(Duration.ofDays(11)));
+        assertThatThrownBy(() -> leaf.checkValidity(Date.from(CLOCK.instant()))).isInstanceOf(CertificateExpiredException.class);
+        assertThat(leaf.getNotAfter().toInstant()).isBefore(CLOCK.instant().minus(Duration.ofDays(11)));
         assertThat(leaf.getPublicKey().getAlgorithm()).isEqualTo("RSA");
     }
 
     @Test
     void soonExpiringCertificateHasAFewDaysLeft() throws Exception {
         X509Certificate leaf = certificates(secret("platform", "status-tls"), "tls.crt").get(0);
-        leaf.checkValidity();
-        assertThat(Duration.between(Instant.now(), leaf.getNotAfter().toInstant()).toDays()).isBetween(4L, 5L);
+        leaf.checkValidity(Date.from(CLOCK.instant()));
+        assertThat(Duration.between(CLOCK.instant(), leaf.getNotAfter().toInstant()).toDays()).isBetween(4L, 5L);
     }
 
     @Test

@@ -7,19 +7,19 @@ import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.cluster.SessionClusterView;
 import dev.gatehouse.cluster.SessionSync;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -62,12 +62,12 @@ class DemoScenarioDiagnosticsTest {
 
     @BeforeAll
     static void start() throws Exception {
-        cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"));
+        cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"), TestCerts.CLOCK);
         session = ClusterSession.open(KubeconfigSource.fromFile(cluster.kubeconfig()), DemoCluster.CONTEXT,
                 NamespaceScope.all(), Runnable::run);
         SessionSync.awaitSynced(session, Duration.ofSeconds(60));
         report = new RoutingEngine(new SessionClusterView(session), ControllerProfile.ingressNginx(),
-                Clock.systemUTC(), TrustAnchors.of(cluster.demoCaCertificate())).diagnose();
+                TestCerts.CLOCK, TrustAnchors.of(cluster.demoCaCertificate())).diagnose();
     }
 
     @AfterAll

@@ -6,6 +6,7 @@ import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.cluster.SessionSync;
+import dev.gatehouse.tls.TestCerts;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.Config;
@@ -30,7 +31,7 @@ class DemoWatchCloseTest {
     @Test
     void writesRightAfterSwitchingNamespaceAreAnswered() throws Exception {
         Path kubeconfig = dir.resolve("demo.kubeconfig");
-        try (DemoCluster cluster = DemoCluster.start(kubeconfig)) {
+        try (DemoCluster cluster = DemoCluster.start(kubeconfig, TestCerts.CLOCK)) {
             KubeconfigSource source = KubeconfigSource.fromFile(kubeconfig);
             ClusterSession current = synced(source, NamespaceScope.all());
             for (int round = 0; round < 4; round++) {

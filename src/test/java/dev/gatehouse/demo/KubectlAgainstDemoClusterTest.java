@@ -1,5 +1,6 @@
 package dev.gatehouse.demo;
 
+import dev.gatehouse.tls.TestCerts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class KubectlAgainstDemoClusterTest {
     @BeforeAll
     static void start() throws Exception {
         if (KUBECTL_ON_PATH) {
-            cluster = DemoCluster.start(dir.resolve("kubeconfig"));
+            cluster = DemoCluster.start(dir.resolve("kubeconfig"), TestCerts.CLOCK);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.demo;
 
+import dev.gatehouse.tls.TestCerts;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
@@ -19,7 +20,7 @@ class SeedSetTest {
     @Test
     void theShippedSeedRendersAndEverySecretDataValueIsFilledIn() {
         SeedSet seed = SeedSet.load(getClass().getClassLoader(), SeedSet.DEFAULT_LOCATION, serialization);
-        DemoPki pki = DemoPki.generate(seed.certificates(), Instant.now());
+        DemoPki pki = DemoPki.generate(seed.certificates(), TestCerts.NOW);
         List<HasMetadata> resources = seed.render(pki, placeholder -> 1234);
         assertThat(resources).extracting(HasMetadata::getKind)
                 .contains("Namespace", "IngressClass", "Ingress", "Secret", "Service", "EndpointSlice");
@@ -32,7 +33,7 @@ class SeedSetTest {
     @Test
     void unknownCertificateInATemplateIsNamedInTheMessage() {
         SeedSet seed = SeedSet.load(getClass().getClassLoader(), "dev/gatehouse/demo/broken-seed/", serialization);
-        DemoPki pki = DemoPki.generate(seed.certificates(), Instant.now());
+        DemoPki pki = DemoPki.generate(seed.certificates(), TestCerts.NOW);
         assertThatThrownBy(() -> seed.render(pki, placeholder -> 1))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("seed file broken.yaml refers to certificate \"missing\", which certificates.yaml does not define");
@@ -45,10 +46,10 @@ class SeedSetTest {
         assertThatThrownBy(() -> CertificateSpec.fromMap(Map.of("name", "a", "usages", List.of("codeSigning"))))
                 .hasMessage("certificate \"a\" has an unknown usage \"codeSigning\"");
         CertificateSpec spec = CertificateSpec.fromMap(Map.of("name", "a", "notBefore", "yesterday"));
-        assertThatThrownBy(() -> spec.notBeforeFrom(Instant.now()))
+        assertThatThrownBy(() -> spec.notBeforeFrom(TestCerts.NOW))
                 .hasMessageContaining("\"yesterday\" is not a relative time");
         assertThatThrownBy(() -> DemoPki.generate(List.of(CertificateSpec.fromMap(Map.of("name", "leaf",
-                "issuer", "later", "dnsNames", List.of("a.example.com")))), Instant.now()))
+                "issuer", "later", "dnsNames", List.of("a.example.com")))), TestCerts.NOW))
                 .hasMessage("certificate \"leaf\" names issuer \"later\", which is not defined before it");
     }
 

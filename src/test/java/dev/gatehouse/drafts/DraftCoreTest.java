@@ -2,6 +2,7 @@ package dev.gatehouse.drafts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.tls.TestCerts;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class DraftCoreTest {
 
         IngressForm changed = form.withPaths(List.of(form.paths().get(0),
                 new IngressForm.PathRow("web.example.com", "/api", "Prefix", "api", "http")))
-                .withAnnotations(NginxAnnotations.from(java.util.Map.of()));
+                .withAnnotations(NginxAnnotationFields.from(java.util.Map.of()));
         Ingress out = changed.applyTo(ing);
         assertThat(out.getMetadata().getLabels()).containsEntry("team", "payments");
         assertThat(out.getMetadata().getAnnotations()).containsEntry("example.com/owner", "ops")
@@ -67,8 +68,9 @@ class DraftCoreTest {
     @Test
     void draftsSurviveARestartAndUnreadableOnesAreSkipped() throws Exception {
         DraftStore store = new DraftStore(dir.resolve("drafts"));
-        Draft d = new Draft(DraftStore.newId(), "shop", "web", "kind: Ingress\n", Optional.of("base: yes\n"),
-                Optional.of("42"), Instant.parse("2026-11-26T10:00:00Z"), Optional.empty());
+        Instant created = Instant.parse("2026-11-26T10:00:00Z");
+        Draft d = new Draft(DraftStore.newId(created), "shop", "web", "kind: Ingress\n", Optional.of("base: yes\n"),
+                Optional.of("42"), created, Optional.empty());
         store.save(d);
         Files.createDirectories(dir.resolve("drafts/broken"));
         Files.writeString(dir.resolve("drafts/broken/draft.properties"), "updated=not-a-time\n");
@@ -82,14 +84,14 @@ class DraftCoreTest {
 
     @Test
     void stateFollowsTheLiveObject() {
-        Draft fresh = new Draft("a", "shop", "web", "x", Optional.empty(), Optional.empty(), Instant.now(), Optional.empty());
+        Draft fresh = new Draft("a", "shop", "web", "x", Optional.empty(), Optional.empty(), TestCerts.NOW, Optional.empty());
         assertThat(DraftState.of(fresh, Optional.empty(), false)).isEqualTo(DraftState.NEW);
         assertThat(DraftState.of(fresh, Optional.of("7"), false)).isEqualTo(DraftState.CONFLICTING);
-        Draft based = new Draft("b", "shop", "web", "x", Optional.of("y"), Optional.of("7"), Instant.now(), Optional.empty());
+        Draft based = new Draft("b", "shop", "web", "x", Optional.of("y"), Optional.of("7"), TestCerts.NOW, Optional.empty());
         assertThat(DraftState.of(based, Optional.of("7"), false)).isEqualTo(DraftState.MODIFIED);
         assertThat(DraftState.of(based, Optional.of("7"), true)).isEqualTo(DraftState.UNCHANGED);
         assertThat(DraftState.of(based, Optional.of("8"), false)).isEqualTo(DraftState.CONFLICTING);
-        Draft applied = based.appliedAs("y", "9", Instant.now());
+        Draft applied = based.appliedAs("y", "9", TestCerts.NOW);
         assertThat(DraftState.of(applied, Optional.of("9"), true)).isEqualTo(DraftState.APPLIED);
     }
 }

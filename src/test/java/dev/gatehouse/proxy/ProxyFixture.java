@@ -7,8 +7,8 @@ import dev.gatehouse.proxy.backend.BackendMappings;
 import dev.gatehouse.proxy.server.AccessLogEvent;
 import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.proxy.server.Transport;
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.InMemoryClusterView;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.InMemoryClusterView;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
 import dev.gatehouse.tls.build.CertificateBuilder;
@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -39,25 +40,31 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class ProxyFixture implements AutoCloseable {
 
+    /**
+     * The real clock, for the certificates and the proxy alike: JDK HTTPS clients and curl check the
+     * served certificates by the real clock, so these are dated by it (not by a moved or fixed one).
+     */
+    static final Clock CLOCK = Clock.systemUTC();
+
     /** Generated once per JVM: key generation is the slow part of a fixture. */
     static final class Pki {
-        final CertificateBundle root = CertificateBuilder.create().subject("CN=Proxy Test Root CA").ca(true).build();
+        final CertificateBundle root = CertificateBuilder.create(CLOCK).subject("CN=Proxy Test Root CA").ca(true).build();
         final CertificateBundle shop = leaf("shop.test");
         final CertificateBundle apps = leaf("*.apps.test");
         final CertificateBundle mtls = leaf("mtls.test");
         final CertificateBundle secure = leaf("secure.test");
         final CertificateBundle backend = leaf("backend.test");
-        final CertificateBundle clientCa = CertificateBuilder.create().subject("CN=Proxy Test Client CA").ca(true).build();
-        final CertificateBundle client = CertificateBuilder.create().subject("CN=alice, O=Clients").clientAuth()
+        final CertificateBundle clientCa = CertificateBuilder.create(CLOCK).subject("CN=Proxy Test Client CA").ca(true).build();
+        final CertificateBundle client = CertificateBuilder.create(CLOCK).subject("CN=alice, O=Clients").clientAuth()
                 .issuedBy(clientCa).build();
-        final CertificateBundle stranger = CertificateBuilder.create().subject("CN=mallory").clientAuth().selfSigned()
+        final CertificateBundle stranger = CertificateBuilder.create(CLOCK).subject("CN=mallory").clientAuth().selfSigned()
                 .build();
-        final CertificateBundle fake = CertificateBuilder.create()
+        final CertificateBundle fake = CertificateBuilder.create(CLOCK)
                 .subject("CN=Kubernetes Ingress Controller Fake Certificate, O=Acme Co").sans("ingress.local")
                 .algorithm(KeyAlgorithm.EC_P256).serverAuth().selfSigned().build();
 
         private CertificateBundle leaf(String name) {
-            return CertificateBuilder.create().sans(name).serverAuth().issuedBy(root).build();
+            return CertificateBuilder.create(CLOCK).sans(name).serverAuth().issuedBy(root).build();
         }
     }
 
@@ -96,7 +103,7 @@ final class ProxyFixture implements AutoCloseable {
         mappings.add("shop/apps:80=" + apps.url());
         mappings.add("shop/secure:443=" + "http://127.0.0.1:" + secure.port());
         view.set(load(yaml()));
-        proxy = LocalProxy.builder(RuleSource.of("test rules", view::get))
+        proxy = LocalProxy.builder(RuleSource.of("test rules", view::get), CLOCK)
                 .config(config)
                 .backends(new BackendDirectory(List.of(mappings)))
                 .defaultCertificate(pki.fake)

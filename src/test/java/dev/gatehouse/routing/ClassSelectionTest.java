@@ -2,6 +2,7 @@ package dev.gatehouse.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.routing.input.ControllerProfile;
 import org.junit.jupiter.api.Test;
 
 class ClassSelectionTest {

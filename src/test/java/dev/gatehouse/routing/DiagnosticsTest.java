@@ -6,6 +6,8 @@ import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;

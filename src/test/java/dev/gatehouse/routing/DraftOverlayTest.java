@@ -2,6 +2,9 @@ package dev.gatehouse.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,9 @@ package dev.gatehouse.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
 import dev.gatehouse.tls.TestCerts;

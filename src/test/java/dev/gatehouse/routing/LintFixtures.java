@@ -1,6 +1,7 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
+import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.tls.TestCerts;
 import java.time.Duration;
 import java.util.EnumMap;

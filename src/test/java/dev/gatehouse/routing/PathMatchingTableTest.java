@@ -2,6 +2,7 @@ package dev.gatehouse.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;

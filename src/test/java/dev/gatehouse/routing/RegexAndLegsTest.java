@@ -2,6 +2,8 @@ package dev.gatehouse.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

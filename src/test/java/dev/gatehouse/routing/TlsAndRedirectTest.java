@@ -2,6 +2,7 @@ package dev.gatehouse.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.TestCerts;
 import java.util.Map;

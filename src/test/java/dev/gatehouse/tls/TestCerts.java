@@ -7,8 +7,10 @@ import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -31,6 +33,9 @@ public final class TestCerts {
 
     /** A fixed "now" for tests: 2026-12-01T12:00:00Z. */
     public static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
+
+    /** A clock stopped at {@link #NOW}, in UTC. */
+    public static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static final AtomicLong SERIAL = new AtomicLong(1000);
 

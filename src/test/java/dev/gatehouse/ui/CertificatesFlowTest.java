@@ -2,6 +2,7 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
@@ -12,7 +13,6 @@ import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.ExpiryBands;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
@@ -67,7 +67,7 @@ class CertificatesFlowTest {
     }
 
     private static String expiry(CertificateBundle bundle) {
-        CertificateInfo info = CertificateInfo.of(bundle.certificate(), Instant.now());
+        CertificateInfo info = CertificateInfo.of(bundle.certificate(), AppClock.system().instant()); // the app's clock
         return ExpiryBands.text(info.daysLeft(), info.expiry());
     }
 
@@ -82,7 +82,7 @@ class CertificatesFlowTest {
                 .isEmpty();
 
         // Drop a new certificate and key (two files) onto the screen, aimed at catalog-tls.
-        CertificateBundle replacement = CertificateBuilder.create().subject("CN=catalog.demo.gatehouse.test")
+        CertificateBundle replacement = CertificateBuilder.create(AppClock.system()).subject("CN=catalog.demo.gatehouse.test")
                 .sans("catalog.demo.gatehouse.test").serverAuth().algorithm(KeyAlgorithm.EC_P256).build();
         Path crt = Files.writeString(files.resolve("catalog.crt"), replacement.chainPem());
         Path key = Files.writeString(files.resolve("catalog.key"), replacement.privateKeyPem());
@@ -143,7 +143,7 @@ class CertificatesFlowTest {
 
     @Test
     void droppingAPemPairCreatesANewSecretThatIsListed() throws Exception {
-        CertificateBundle pair = CertificateBuilder.create().subject("CN=new.demo.gatehouse.test")
+        CertificateBundle pair = CertificateBuilder.create(AppClock.system()).subject("CN=new.demo.gatehouse.test")
                 .sans("new.demo.gatehouse.test").serverAuth().build();
         Path pem = Files.writeString(files.resolve("pair.pem"), pair.chainPem() + pair.privateKeyPem());
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cluster.MockCluster;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
@@ -58,10 +59,11 @@ class ClusterViewModelsTest {
 
     private void connect(Path kubeconfig) throws Exception {
         fx(() -> {
-            connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")));
+            connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")),
+                    TestCerts.CLOCK);
             ingresses = new IngressesViewModel(connection.sessionProperty(), background::execute,
                     new SimpleObjectProperty<>(new DiagnosticReport(List.of())),
-                    new dev.gatehouse.cluster.write.BackupStore(home.resolve("data/backups")));
+                    new dev.gatehouse.cluster.write.BackupStore(home.resolve("data/backups")), TestCerts.CLOCK);
             connection.openKubeconfig(kubeconfig);
             return null;
         });

@@ -9,8 +9,8 @@ import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.InMemoryClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
 import dev.gatehouse.session.DraftChecks;
 import dev.gatehouse.session.RoutingInput;
 import dev.gatehouse.session.RoutingService;
@@ -73,7 +73,7 @@ class DraftsLatestWinsTest {
         DraftStore store = new DraftStore(home.resolve("drafts"));
         for (int i = 0; i < DRAFTS; i++) {
             String yaml = DraftTemplate.SIMPLE_HOST.render("shop", "web-" + i, "web-" + i + ".example.com", "web");
-            store.save(new Draft(DraftStore.newId(), "shop", "web-" + i, yaml, Optional.of(yaml), Optional.of("1"),
+            store.save(new Draft(DraftStore.newId(TestCerts.NOW), "shop", "web-" + i, yaml, Optional.of(yaml), Optional.of("1"),
                     TestCerts.NOW.minusSeconds(60), Optional.empty()));
         }
         RoutingService service = RoutingService.start(RoutingInput.fixed("test", InMemoryClusterView.empty(), Map.of()),

@@ -11,6 +11,7 @@ import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.IngressForm;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
@@ -55,7 +56,8 @@ class DraftsViewModelTest {
         cluster = MockCluster.start();
         cluster.client().network().v1().ingresses().inNamespace("shop").resource(ingress("web", "a.example.com")).create();
         DraftsViewModel vm = fx(() -> {
-            connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")));
+            connection = new ConnectionViewModel(background, new AppDirs(home.resolve("config"), home.resolve("data")),
+                    TestCerts.CLOCK);
             connection.openKubeconfig(cluster.kubeconfig(home));
             return newVm();
         });
@@ -68,7 +70,7 @@ class DraftsViewModelTest {
         LiveDiagnostics live = new LiveDiagnostics(connection.routingProperty());
         return new DraftsViewModel(new DraftStore(home.resolve("data/drafts")), new BackupStore(home.resolve("data/backups")),
                 connection.sessionProperty(), live.snapshotProperty(), connection.routingProperty(), background::execute,
-                Clock.systemUTC());
+                TestCerts.CLOCK);
     }
 
     @Test

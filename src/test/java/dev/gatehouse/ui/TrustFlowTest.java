@@ -2,6 +2,7 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.app.AppClock;
 import dev.gatehouse.proxy.TestBackend;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
@@ -54,9 +55,9 @@ class TrustFlowTest {
     @TempDir
     Path home;
     private final GuiTestSupport gui = new GuiTestSupport();
-    private final CertificateBundle ca = CertificateBuilder.create().subject("CN=Example Company Root CA").ca(true).build();
-    private final CertificateBundle leaf = CertificateBuilder.create().sans(HOST).serverAuth().issuedBy(ca).build();
-    private final CertificateBundle backendCert = CertificateBuilder.create().sans("backend.company.test").serverAuth()
+    private final CertificateBundle ca = CertificateBuilder.create(AppClock.system()).subject("CN=Example Company Root CA").ca(true).build();
+    private final CertificateBundle leaf = CertificateBuilder.create(AppClock.system()).sans(HOST).serverAuth().issuedBy(ca).build();
+    private final CertificateBundle backendCert = CertificateBuilder.create(AppClock.system()).sans("backend.company.test").serverAuth()
             .issuedBy(ca).build();
     private TestBackend backend;
 

@@ -7,6 +7,8 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -25,8 +27,9 @@ public final class ClientCertificates {
     /**
      * @param presented the chain the client sent, leaf first (empty: none sent)
      * @param cas       the trusted CA certificates
+     * @param now       the time the certificates must be valid at
      */
-    public static ClientCertificate verify(List<X509Certificate> presented, List<X509Certificate> cas) {
+    public static ClientCertificate verify(List<X509Certificate> presented, List<X509Certificate> cas, Instant now) {
         if (presented.isEmpty()) {
             return ClientCertificate.NONE;
         }
@@ -41,6 +44,7 @@ public final class ClientCertificates {
             }
             PKIXParameters params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
+            params.setDate(Date.from(now));
             List<X509Certificate> path = presented.stream().filter(c -> !cas.contains(c)).toList();
             if (path.isEmpty()) {
                 return ClientCertificate.untrusted();

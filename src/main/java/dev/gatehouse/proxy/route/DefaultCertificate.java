@@ -1,6 +1,6 @@
 package dev.gatehouse.proxy.route;
 
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import dev.gatehouse.tls.build.CertificateBundle;
 import dev.gatehouse.tls.build.KeyAlgorithm;
@@ -17,9 +17,12 @@ public final class DefaultCertificate {
     private DefaultCertificate() {
     }
 
-    /** Generates a fresh one (about 100 ms: RSA key generation). */
-    public static CertificateBundle generate() {
-        Instant now = Instant.now();
+    /**
+     * Generates a fresh one (about 100 ms: RSA key generation).
+     *
+     * @param now the start of its year of validity (less five minutes)
+     */
+    public static CertificateBundle generate(Instant now) {
         return CertificateBuilder.create()
                 .subject("CN=" + ControllerProfile.FAKE_CERTIFICATE_NAME + ", O=Acme Co")
                 .sans("ingress.local")

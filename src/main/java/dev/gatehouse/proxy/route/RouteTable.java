@@ -3,18 +3,15 @@ package dev.gatehouse.proxy.route;
 import dev.gatehouse.proxy.backend.BackendKey;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.ProbeRequest;
-import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.model.AuthTlsBinding;
-import dev.gatehouse.routing.model.HostPattern;
-import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.SecretState;
 import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.tls.ParsedMaterial;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import io.netty.handler.ssl.SslContext;
@@ -22,6 +19,7 @@ import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,38 +51,39 @@ public final class RouteTable {
     }
 
     /**
-     * The engine's answer for one request and what the proxy derives from it: the Service port to reach,
-     * how to speak to it, and whether the response gets HSTS. Memoised per request shape.
+     * The engine's answer for one request and what the proxy takes from it: the Service port to reach,
+     * how to speak to it and whether the response gets HSTS, both read from the explanation's
+     * {@link Explanation#carriage()} (nothing is decided again here). Memoised per request shape.
      */
     public record Route(Explanation explanation, Optional<BackendKey> backend, UpstreamTls upstreamTls,
                         boolean hsts) {
     }
 
-    /** The location a routed request reached: its annotations and the Ingress that set them. */
-    private record Location(NginxAnnotations annotations, ObjectRef ingress) {
-    }
-
     private final RoutingSnapshot snapshot;
     private final Mapping<String, SslContext> sni;
     private final String source;
+    private final Clock clock;
     private final Instant builtAt;
     private final Set<String> contextIds;
     private final Map<ProbeRequest, Route> routes = new ConcurrentHashMap<>();
 
-    private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Instant builtAt,
+    private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Clock clock,
                        Set<String> contextIds) {
         this.snapshot = snapshot;
         this.sni = sni;
         this.source = source;
-        this.builtAt = builtAt;
+        this.clock = clock;
+        this.builtAt = clock.instant();
         this.contextIds = contextIds;
     }
 
     /**
      * Builds the table: asks the engine which certificate each host of the rules gets (by SNI) and maps
      * that host to a TLS context for it; hosts and names without a match get the default certificate.
+     *
+     * @param clock "now" for the build time, client certificates' validity and the access log
      */
-    public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source) {
+    public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source, Clock clock) {
         DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(tls.defaultContext());
         Set<String> ids = new HashSet<>();
         for (Map.Entry<String, Server> entry : snapshot.model().servers().byHost().entrySet()) {
@@ -114,7 +113,7 @@ public final class RouteTable {
             mapping.add(host, context);
         }
         tls.retainOnly(ids);
-        return new RouteTable(snapshot, mapping.build(), source, Instant.now(), ids);
+        return new RouteTable(snapshot, mapping.build(), source, clock, ids);
     }
 
     /** CA certificates to ask clients for, when the host checks client certificates. */
@@ -143,7 +142,8 @@ public final class RouteTable {
             return cached;
         }
         Explanation explained = snapshot.explain(request);
-        Route route = new Route(explained, backendKey(explained), upstreamTls(explained), hsts(request.host()));
+        Route route = new Route(explained, backendKey(explained),
+                UpstreamTls.of(explained.carriage().upstream()), explained.carriage().hsts().isPresent());
         if (routes.size() >= EXPLAIN_CACHE_LIMIT) {
             routes.clear();
         }
@@ -160,52 +160,7 @@ public final class RouteTable {
             return ClientCertificate.NONE;
         }
         Server server = snapshot.model().servers().lookup(host).server();
-        return ClientCertificates.verify(presented, clientCas(server));
-    }
-
-    /** HSTS on HTTPS responses for this host (ingress-nginx: when the host has TLS and hsts is on). */
-    public boolean hsts(String host) {
-        return snapshot.model().profile().hsts() && snapshot.model().servers().lookup(host).server().hasTls();
-    }
-
-    /** How to speak to the backend of a routed request ({@code backend-protocol}, {@code proxy-ssl-*}). */
-    public UpstreamTls upstreamTls(Explanation explanation) {
-        Optional<Location> location = location(explanation);
-        if (location.isEmpty() || !location.get().annotations().backendEncrypted()) {
-            return UpstreamTls.PLAIN;
-        }
-        NginxAnnotations nginx = location.get().annotations();
-        Optional<SecretState> secret = nginx.proxySslSecret().map(ref -> snapshot.model().secrets().get(ref));
-        List<X509Certificate> trusted = secret.flatMap(SecretState::ca).map(ParsedMaterial::chain).orElse(List.of());
-        Optional<PrivateKey> clientKey = secret.flatMap(SecretState::key).flatMap(ParsedMaterial::firstKey)
-                .map(k -> k.privateKey());
-        List<X509Certificate> clientChain = secret.flatMap(SecretState::certificate).map(ParsedMaterial::chain)
-                .orElse(List.of());
-        boolean verify = nginx.proxySslVerify() && !trusted.isEmpty();
-        String service = explanation.backend().flatMap(ResolvedBackend::service)
-                .map(s -> s.name() + "." + s.namespace() + ".svc").orElse("");
-        Optional<String> name = verify ? Optional.of(nginx.proxySslName().orElse(service)) : nginx.proxySslName();
-        return new UpstreamTls(true, verify, trusted, name, clientKey, clientChain);
-    }
-
-    /** The annotations of the location that answered: the matched path's Ingress, or the default backend's. */
-    private Optional<Location> location(Explanation explanation) {
-        Optional<RouteMatch> route = explanation.route();
-        if (route.isEmpty()) {
-            return Optional.empty();
-        }
-        RouteMatch match = route.get();
-        Server server = snapshot.model().servers().lookup(explanation.request().host()).server();
-        if (match.defaultBackend()) {
-            return server.fallback().map(f -> new Location(server.catchAll() ? f.annotations()
-                    : server.fallbackNginx(), f.ingress()));
-        }
-        return server.paths().stream()
-                .filter(p -> p.ingress().equals(match.ingress())
-                        && match.ruleIndex().isPresent() && p.ruleIndex() == match.ruleIndex().getAsInt()
-                        && match.pathIndex().isPresent() && p.pathIndex() == match.pathIndex().getAsInt())
-                .findFirst()
-                .map(p -> new Location(p.annotations(), p.ingress()));
+        return ClientCertificates.verify(presented, clientCas(server), clock.instant());
     }
 
     /** The Service ports the rules send traffic to, for the backend table. */
@@ -257,6 +212,11 @@ public final class RouteTable {
     /** What the rules came from. */
     public String source() {
         return source;
+    }
+
+    /** The clock the table judges time by (the engine's). */
+    public Clock clock() {
+        return clock;
     }
 
     public Instant builtAt() {

@@ -1,5 +1,6 @@
 package dev.gatehouse.proxy.route;
 
+import dev.gatehouse.routing.route.Upstream;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
@@ -27,6 +28,20 @@ public record UpstreamTls(boolean enabled, boolean verify, List<X509Certificate>
         clientChain = List.copyOf(clientChain);
     }
 
+    /**
+     * What the proxy does for the engine's answer. A backend the controller verifies with a CA Secret that
+     * is not in the input is still verified: with no CA to trust, the connection fails rather than going
+     * out unverified.
+     */
+    public static UpstreamTls of(Upstream upstream) {
+        if (!upstream.tls()) {
+            return PLAIN;
+        }
+        var client = upstream.clientCertificate().filter(c -> c.readable());
+        return new UpstreamTls(true, upstream.verified(), upstream.caCertificates(), upstream.serverName(),
+                client.flatMap(c -> c.key()), client.map(c -> c.chain()).orElse(List.of()));
+    }
+
     /** TLS without verification (ingress-nginx's default for {@code backend-protocol: HTTPS}). */
     public static UpstreamTls unverified() {
         return new UpstreamTls(true, false, List.of(), Optional.empty(), Optional.empty(), List.of());
@@ -39,6 +54,11 @@ public record UpstreamTls(boolean enabled, boolean verify, List<X509Certificate>
         }
         return verify ? "HTTPS, certificate verified" + verifyName.map(n -> " for " + n).orElse("")
                 : "HTTPS, certificate not verified";
+    }
+
+    @Override
+    public String toString() {
+        return "UpstreamTls[" + describe() + (clientKey.isPresent() ? ", with a client certificate" : "") + "]";
     }
 
     /** Identity for connection pooling and context caching (key material by identity only). */

@@ -50,6 +50,11 @@ public final class UpstreamTlsContexts {
     private SslContext build(UpstreamTls tls) throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forClient().sslProvider(provider.provider())
                 .protocols("TLSv1.3", "TLSv1.2");
+        if (tls.verify() && tls.trusted().isEmpty()) {
+            // The controller verifies with a CA Secret that is not in the input: fail rather than go out unverified.
+            throw new SSLException("the backend must be verified (proxy-ssl-verify) but its CA Secret is not in the"
+                    + " input, so there is no CA certificate to verify it with");
+        }
         if (tls.verify()) {
             builder.trustManager(tls.trusted().toArray(X509Certificate[]::new));
         } else {

@@ -191,7 +191,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
     }
 
     private Exchange begin(String method, String host, String uri, String protocol, boolean keepAlive) {
-        Exchange exchange = new Exchange(connection(), protocol, method, host, uri, keepAlive);
+        Exchange exchange = new Exchange(services.routes().get().clock().instant(), connection(), protocol, method, host, uri,
+                keepAlive);
         exchangeAttribute.set(exchange);
         return exchange;
     }

@@ -18,7 +18,7 @@ final class Exchange {
 
     static final AttributeKey<Exchange> KEY = AttributeKey.valueOf("gatehouse.exchange");
 
-    private final Instant time = Instant.now();
+    private final Instant time;
     private final long startNanos = System.nanoTime();
     private final ConnectionInfo connection;
     private final String protocol;
@@ -35,7 +35,9 @@ final class Exchange {
     private String note = "";
     private int status;
 
-    Exchange(ConnectionInfo connection, String protocol, String method, String host, String target, boolean keepAlive) {
+    Exchange(Instant time, ConnectionInfo connection, String protocol, String method, String host, String target,
+             boolean keepAlive) {
+        this.time = time;
         this.connection = connection;
         this.protocol = protocol;
         this.method = method;

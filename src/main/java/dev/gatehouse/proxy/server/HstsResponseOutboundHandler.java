@@ -1,5 +1,6 @@
 package dev.gatehouse.proxy.server;
 
+import dev.gatehouse.routing.route.Carriage;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
 import io.netty.channel.ChannelPromise;
@@ -15,7 +16,8 @@ import io.netty.util.Attribute;
 final class HstsResponseOutboundHandler extends ChannelOutboundHandlerAdapter {
 
     static final AsciiString HEADER = AsciiString.cached("Strict-Transport-Security");
-    static final AsciiString VALUE = AsciiString.cached("max-age=31536000; includeSubDomains");
+    /** The engine's value ({@link Carriage#HSTS_VALUE}); whether it applies is the route's answer. */
+    static final AsciiString VALUE = AsciiString.cached(Carriage.HSTS_VALUE);
 
     private Attribute<Exchange> exchange;
 

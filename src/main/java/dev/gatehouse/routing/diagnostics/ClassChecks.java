@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.diagnostics;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassResolution;
 import dev.gatehouse.routing.model.ClassVerdict;
 import dev.gatehouse.routing.model.RoutingModel;

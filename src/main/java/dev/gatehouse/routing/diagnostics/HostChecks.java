@@ -1,12 +1,12 @@
 package dev.gatehouse.routing.diagnostics;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.model.HostPattern;
 import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
 import dev.gatehouse.routing.model.TlsBinding;
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.tls.HostnameMatcher;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;

@@ -1,8 +1,8 @@
 package dev.gatehouse.routing.diagnostics;
 
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.tls.TrustAnchors;
 import java.time.Clock;

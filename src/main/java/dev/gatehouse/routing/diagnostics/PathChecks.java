@@ -1,14 +1,14 @@
 package dev.gatehouse.routing.diagnostics;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
 import dev.gatehouse.routing.model.IngressOrder;
 import dev.gatehouse.routing.model.PathConflict;
 import dev.gatehouse.routing.model.PathKind;
-import dev.gatehouse.routing.model.PathMatch;
 import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.PathMatch;
 import io.fabric8.kubernetes.api.model.networking.v1.HTTPIngressPath;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import java.util.List;

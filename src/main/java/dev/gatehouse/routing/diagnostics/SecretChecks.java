@@ -1,10 +1,10 @@
 package dev.gatehouse.routing.diagnostics;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.model.HostPattern;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.SecretState;
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.ChainAnalysis;
 import dev.gatehouse.tls.HostCoverage;

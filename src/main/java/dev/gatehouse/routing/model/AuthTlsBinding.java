@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 
 /**
  * Client-certificate authentication of a host ({@code auth-tls-*}), taken from the oldest Ingress of the

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;

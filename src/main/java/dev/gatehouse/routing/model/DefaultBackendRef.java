@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 
 /**

@@ -1,7 +1,8 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.UpstreamProtocol;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +43,9 @@ public record NginxAnnotations(
         boolean useRegex,
         boolean canary) {
 
-    public static final Set<String> PROTOCOLS = Set.of("HTTP", "HTTPS", "GRPC", "GRPCS", "AUTO_HTTP", "FCGI");
+    /** The {@code backend-protocol} values ingress-nginx accepts (the names of {@link UpstreamProtocol}). */
+    public static final Set<String> PROTOCOLS = java.util.Arrays.stream(UpstreamProtocol.values()).map(Enum::name)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     public static final Set<String> VERIFY_CLIENT = Set.of("on", "off", "optional", "optional_no_ca");
 
     /** No annotations: ingress-nginx defaults. */
@@ -50,31 +53,60 @@ public record NginxAnnotations(
             Optional.empty(), false, Optional.empty(), Optional.empty(), "on", Optional.empty(), false,
             Optional.empty(), false, false);
 
+    /** Annotation names (without the prefix) this parser reads; the draft form edits some of them. */
+    public static final String SSL_REDIRECT = "ssl-redirect";
+    public static final String FORCE_SSL_REDIRECT = "force-ssl-redirect";
+    public static final String BACKEND_PROTOCOL = "backend-protocol";
+    public static final String PROXY_SSL_SECRET = "proxy-ssl-secret";
+    public static final String PROXY_SSL_VERIFY = "proxy-ssl-verify";
+    public static final String PROXY_SSL_NAME = "proxy-ssl-name";
+    public static final String AUTH_TLS_SECRET = "auth-tls-secret";
+    public static final String AUTH_TLS_VERIFY_CLIENT = "auth-tls-verify-client";
+    public static final String AUTH_TLS_MATCH_CN = "auth-tls-match-cn";
+    public static final String SSL_PASSTHROUGH = "ssl-passthrough";
+    public static final String REWRITE_TARGET = "rewrite-target";
+    public static final String USE_REGEX = "use-regex";
+    public static final String CANARY = "canary";
+
     /** Parses the annotations of an Ingress. */
     public static NginxAnnotations of(Ingress ingress) {
         Map<String, String> all = ingress.getMetadata() == null ? null : ingress.getMetadata().getAnnotations();
+        return of(all, ObjectRef.namespaceOf(ingress));
+    }
+
+    /**
+     * Parses annotations as ingress-nginx reads them.
+     *
+     * @param all       the object's annotations (full names); {@code null} = none
+     * @param namespace the Ingress's namespace, for Secret names without one
+     */
+    public static NginxAnnotations of(Map<String, String> all, String namespace) {
         if (all == null || all.isEmpty()) {
             return DEFAULTS;
         }
-        String namespace = ObjectRef.namespaceOf(ingress);
-        String protocol = get(all, "backend-protocol").map(v -> v.trim().toUpperCase(Locale.ROOT))
+        String protocol = get(all, BACKEND_PROTOCOL).map(v -> v.trim().toUpperCase(Locale.ROOT))
                 .filter(PROTOCOLS::contains).orElse("HTTP");
-        String verifyClient = get(all, "auth-tls-verify-client").map(String::trim)
+        String verifyClient = get(all, AUTH_TLS_VERIFY_CLIENT).map(String::trim)
                 .filter(VERIFY_CLIENT::contains).orElse("on");
         return new NginxAnnotations(
-                get(all, "ssl-redirect").flatMap(NginxAnnotations::bool),
-                get(all, "force-ssl-redirect").flatMap(NginxAnnotations::bool).orElse(false),
+                get(all, SSL_REDIRECT).flatMap(NginxAnnotations::bool),
+                get(all, FORCE_SSL_REDIRECT).flatMap(NginxAnnotations::bool).orElse(false),
                 protocol,
-                get(all, "proxy-ssl-secret").map(v -> secretRef(v, namespace)),
-                get(all, "proxy-ssl-verify").map(v -> "on".equalsIgnoreCase(v.trim())).orElse(false),
-                get(all, "proxy-ssl-name").map(String::trim).filter(v -> !v.isEmpty()),
-                get(all, "auth-tls-secret").map(v -> secretRef(v, namespace)),
+                get(all, PROXY_SSL_SECRET).map(v -> secretRef(v, namespace)),
+                get(all, PROXY_SSL_VERIFY).flatMap(NginxAnnotations::onOff).orElse(false),
+                get(all, PROXY_SSL_NAME).map(String::trim).filter(v -> !v.isEmpty()),
+                get(all, AUTH_TLS_SECRET).map(v -> secretRef(v, namespace)),
                 verifyClient,
-                get(all, "auth-tls-match-cn").map(String::trim).filter(v -> !v.isEmpty()),
-                get(all, "ssl-passthrough").flatMap(NginxAnnotations::bool).orElse(false),
-                get(all, "rewrite-target").filter(v -> !v.isBlank()),
-                get(all, "use-regex").flatMap(NginxAnnotations::bool).orElse(false),
-                get(all, "canary").flatMap(NginxAnnotations::bool).orElse(false));
+                get(all, AUTH_TLS_MATCH_CN).map(String::trim).filter(v -> !v.isEmpty()),
+                get(all, SSL_PASSTHROUGH).flatMap(NginxAnnotations::bool).orElse(false),
+                get(all, REWRITE_TARGET).filter(v -> !v.isBlank()),
+                get(all, USE_REGEX).flatMap(NginxAnnotations::bool).orElse(false),
+                get(all, CANARY).flatMap(NginxAnnotations::bool).orElse(false));
+    }
+
+    /** {@code "on"} (any case) is on, anything else off; blank = not set. */
+    public static Optional<Boolean> onOff(String value) {
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of("on".equalsIgnoreCase(value.trim()));
     }
 
     /** The raw value of an annotation (name without the prefix), if set. */
@@ -87,8 +119,11 @@ public record NginxAnnotations(
         return Optional.ofNullable(all.get(ControllerProfile.ANNOTATION_PREFIX + name));
     }
 
-    /** Go's strconv.ParseBool, which ingress-nginx uses. */
-    static Optional<Boolean> bool(String value) {
+    /** Go's strconv.ParseBool, which ingress-nginx uses: empty when the value is none of its spellings. */
+    public static Optional<Boolean> bool(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
         return switch (value.trim()) {
             case "1", "t", "T", "true", "TRUE", "True" -> Optional.of(true);
             case "0", "f", "F", "false", "FALSE", "False" -> Optional.of(false);

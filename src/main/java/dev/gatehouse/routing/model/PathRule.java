@@ -1,6 +1,7 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.HostPattern;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.ChainAnalyzer;
 import dev.gatehouse.tls.TrustAnchors;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;

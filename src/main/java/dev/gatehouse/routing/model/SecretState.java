@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.ChainAnalysis;
 import dev.gatehouse.tls.ParsedMaterial;

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.ChainAnalysis;
 import dev.gatehouse.tls.ChainAnalyzer;
 import dev.gatehouse.tls.MaterialProblem;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * @param catchAll the server for requests no host matches (rules without host, catch-all default backend)
  * @param canaries canary Ingresses, which add no routes of their own
  */
-public record ServerTable(Map<String, Server> byHost, Server catchAll, List<dev.gatehouse.routing.ObjectRef> canaries) {
+public record ServerTable(Map<String, Server> byHost, Server catchAll, List<dev.gatehouse.routing.input.ObjectRef> canaries) {
 
     /** How the request host found its server. */
     public enum HostMatch { EXACT, WILDCARD, CATCH_ALL }

@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.model;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.Optional;
 
 /**

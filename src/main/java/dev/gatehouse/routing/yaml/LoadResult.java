@@ -1,6 +1,6 @@
 package dev.gatehouse.routing.yaml;
 
-import dev.gatehouse.routing.InMemoryClusterView;
+import dev.gatehouse.routing.input.InMemoryClusterView;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
 

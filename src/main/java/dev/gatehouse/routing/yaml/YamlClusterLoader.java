@@ -1,7 +1,7 @@
 package dev.gatehouse.routing.yaml;
 
-import dev.gatehouse.routing.InMemoryClusterView;
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.InMemoryClusterView;
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.KubernetesList;

@@ -25,6 +25,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,7 +53,9 @@ import java.util.regex.Pattern;
  * keyEncipherment for RSA), ExtendedKeyUsage when serverAuth/clientAuth are asked for, and
  * SubjectAlternativeName (DNS and IP). Serials are random positive 128-bit numbers; signatures
  * are SHA256withECDSA or SHA256withRSA depending on the issuer's key. Without {@link #issuedBy}
- * the certificate is self-signed. Defaults: ECDSA P-256, valid from 5 minutes ago for 90 days.
+ * the certificate is self-signed. Defaults: ECDSA P-256, valid for 90 days; from 5 minutes before the
+ * clock's "now" when the builder was {@linkplain #create(Clock) given a clock} and neither
+ * {@link #notBefore} nor {@link #notAfter} is set (without a clock, one of them is required).
  *
  * <p>A builder is a mutable, single-use, not thread-safe object; the bundle it builds is immutable.
  */
@@ -81,11 +84,20 @@ public final class CertificateBuilder {
     private CertificateBundle issuer;
     private boolean includeRootInChain;
 
-    private CertificateBuilder() {
+    private final Clock clock;
+
+    private CertificateBuilder(Clock clock) {
+        this.clock = clock;
     }
 
+    /** A builder without a clock: {@link #notBefore} or {@link #notAfter} must be set. */
     public static CertificateBuilder create() {
-        return new CertificateBuilder();
+        return new CertificateBuilder(null);
+    }
+
+    /** A builder whose certificate is valid from 5 minutes before {@code clock}'s now unless dates are set. */
+    public static CertificateBuilder create(Clock clock) {
+        return new CertificateBuilder(Objects.requireNonNull(clock, "clock"));
     }
 
     /** Subject distinguished name in RFC 2253 form, e.g. {@code CN=shop.example.com, O=Example}. */
@@ -203,8 +215,11 @@ public final class CertificateBuilder {
     /** Generates the key (if none was given) and signs the certificate. */
     public CertificateBundle build() {
         String subjectName = effectiveSubject();
+        if (notBefore == null && notAfter == null && clock == null) {
+            throw new IllegalStateException("A certificate needs notBefore or notAfter, or a builder with a clock");
+        }
         Instant from = notBefore != null ? notBefore
-                : (notAfter != null ? notAfter.minus(DEFAULT_VALIDITY) : Instant.now().minus(DEFAULT_BACKDATE));
+                : (notAfter != null ? notAfter.minus(DEFAULT_VALIDITY) : clock.instant().minus(DEFAULT_BACKDATE));
         Instant until = notAfter != null ? notAfter : from.plus(DEFAULT_VALIDITY);
         if (!until.isAfter(from)) {
             throw new IllegalArgumentException("notAfter (" + until + ") must be after notBefore (" + from + ")");

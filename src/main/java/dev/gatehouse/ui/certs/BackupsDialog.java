@@ -2,7 +2,6 @@ package dev.gatehouse.ui.certs;
 
 import dev.gatehouse.cluster.write.Backup;
 import dev.gatehouse.ui.common.RelativeTime;
-import java.time.Instant;
 import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -38,7 +37,7 @@ final class BackupsDialog extends Dialog<Void> {
                     setTooltip(null);
                     return;
                 }
-                setText(RelativeTime.age(b.taken(), Instant.now()) + " ago · " + b.kind() + " " + b.namespace() + "/"
+                setText(RelativeTime.age(b.taken(), vm.clock().instant()) + " ago · " + b.kind() + " " + b.namespace() + "/"
                         + b.name() + " · " + (b.yaml().isPresent() ? b.reason() : b.reason() + " (did not exist before)"));
                 setTooltip(new Tooltip(RelativeTime.absolute(b.taken()) + "\n" + b.id()));
             }

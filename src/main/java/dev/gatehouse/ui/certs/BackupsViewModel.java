@@ -11,6 +11,7 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.RelativeTime;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +38,11 @@ public final class BackupsViewModel {
     private final ObservableList<YamlDiff.Line> diff = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper("Loading backups…");
     private final ReadOnlyBooleanWrapper canRestore = new ReadOnlyBooleanWrapper();
+
+    /** "now" for the backups' ages. */
+    public Clock clock() {
+        return services.clock();
+    }
 
     BackupsViewModel(CertificateServices services, ClusterSession session, FxBackground background,
                      Consumer<WriteResult.Written> written) {

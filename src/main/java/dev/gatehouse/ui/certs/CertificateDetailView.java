@@ -12,7 +12,7 @@ import dev.gatehouse.ui.common.diagnostics.DiagnosticLabel;
 import dev.gatehouse.ui.common.ExpiryBands;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +54,7 @@ final class CertificateDetailView extends VBox {
         }
     }
 
+    private final Clock clock;
     private final Label title = new Label();
     private final VBox warnings = new VBox(4);
     private final TreeView<ChainNode> chain = new TreeView<>();
@@ -68,7 +69,8 @@ final class CertificateDetailView extends VBox {
     private final Label empty = new Label("Select a certificate to see its chain, fields and problems.");
     private CertificateRow row;
 
-    CertificateDetailView(DetailActions handler) {
+    CertificateDetailView(DetailActions handler, Clock clock) {
+        this.clock = clock;
         setId("cert-detail");
         getStyleClass().add("cert-detail");
         setSpacing(8);
@@ -265,7 +267,7 @@ final class CertificateDetailView extends VBox {
         names.addAll(info.ipAddresses());
         sans.getItems().setAll(names.isEmpty() ? List.of("(none: clients ignore the common name)") : names);
         long total = Duration.between(info.notBefore(), info.notAfter()).toSeconds();
-        long used = Duration.between(info.notBefore(), Instant.now()).toSeconds();
+        long used = Duration.between(info.notBefore(), clock.instant()).toSeconds();
         validity.setProgress(total <= 0 ? 1 : Math.max(0, Math.min(1, used / (double) total)));
         Status band = ExpiryBands.status(info.expiry());
         validity.getStyleClass().removeAll(Status.allStyleClasses());

@@ -269,6 +269,8 @@ public final class CertificatesViewModel implements AutoCloseable {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
+    /** "now" for validity shown in the detail. */
+    public Clock clock() { return services.clock(); }
     public ObservableList<CertificateRow> rows() { return filtered; }
     public ObservableList<CertificateRow> allRows() { return all; }
     public StringProperty filterProperty() { return filter; }

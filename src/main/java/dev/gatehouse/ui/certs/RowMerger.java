@@ -1,9 +1,9 @@
 package dev.gatehouse.ui.certs;
 
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

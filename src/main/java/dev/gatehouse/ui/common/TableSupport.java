@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.common;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.function.Function;
@@ -72,8 +73,8 @@ public final class TableSupport {
         };
     }
 
-    /** Age column: "5d", absolute time in the tooltip, sorted by time. */
-    public static <R> TableColumn<R, Instant> age(String title, Function<R, Instant> value) {
+    /** Age column: "5d" before {@code clock}'s now, absolute time in the tooltip, sorted by time. */
+    public static <R> TableColumn<R, Instant> age(String title, Function<R, Instant> value, Clock clock) {
         TableColumn<R, Instant> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
         c.setComparator(Comparator.nullsLast(Comparator.reverseOrder()));
@@ -82,7 +83,7 @@ public final class TableSupport {
             @Override
             protected void updateItem(Instant t, boolean empty) {
                 super.updateItem(t, empty);
-                setText(empty ? null : RelativeTime.age(t, Instant.now()));
+                setText(empty ? null : RelativeTime.age(t, clock.instant()));
                 setTooltip(empty || t == null ? null : new Tooltip(RelativeTime.absolute(t)));
             }
         });

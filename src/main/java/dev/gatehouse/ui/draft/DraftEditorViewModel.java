@@ -3,7 +3,7 @@ package dev.gatehouse.ui.draft;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftYaml;
 import dev.gatehouse.drafts.IngressForm;
-import dev.gatehouse.drafts.NginxAnnotations;
+import dev.gatehouse.drafts.NginxAnnotationFields;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Clock;
 import java.util.List;
@@ -30,6 +30,7 @@ import javafx.util.Duration;
  */
 public final class DraftEditorViewModel {
     private final DraftYaml yaml = new DraftYaml();
+    private final Clock clock;
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper parseProblem = new ReadOnlyStringWrapper("");
     private final StringProperty namespace = new SimpleStringProperty("");
@@ -37,11 +38,10 @@ public final class DraftEditorViewModel {
     private final StringProperty ingressClass = new SimpleStringProperty("");
     private final ObservableList<IngressForm.PathRow> paths = FXCollections.observableArrayList();
     private final ObservableList<IngressForm.TlsRow> tls = FXCollections.observableArrayList();
-    private final ObjectProperty<NginxAnnotations> annotations = new SimpleObjectProperty<>(NginxAnnotations.none());
+    private final ObjectProperty<NginxAnnotationFields> annotations = new SimpleObjectProperty<>(NginxAnnotationFields.none());
     private final ReadOnlyObjectWrapper<Ingress> parsed = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>();
     private final PauseTransition saveLater = new PauseTransition(Duration.millis(400));
-    private final Clock clock;
     private boolean syncing;
 
     /**
@@ -160,6 +160,6 @@ public final class DraftEditorViewModel {
     public StringProperty ingressClassProperty() { return ingressClass; }
     public ObservableList<IngressForm.PathRow> paths() { return paths; }
     public ObservableList<IngressForm.TlsRow> tls() { return tls; }
-    public ObjectProperty<NginxAnnotations> annotationsProperty() { return annotations; }
+    public ObjectProperty<NginxAnnotationFields> annotationsProperty() { return annotations; }
     public ReadOnlyObjectProperty<Draft> draftProperty() { return draft.getReadOnlyProperty(); }
 }

@@ -2,7 +2,7 @@ package dev.gatehouse.ui.draft;
 
 import dev.gatehouse.drafts.IngressForm.PathRow;
 import dev.gatehouse.drafts.IngressForm.TlsRow;
-import dev.gatehouse.drafts.NginxAnnotations;
+import dev.gatehouse.drafts.NginxAnnotationFields;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -145,13 +145,13 @@ final class DraftFormPane extends ScrollPane {
         if (updating) {
             return;
         }
-        NginxAnnotations cur = vm.annotationsProperty().get();
-        vm.annotationsProperty().set(new NginxAnnotations(val(sslRedirect).map(Boolean::parseBoolean), cur.forceSslRedirect(),
+        NginxAnnotationFields cur = vm.annotationsProperty().get();
+        vm.annotationsProperty().set(new NginxAnnotationFields(val(sslRedirect).map(Boolean::parseBoolean), cur.forceSslRedirect(),
                 val(backendProtocol), text(proxySslSecret), val(proxySslVerify).map("on"::equals), text(authTlsSecret),
                 val(verifyClient), text(rewriteTarget), cur.useRegex()));
     }
 
-    private void showAnnotations(NginxAnnotations a) {
+    private void showAnnotations(NginxAnnotationFields a) {
         updating = true;
         try {
             sslRedirect.setValue(a.sslRedirect().map(String::valueOf).orElse(DEFAULT));

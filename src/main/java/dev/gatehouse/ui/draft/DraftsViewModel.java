@@ -22,6 +22,7 @@ import dev.gatehouse.ui.common.FxBackground;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -54,10 +55,10 @@ public final class DraftsViewModel {
     private final DraftStore store;
     private final BackupStore backups;
     private final Executor worker;
+    private final Clock clock;
     private final ReadOnlyObjectProperty<ClusterSession> session;
     private final ReadOnlyObjectProperty<SessionSnapshot> snapshots;
     private final ReadOnlyObjectProperty<RoutingService> routing;
-    private final Clock clock;
     private final DraftStatuses statuses;
     private final Latest<Draft, String> diffs;
     private final ObservableList<DraftItem> items = FXCollections.observableArrayList();
@@ -224,7 +225,8 @@ public final class DraftsViewModel {
     /** A new draft from a template. */
     public void create(DraftTemplate template, String namespace, String name, String host, String service) {
         String text = template.render(namespace, name, host, service);
-        add(new Draft(DraftStore.newId(), namespace, name, text, Optional.empty(), Optional.empty(), clock.instant(),
+        Instant now = clock.instant();
+        add(new Draft(DraftStore.newId(now), namespace, name, text, Optional.empty(), Optional.empty(), now,
                 Optional.empty()));
     }
 
@@ -239,8 +241,9 @@ public final class DraftsViewModel {
             }
         }
         String yaml = DraftYaml.toYaml(live);
-        add(new Draft(DraftStore.newId(), ns, name, yaml, Optional.of(yaml),
-                Optional.of(live.getMetadata().getResourceVersion()), clock.instant(), Optional.empty()));
+        Instant now = clock.instant();
+        add(new Draft(DraftStore.newId(now), ns, name, yaml, Optional.of(yaml),
+                Optional.of(live.getMetadata().getResourceVersion()), now, Optional.empty()));
     }
 
     private void add(Draft d) {
@@ -304,8 +307,9 @@ public final class DraftsViewModel {
         if (r instanceof WriteResult.Written written && written.result() instanceof Ingress result) {
             lastApply.set(written.backup());
             String liveYaml = DraftYaml.toYaml(result);
-            editor.get().replace(d.appliedAs(liveYaml, result.getMetadata().getResourceVersion(), clock.instant())
-                    .withYaml(liveYaml, d.namespace(), d.name(), clock.instant()));
+            Instant now = clock.instant();
+            editor.get().replace(d.appliedAs(liveYaml, result.getMetadata().getResourceVersion(), now)
+                    .withYaml(liveYaml, d.namespace(), d.name(), now));
             conflict.set(null);
         } else if (r instanceof WriteResult.Conflict c) {
             String live = c.live().map(ObjectYaml::forDiff).orElse("(deleted)");

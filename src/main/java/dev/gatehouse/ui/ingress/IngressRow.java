@@ -1,9 +1,9 @@
 package dev.gatehouse.ui.ingress;
 
+import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressRule;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
-import dev.gatehouse.routing.ObjectRef;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.time.format.DateTimeParseException;

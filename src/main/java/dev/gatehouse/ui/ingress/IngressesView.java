@@ -148,7 +148,7 @@ public final class IngressesView extends VBox {
         table.getColumns().add(TableSupport.text("TLS hosts", IngressRow::tlsHosts, 200));
         table.getColumns().add(TableSupport.text("Secrets", IngressRow::secrets, 140));
         table.getColumns().add(TableSupport.text("Address", IngressRow::address, 100));
-        TableColumn<IngressRow, Instant> age = TableSupport.age("Age", IngressRow::created);
+        TableColumn<IngressRow, Instant> age = TableSupport.age("Age", IngressRow::created, vm.clock());
         table.getColumns().add(age);
         SortedList<IngressRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -48,12 +48,15 @@ public final class IngressesViewModel implements AutoCloseable {
     private final SelectionKeeper<IngressRow> selection = new SelectionKeeper<>(selected, IngressRow::key);
     private final Executor worker;
     private final BackupStore backups;
+    private final Clock clock;
     private final ReadOnlyStringWrapper actionMessage = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Backup> lastDeletion = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectProperty<DiagnosticReport> diagnostics;
 
+    /** @param clock "now" for the ages shown and the backups taken before a delete */
     public IngressesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource, Executor worker,
-                              ReadOnlyObjectProperty<DiagnosticReport> diagnostics, BackupStore backups) {
+                              ReadOnlyObjectProperty<DiagnosticReport> diagnostics, BackupStore backups, Clock clock) {
+        this.clock = clock;
         this.worker = worker;
         this.backups = backups;
         this.diagnostics = diagnostics;
@@ -110,7 +113,7 @@ public final class IngressesViewModel implements AutoCloseable {
         if (row == null || s == null || s.client().isEmpty()) {
             return CompletableFuture.completedFuture(new WriteResult.Rejected(0, "Nothing selected, or not connected"));
         }
-        SafeWriter w = new SafeWriter(s.client().get(), backups, Clock.systemUTC());
+        SafeWriter w = new SafeWriter(s.client().get(), backups, clock);
         return CompletableFuture.supplyAsync(() -> w.delete(row.ingress(), "delete from Gatehouse"), worker).thenApply(r -> {
             FxBackground.onFx(() -> {
                 actionMessage.set(r.message());
@@ -127,7 +130,7 @@ public final class IngressesViewModel implements AutoCloseable {
         if (b == null || s == null || s.client().isEmpty()) {
             return CompletableFuture.completedFuture(new WriteResult.Rejected(0, "Nothing to undo"));
         }
-        SafeWriter w = new SafeWriter(s.client().get(), backups, Clock.systemUTC());
+        SafeWriter w = new SafeWriter(s.client().get(), backups, clock);
         return CompletableFuture.supplyAsync(() -> w.restore(b), worker).thenApply(r -> {
             FxBackground.onFx(() -> {
                 actionMessage.set(r.message());
@@ -137,6 +140,7 @@ public final class IngressesViewModel implements AutoCloseable {
         });
     }
 
+    public Clock clock() { return clock; }
     public ReadOnlyStringProperty actionMessageProperty() { return actionMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Backup> lastDeletionProperty() { return lastDeletion.getReadOnlyProperty(); }
 

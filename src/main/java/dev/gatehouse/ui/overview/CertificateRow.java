@@ -35,8 +35,8 @@ public record CertificateRow(String namespace, String name, Optional<Certificate
         }
     });
 
-    public static CertificateRow of(SecretSummary s) {
-        Instant now = Instant.now();
+    /** The row of a Secret, its days left counted from {@code now}. */
+    public static CertificateRow of(SecretSummary s, Instant now) {
         Optional<Leaf> info = s.tlsCrt().flatMap(CertificateRow::firstCertificate).map(cert -> Leaf.of(cert, now));
         return new CertificateRow(s.namespace(), s.name(), info);
     }

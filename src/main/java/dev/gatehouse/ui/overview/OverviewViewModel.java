@@ -9,6 +9,7 @@ import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -35,13 +36,18 @@ public final class OverviewViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
     private final Executor worker;
+    private final Clock clock;
     private final Latest<Boolean, Boolean> debounce;
     private LiveList<Ingress, String> ingresses; // the namespace of each Ingress
     private LiveList<SecretSummary, CertificateRow> certificates;
 
-    /** @param background builds rows on its workers and coalesces recomputations on its timer */
+    /**
+     * @param background builds rows on its workers and coalesces recomputations on its timer
+     * @param clock      "now" for the certificates' days left
+     */
     public OverviewViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DiagnosticReport> report,
-                             FxBackground background) {
+                             FxBackground background, Clock clock) {
+        this.clock = clock;
         this.report = report;
         this.worker = background::execute;
         this.debounce = background.fxRecompute(Duration.ofMillis(150), this::recompute);
@@ -60,7 +66,8 @@ public final class OverviewViewModel {
         if (s != null) {
             ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
                     i -> i.getMetadata().getNamespace(), worker);
-            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(), CertificateRow::of, worker);
+            certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(),
+                    x -> CertificateRow.of(x, clock.instant()), worker);
             ingresses.rows().addListener((Observable o) -> schedule());
             certificates.rows().addListener((Observable o) -> schedule());
         }

@@ -1,9 +1,9 @@
 package dev.gatehouse.ui.path;
 
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.ui.path.PathDiagram.Element;
 import dev.gatehouse.ui.path.PathDiagram.Lane;

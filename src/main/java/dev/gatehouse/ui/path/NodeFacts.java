@@ -1,10 +1,10 @@
 package dev.gatehouse.ui.path;
 
 import dev.gatehouse.routing.ClientCertificate;
-import dev.gatehouse.routing.ClusterView;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.ServedCertificate;
+import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.Server;
 import dev.gatehouse.tls.CertificateInfo;

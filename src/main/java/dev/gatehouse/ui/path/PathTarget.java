@@ -1,6 +1,6 @@
 package dev.gatehouse.ui.path;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.util.List;
 
 /** What the path view draws: one Ingress (its paths on all its hosts) or one host (every Ingress's paths for it). */

@@ -23,7 +23,8 @@ import dev.gatehouse.tls.build.Pem;
 import dev.gatehouse.ui.common.FxBackground;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalTime;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,7 @@ public final class ProxyViewModel implements AutoCloseable {
     private final FxBackground background;
     private final StringProperty shellState;
     private final Path dataDir;
+    private final Clock clock;
     private final BackendMappings mappings = new BackendMappings();
     private final AccessLogBuffer log = new AccessLogBuffer(LOG_CAP);
     private final FilteredList<AccessLogEvent> filteredLog = new FilteredList<>(log.rows());
@@ -85,10 +87,12 @@ public final class ProxyViewModel implements AutoCloseable {
      * @param background runs start, stop and the tester off the FX thread
      * @param shellState the status bar's proxy text
      * @param dataDir    where the demo CA is written for curl's --cacert
+     * @param clock      "now" for the proxy (certificate validity, access log) and the log's times
      */
     public ProxyViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<RoutingService> routing,
                           ReadOnlyObjectProperty<DemoCluster> demo, FxBackground background, StringProperty shellState,
-                          Path dataDir) {
+                          Path dataDir, Clock clock) {
+        this.clock = clock;
         this.session = session;
         this.routing = routing;
         this.demo = demo;
@@ -142,7 +146,7 @@ public final class ProxyViewModel implements AutoCloseable {
                     s.client().ifPresent(c -> sources.add(new PortForwardBackendSource(c, s.contextName())));
                     caFile = null;
                 }
-                return LocalProxy.builder(rules).config(ProxyConfig.defaults().withPorts(ports.get()[0], ports.get()[1]))
+                return LocalProxy.builder(rules, clock).config(ProxyConfig.defaults().withPorts(ports.get()[0], ports.get()[1]))
                         .backends(new BackendDirectory(sources)).start();
             }
         };
@@ -266,7 +270,7 @@ public final class ProxyViewModel implements AutoCloseable {
             return;
         }
         source.set("Rules: " + table.source() + " \u00b7 " + table.ingressCount() + " Ingresses served \u00b7 loaded "
-                + CLOCK.format(LocalTime.now()));
+                + CLOCK.format(table.builtAt().atZone(ZoneId.systemDefault())));
         List<BackendRow> rows = new ArrayList<>();
         for (var key : table.backends()) {
             rows.add(new BackendRow(key, mappings.get(key.display()).map(Object::toString).orElse(""),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.MockCluster;
 import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.tls.TestCerts;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
@@ -122,7 +123,7 @@ class SafeWriterTest {
 
     @Test
     void dryRunAgainstTheDemoClusterValidatesWithoutStoring() throws Exception {
-        try (DemoCluster demo = DemoCluster.start(dir.resolve("demo/kubeconfig"));
+        try (DemoCluster demo = DemoCluster.start(dir.resolve("demo/kubeconfig"), TestCerts.CLOCK);
              KubernetesClient demoClient = new KubernetesClientBuilder()
                      .withConfig(Config.fromKubeconfig(Files.readString(demo.kubeconfig()))).build()) {
             SafeWriter w = new SafeWriter(demoClient, new BackupStore(dir.resolve("b2")), Clock.systemUTC());

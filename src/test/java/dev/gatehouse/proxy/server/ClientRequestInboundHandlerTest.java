@@ -8,10 +8,10 @@ import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.ServerTlsContexts;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.InMemoryClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
-import java.time.Clock;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
@@ -52,10 +52,11 @@ class ClientRequestInboundHandlerTest {
     static void rules() throws Exception {
         LoadResult loaded = new YamlClusterLoader().parse(RULES, "rules.yaml");
         var view = InMemoryClusterView.of(((LoadResult.Loaded) loaded).objects());
-        var fake = CertificateBuilder.create().subject("CN=fake").selfSigned().build();
-        RoutingEngine engine = new RoutingEngine(view, ControllerProfile.ingressNginx(), Clock.systemUTC(),
+        var fake = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=fake").selfSigned().build();
+        RoutingEngine engine = new RoutingEngine(view, ControllerProfile.ingressNginx(), TestCerts.CLOCK,
                 TrustAnchors.none());
-        table = RouteTable.build(engine.snapshot(), new ServerTlsContexts(TlsProvider.detect(), fake), "test");
+        table = RouteTable.build(engine.snapshot(), new ServerTlsContexts(TlsProvider.detect(), fake), "test",
+                TestCerts.CLOCK);
     }
 
     private EmbeddedChannel channel() {
@@ -91,6 +92,7 @@ class ClientRequestInboundHandlerTest {
         assertThat(log).singleElement().satisfies(e -> {
             assertThat(e.status()).isEqualTo(308);
             assertThat(e.ingress()).contains("shop/web");
+            assertThat(e.time()).as("the proxy's clock").isEqualTo(TestCerts.NOW);
         });
         ch.finishAndReleaseAll();
     }

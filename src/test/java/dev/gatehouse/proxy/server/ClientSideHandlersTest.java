@@ -3,6 +3,7 @@ package dev.gatehouse.proxy.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.proxy.NettyLeakWatch;
+import dev.gatehouse.tls.TestCerts;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
@@ -119,7 +120,7 @@ class ClientSideHandlersTest {
     @Test
     void hstsIsAddedOnlyWhenTheExchangeAllowsIt() {
         EmbeddedChannel ch = new EmbeddedChannel(new HstsResponseOutboundHandler());
-        Exchange exchange = new Exchange(ConnectionInfo.of(ch), "HTTP/1.1", "GET", "shop.test", "/", true);
+        Exchange exchange = new Exchange(TestCerts.NOW, ConnectionInfo.of(ch), "HTTP/1.1", "GET", "shop.test", "/", true);
         ch.attr(Exchange.KEY).set(exchange);
         ch.writeOutbound(response());
         FullHttpResponse plain = ch.readOutbound();

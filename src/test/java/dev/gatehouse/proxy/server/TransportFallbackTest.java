@@ -8,16 +8,16 @@ import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.ServerTlsContexts;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
-import dev.gatehouse.routing.ControllerProfile;
-import dev.gatehouse.routing.InMemoryClusterView;
 import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.InMemoryClusterView;
+import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.tls.build.CertificateBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,9 +39,10 @@ class TransportFallbackTest {
     @BeforeAll
     static void rules() throws Exception {
         RoutingEngine engine = new RoutingEngine(InMemoryClusterView.empty(), ControllerProfile.ingressNginx(),
-                Clock.systemUTC(), TrustAnchors.none());
-        var fake = CertificateBuilder.create().subject("CN=fake").selfSigned().build();
-        empty = RouteTable.build(engine.snapshot(), new ServerTlsContexts(TlsProvider.detect(), fake), "no rules");
+                TestCerts.CLOCK, TrustAnchors.none());
+        var fake = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=fake").selfSigned().build();
+        empty = RouteTable.build(engine.snapshot(), new ServerTlsContexts(TlsProvider.detect(), fake), "no rules",
+                TestCerts.CLOCK);
     }
 
     private ProxyServer server(Transport start, BiFunction<ProxyConfig, Transport, ProxyServer.Loops> loops) {

@@ -2,7 +2,7 @@ package dev.gatehouse.routing.yaml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.routing.ObjectRef;
+import dev.gatehouse.routing.input.ObjectRef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,8 @@
 package dev.gatehouse.tls.build;
 
+import dev.gatehouse.tls.TestCerts;
+import java.time.Duration;
+import java.util.Date;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,14 +40,14 @@ class CertificateBuilderTest {
 
     @BeforeAll
     static void pki() {
-        root = CertificateBuilder.create().subject("CN=Test Root CA, O=Gatehouse Test").ca(true).build();
-        intermediate = CertificateBuilder.create().subject("CN=Test Intermediate CA, O=Gatehouse Test")
+        root = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=Test Root CA, O=Gatehouse Test").ca(true).build();
+        intermediate = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=Test Intermediate CA, O=Gatehouse Test")
                 .pathLength(0).issuedBy(root).build();
     }
 
     @Test
     void leafChainsToTheRootAndValidatesWithPkix() throws Exception {
-        CertificateBundle leaf = CertificateBuilder.create().subject("CN=shop.example.com")
+        CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=shop.example.com")
                 .sans("shop.example.com", "*.shop.example.com").serverAuth().issuedBy(intermediate).build();
 
         assertThat(leaf.chain()).containsExactly(leaf.certificate(), intermediate.certificate());
@@ -56,6 +59,7 @@ class CertificateBuilderTest {
         CertPath path = factory.generateCertPath(leaf.chain());
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root.certificate(), null)));
         parameters.setRevocationEnabled(false);
+        parameters.setDate(Date.from(TestCerts.NOW));
         CertPathValidator.getInstance("PKIX").validate(path, parameters);
     }
 
@@ -65,7 +69,7 @@ class CertificateBuilderTest {
         assertThat(root.chain()).containsExactly(root.certificate());
         assertThat(root.root()).contains(root.certificate());
 
-        CertificateBundle withRoot = CertificateBuilder.create().sans("a.example.com")
+        CertificateBundle withRoot = CertificateBuilder.create(TestCerts.CLOCK).sans("a.example.com")
                 .issuedBy(intermediate).includeRootInChain().build();
         assertThat(withRoot.chain()).containsExactly(withRoot.certificate(), intermediate.certificate(), root.certificate());
         assertThat(withRoot.isSelfSigned()).isFalse();
@@ -75,7 +79,7 @@ class CertificateBuilderTest {
     void leafCarriesTheRequestedNamesValidityAndUsages() throws Exception {
         Instant from = Instant.parse("2025-01-01T00:00:00Z");
         Instant until = Instant.parse("2026-01-01T00:00:00Z");
-        CertificateBundle leaf = CertificateBuilder.create().subject("CN=api.example.com, O=Example")
+        CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=api.example.com, O=Example")
                 .sans("api.example.com").ipSans("127.0.0.1", "::1")
                 .notBefore(from).notAfter(until).serverAuth().clientAuth().issuedBy(intermediate).build();
         X509Certificate cert = leaf.certificate();
@@ -112,7 +116,7 @@ class CertificateBuilderTest {
     @ParameterizedTest
     @EnumSource(KeyAlgorithm.class)
     void eachAlgorithmProducesItsKeyTypeAndRsaLeavesMayEncipherKeys(KeyAlgorithm algorithm) {
-        CertificateBundle bundle = CertificateBuilder.create().sans("k.example.com").algorithm(algorithm).build();
+        CertificateBundle bundle = CertificateBuilder.create(TestCerts.CLOCK).sans("k.example.com").algorithm(algorithm).build();
         X509Certificate cert = bundle.certificate();
         assertThat(cert.getPublicKey().getAlgorithm()).isEqualTo(algorithm.jcaName());
         assertThat(cert.getSigAlgName()).isEqualTo(algorithm.signatureAlgorithm());
@@ -128,16 +132,16 @@ class CertificateBuilderTest {
 
     @Test
     void rsaIssuerSignsWithSha256WithRsa() {
-        CertificateBundle rsaCa = CertificateBuilder.create().subject("CN=RSA CA").algorithm(KeyAlgorithm.RSA_2048)
+        CertificateBundle rsaCa = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=RSA CA").algorithm(KeyAlgorithm.RSA_2048)
                 .ca(true).build();
-        CertificateBundle leaf = CertificateBuilder.create().sans("r.example.com").issuedBy(rsaCa).build();
+        CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).sans("r.example.com").issuedBy(rsaCa).build();
         assertThat(leaf.certificate().getSigAlgName()).isEqualTo("SHA256withRSA");
         assertThat(leaf.certificate().getPublicKey().getAlgorithm()).isEqualTo("EC");
     }
 
     @Test
     void pemRoundTripsCertificatesAndPkcs8Key() throws Exception {
-        CertificateBundle leaf = CertificateBuilder.create().sans("pem.example.com").issuedBy(intermediate).build();
+        CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).sans("pem.example.com").issuedBy(intermediate).build();
 
         String chainPem = leaf.chainPem();
         assertThat(chainPem).startsWith("-----BEGIN CERTIFICATE-----\n").endsWith("-----END CERTIFICATE-----\n");
@@ -159,7 +163,7 @@ class CertificateBuilderTest {
 
     @Test
     void toStringNeverShowsTheKey() {
-        CertificateBundle leaf = CertificateBuilder.create().sans("secret.example.com").build();
+        CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).sans("secret.example.com").build();
         assertThat(leaf.toString()).contains("CN=secret.example.com").contains(leaf.fingerprintSha256())
                 .doesNotContain("PRIVATE").doesNotContain(Base64.getEncoder().encodeToString(leaf.privateKey().getEncoded()).substring(0, 20));
     }
@@ -167,37 +171,45 @@ class CertificateBuilderTest {
     @Test
     void serialsAreRandom() {
         Set<Object> serials = new HashSet<>();
-        IntStream.range(0, 5).forEach(i -> serials.add(CertificateBuilder.create().sans("s.example.com")
+        IntStream.range(0, 5).forEach(i -> serials.add(CertificateBuilder.create(TestCerts.CLOCK).sans("s.example.com")
                 .keyPair(root.keyPair(), KeyAlgorithm.EC_P256).build().certificate().getSerialNumber()));
         assertThat(serials).hasSize(5);
     }
 
     @Test
-    void defaultsToNinetyDaysFromJustNow() {
-        Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        X509Certificate cert = CertificateBuilder.create().sans("d.example.com").build().certificate();
-        assertThat(cert.getNotBefore().toInstant()).isBetween(before.minusSeconds(301), before.plusSeconds(1));
+    void defaultsToNinetyDaysFromFiveMinutesBeforeTheClocksNow() {
+        X509Certificate cert = CertificateBuilder.create(TestCerts.CLOCK).sans("d.example.com").build().certificate();
+        assertThat(cert.getNotBefore().toInstant()).isEqualTo(TestCerts.NOW.minusSeconds(300));
         assertThat(ChronoUnit.DAYS.between(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant())).isEqualTo(90);
         assertThat(cert.getSubjectX500Principal().getName()).isEqualTo("CN=d.example.com");
     }
 
     @Test
     void badInputIsRejectedWithAPlainMessage() {
-        assertThatThrownBy(() -> CertificateBuilder.create().sans("shop..example.com"))
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).sans("shop..example.com"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Not a valid DNS name for a certificate: \"shop..example.com\"");
-        assertThatThrownBy(() -> CertificateBuilder.create().ipSans("localhost"))
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).ipSans("localhost"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("Not a valid IP address: \"localhost\"");
-        assertThatThrownBy(() -> CertificateBuilder.create().ipSans("300.1.1.1"))
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).ipSans("300.1.1.1"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("300.1.1.1");
-        assertThatThrownBy(() -> CertificateBuilder.create().subject("not a dn"))
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).subject("not a dn"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a valid distinguished name");
-        CertificateBundle leaf = CertificateBuilder.create().sans("leaf.example.com").build();
-        assertThatThrownBy(() -> CertificateBuilder.create().issuedBy(leaf))
+        CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).sans("leaf.example.com").build();
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).issuedBy(leaf))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("it is not a CA certificate");
-        Instant now = Instant.now();
-        assertThatThrownBy(() -> CertificateBuilder.create().sans("t.example.com").notBefore(now).notAfter(now.minusSeconds(60)).build())
+        Instant now = TestCerts.NOW;
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).sans("t.example.com").notBefore(now).notAfter(now.minusSeconds(60)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be after notBefore");
-        assertThatThrownBy(() -> CertificateBuilder.create().build())
+        assertThatThrownBy(() -> CertificateBuilder.create(TestCerts.CLOCK).build())
                 .isInstanceOf(IllegalStateException.class).hasMessage("A certificate needs a subject or at least one DNS name");
+    }
+
+    @Test
+    void withoutAClockTheValidityMustBeGiven() {
+        assertThatThrownBy(() -> CertificateBuilder.create().sans("e.example.com").build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("A certificate needs notBefore or notAfter, or a builder with a clock");
+        X509Certificate cert = CertificateBuilder.create().sans("e.example.com").notAfter(TestCerts.NOW).build().certificate();
+        assertThat(cert.getNotBefore().toInstant()).isEqualTo(TestCerts.NOW.minus(Duration.ofDays(90)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.tls.build;
 
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +36,9 @@ class OpensslCrossCheckTest {
     @Test
     void opensslVerifiesTheChainAndSeesTheExtensions() throws Exception {
         assumeTrue(opensslPresent, "openssl not on PATH");
-        CertificateBundle root = CertificateBuilder.create().subject("CN=Cross Root, O=Gatehouse Test").ca(true).build();
-        CertificateBundle intermediate = CertificateBuilder.create().subject("CN=Cross Intermediate").ca(true).issuedBy(root).build();
-        CertificateBundle leaf = CertificateBuilder.create().subject("CN=shop.example.com")
+        CertificateBundle root = CertificateBuilder.create(Clock.systemUTC()).subject("CN=Cross Root, O=Gatehouse Test").ca(true).build();
+        CertificateBundle intermediate = CertificateBuilder.create(Clock.systemUTC()).subject("CN=Cross Intermediate").ca(true).issuedBy(root).build();
+        CertificateBundle leaf = CertificateBuilder.create(Clock.systemUTC()).subject("CN=shop.example.com")
                 .sans("shop.example.com", "*.shop.example.com").ipSans("127.0.0.1")
                 .algorithm(KeyAlgorithm.RSA_2048).serverAuth().issuedBy(intermediate).build();
         Files.writeString(dir.resolve("root.pem"), root.certificatePem());

@@ -16,7 +16,6 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -61,7 +60,7 @@ class LocalCaTest {
         LeafSpec spec = new LeafSpec("CN=shop.example.com", List.of("shop.example.com"), List.of(),
                 Duration.ofDays(30), KeyAlgorithm.RSA_2048);
 
-        CertificateBundle leaf = ca.issue(spec, Instant.now());
+        CertificateBundle leaf = ca.issue(spec, clock.instant());
         ChainAnalysis analysis = new ChainAnalyzer(clock, new LocalTrust(data).extend(TrustAnchors.none()))
                 .analyze(leaf.chain(), Optional.of(leaf.privateKey()));
 

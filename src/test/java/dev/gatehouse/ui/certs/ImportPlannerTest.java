@@ -35,13 +35,13 @@ class ImportPlannerTest {
 
     @TempDir
     Path data;
-    private final MaterialAnalyzer analyzer = new MaterialAnalyzer(Clock.systemUTC(), TrustAnchors.none());
-    private final CertificateBundle ca = CertificateBuilder.create().subject("CN=Planner CA").ca(true).build();
-    private final CertificateBundle leaf = CertificateBuilder.create().subject("CN=shop.example.com")
+    private final MaterialAnalyzer analyzer = new MaterialAnalyzer(TestCerts.CLOCK, TrustAnchors.none());
+    private final CertificateBundle ca = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=Planner CA").ca(true).build();
+    private final CertificateBundle leaf = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=shop.example.com")
             .sans("shop.example.com").serverAuth().issuedBy(ca).build();
 
     private PendingKeys pending() {
-        return new PendingKeys(data, AtRestKey.in(data), Clock.systemUTC());
+        return new PendingKeys(data, AtRestKey.in(data), TestCerts.CLOCK);
     }
 
     private static ParsedMaterial read(String text, String name) {
@@ -72,7 +72,7 @@ class ImportPlannerTest {
         CertificateSigningRequest csr = new LeafSpec("CN=shop.example.com", List.of("shop.example.com"), List.of(),
                 Duration.ofDays(90), KeyAlgorithm.EC_P256).csr();
         pending().save(csr, "shop/shop-tls", "prod");
-        CertificateBundle signed = CertificateBuilder.create().subject("CN=shop.example.com").sans("shop.example.com")
+        CertificateBundle signed = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=shop.example.com").sans("shop.example.com")
                 .serverAuth().keyPair(new KeyPair(csr.keyPair().getPublic(), csr.privateKey()), KeyAlgorithm.EC_P256)
                 .issuedBy(ca).build();
 

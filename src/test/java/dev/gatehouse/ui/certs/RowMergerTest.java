@@ -3,10 +3,10 @@ package dev.gatehouse.ui.certs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.cluster.SecretSummary;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.Test;
 /** Which Secrets become rows, who uses them, and which diagnostics belong to each. */
 class RowMergerTest {
 
-    private final MaterialAnalyzer analyzer = new MaterialAnalyzer(Clock.systemUTC(), TrustAnchors.none());
+    private final MaterialAnalyzer analyzer = new MaterialAnalyzer(TestCerts.CLOCK, TrustAnchors.none());
     private final TestCerts.Issued cert = TestCerts.cert("shop.example.com").dns("shop.example.com").daysLeft(400).issue();
 
     private SecretCertificate secret(String name, String type) {

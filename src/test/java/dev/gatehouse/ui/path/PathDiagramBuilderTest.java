@@ -2,16 +2,16 @@ package dev.gatehouse.ui.path;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.gatehouse.routing.ClusterView;
-import dev.gatehouse.routing.ControllerProfile;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.Leg;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticCode;
+import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
 import dev.gatehouse.tls.PemReader;

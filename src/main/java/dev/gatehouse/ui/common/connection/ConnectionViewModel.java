@@ -9,7 +9,7 @@ import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.demo.DemoCluster;
-import dev.gatehouse.routing.ControllerProfile;
+import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.session.ConnectionRoots;
 import dev.gatehouse.session.RoutingInput;
 import dev.gatehouse.session.RoutingService;
@@ -75,14 +75,14 @@ public final class ConnectionViewModel implements AutoCloseable {
     private KubeconfigSource source;
     private boolean switching;
 
-    /** With the data directory's trust policy and the system clock. */
-    public ConnectionViewModel(FxBackground background, AppDirs dirs) {
-        this(background, dirs, TrustPolicy.standard(dirs.data()), Clock.systemUTC());
+    /** With the data directory's trust policy. */
+    public ConnectionViewModel(FxBackground background, AppDirs dirs, Clock clock) {
+        this(background, dirs, TrustPolicy.standard(dirs.data()), clock);
     }
 
     /**
      * @param trust the roots trusted on every connection (the routing services read it)
-     * @param clock "now" for the routing services
+     * @param clock "now" for the routing services and the demo cluster's certificate dates
      */
     public ConnectionViewModel(FxBackground background, AppDirs dirs, TrustPolicy trust, Clock clock) {
         this.background = background;
@@ -136,7 +136,7 @@ public final class ConnectionViewModel implements AutoCloseable {
             protected DemoCluster call() throws Exception {
                 updateTitle("Starting the demo cluster…");
                 updateProgress(-1, 1);
-                return DemoCluster.start(kubeconfig);
+                return DemoCluster.start(kubeconfig, clock);
             }
         };
         task.setOnSucceeded(e -> {

@@ -1,10 +1,10 @@
 package dev.gatehouse.ui.common.diagnostics;
 
 import dev.gatehouse.cluster.Subscription;
-import dev.gatehouse.routing.ObjectRef;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;

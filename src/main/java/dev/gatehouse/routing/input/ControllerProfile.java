@@ -1,4 +1,4 @@
-package dev.gatehouse.routing;
+package dev.gatehouse.routing.input;
 
 /**
  * The Ingress controller whose behaviour the engine reproduces. Only ingress-nginx is modelled; its

@@ -1,4 +1,4 @@
-package dev.gatehouse.routing;
+package dev.gatehouse.routing.input;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;

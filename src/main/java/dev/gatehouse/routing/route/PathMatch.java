@@ -1,4 +1,4 @@
-package dev.gatehouse.routing.model;
+package dev.gatehouse.routing.route;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.gatehouse.routing.model;
+package dev.gatehouse.routing.route;
 
 import dev.gatehouse.tls.HostnameMatcher;
 import java.util.Locale;
@@ -6,18 +6,39 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * A rule or TLS host as written in an Ingress: none (every host), exact, or a one-label wildcard.
+ * A host pattern of the route model: none (every host), exact, or a wildcard. How many labels a
+ * wildcard covers is a property of the pattern, set by the front-end that read it: an Ingress
+ * wildcard covers exactly one label ({@link #parse}), a Gateway API one one or more ({@link #withSpan}).
  *
  * @param raw      as written
  * @param host     lower-cased; empty for "every host"
  * @param kind     none / exact / wildcard
  * @param validity whether the API server would accept it
  * @param problem  a plain explanation when invalid
+ * @param span     the labels a wildcard's {@code *} stands for
  */
-public record HostPattern(String raw, String host, Kind kind, Validity validity, Optional<String> problem) {
+public record HostPattern(String raw, String host, Kind kind, Validity validity, Optional<String> problem,
+                          WildcardSpan span) {
 
     /** What a host matches. */
     public enum Kind { ANY, EXACT, WILDCARD }
+
+    /** The labels a wildcard's {@code *} stands for; never none (the apex is not covered). */
+    public enum WildcardSpan {
+        /** Ingress: {@code *.example.com} matches {@code a.example.com}, not {@code a.b.example.com}. */
+        ONE_LABEL,
+        /** Gateway API: {@code *.example.com} matches {@code a.example.com} and {@code a.b.example.com}. */
+        ONE_OR_MORE_LABELS
+    }
+
+    public HostPattern(String raw, String host, Kind kind, Validity validity, Optional<String> problem) {
+        this(raw, host, kind, validity, problem, WildcardSpan.ONE_LABEL);
+    }
+
+    /** The same pattern with a wildcard covering {@code span}. */
+    public HostPattern withSpan(WildcardSpan span) {
+        return new HostPattern(raw, host, kind, validity, problem, span);
+    }
 
     /** Whether the API server accepts the host. */
     public enum Validity { VALID, INVALID_WILDCARD, INVALID_HOST }
@@ -26,7 +47,7 @@ public record HostPattern(String raw, String host, Kind kind, Validity validity,
     private static final Pattern DNS = Pattern.compile(LABEL + "(\\." + LABEL + ")*");
     private static final Pattern WILDCARD = Pattern.compile("\\*\\." + LABEL + "(\\." + LABEL + ")*");
 
-    /** Parses a host as written in {@code rules[].host} or {@code tls[].hosts[]}. */
+    /** Parses a host as written in an Ingress's {@code rules[].host} or {@code tls[].hosts[]} (one-label wildcards). */
     public static HostPattern parse(String raw) {
         if (raw == null || raw.isEmpty()) {
             return new HostPattern("", "", Kind.ANY, Validity.VALID, Optional.empty());
@@ -58,13 +79,23 @@ public record HostPattern(String raw, String host, Kind kind, Validity validity,
         return new HostPattern(raw, lower, Kind.EXACT, Validity.INVALID_HOST, Optional.of(message));
     }
 
-    /** Does this pattern match a normalized request host (exact; wildcard covers exactly one label)? */
+    /** Does this pattern match a normalized request host (exact; a wildcard as its {@link #span} says)? */
     public boolean matches(String requestHost) {
         return switch (kind) {
             case ANY -> true;
             case EXACT -> host.equals(requestHost);
-            case WILDCARD -> HostnameMatcher.matches(host, requestHost);
+            case WILDCARD -> span == WildcardSpan.ONE_LABEL ? HostnameMatcher.matches(host, requestHost)
+                    : coversOneOrMoreLabels(requestHost);
         };
+    }
+
+    private boolean coversOneOrMoreLabels(String requestHost) {
+        String suffix = host.substring(1); // ".example.com"
+        if (!requestHost.endsWith(suffix)) {
+            return false;
+        }
+        String labels = requestHost.substring(0, requestHost.length() - suffix.length());
+        return !labels.isEmpty() && !labels.startsWith(".") && !labels.endsWith(".") && !labels.contains("..");
     }
 
     public boolean valid() {
