@@ -26,8 +26,9 @@ import java.util.TreeSet;
 @AnalyzeClasses(packages = "dev.gatehouse", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
     private static final String[] CORE = {
-        "dev.gatehouse.app..", "dev.gatehouse.input..", "dev.gatehouse.cluster..", "dev.gatehouse.tls..", "dev.gatehouse.routing..",
-        "dev.gatehouse.proxy..", "dev.gatehouse.demo..", "dev.gatehouse.cli..", "dev.gatehouse.drafts.."
+        "dev.gatehouse.app..", "dev.gatehouse.input..", "dev.gatehouse.cluster..", "dev.gatehouse.tls..",
+        "dev.gatehouse.routing..", "dev.gatehouse.proxy..", "dev.gatehouse.demo..", "dev.gatehouse.cli..",
+        "dev.gatehouse.drafts..", "dev.gatehouse.session.."
     };
 
     @ArchTest

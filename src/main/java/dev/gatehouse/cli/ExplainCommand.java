@@ -106,7 +106,7 @@ public final class ExplainCommand implements Callable<Integer> {
         }
         ClusterSource.Ready ready = opened.get();
         EngineFactory engines = at == null ? factory : factory.at(at);
-        Explanation explanation = engines.engine(ready, controller.profile()).explain(request.get());
+        Explanation explanation = engines.snapshot(ready, controller.profile()).routing().explain(request.get());
         out.print(json || output == OutputFormat.JSON ? ExplanationRenderer.json(explanation) + "\n"
                 : ExplanationRenderer.text(explanation));
         out.flush();

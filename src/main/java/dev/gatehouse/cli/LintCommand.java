@@ -76,7 +76,7 @@ public final class LintCommand implements Callable<Integer> {
         }
         ClusterSource.Ready ready = opened.get();
         EngineFactory engines = at == null ? factory : factory.at(at);
-        DiagnosticReport all = engines.engine(ready, controller.profile()).diagnose();
+        DiagnosticReport all = engines.snapshot(ready, controller.profile()).report();
         DiagnosticReport shown = all.atLeast(minSeverity);
         out.print(json || output == OutputFormat.JSON ? DiagnosticsRenderer.json(shown) + "\n"
                 : DiagnosticsRenderer.text(shown, all));

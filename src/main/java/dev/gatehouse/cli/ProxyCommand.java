@@ -1,8 +1,9 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.app.AppDirs;
+import dev.gatehouse.app.Scheduler;
 import dev.gatehouse.app.AppClock;
 import dev.gatehouse.cluster.ClusterSession;
-import dev.gatehouse.cluster.ResourceCache;
 import dev.gatehouse.proxy.LocalProxy;
 import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.proxy.ProxyStartException;
@@ -17,6 +18,10 @@ import dev.gatehouse.proxy.server.Transport;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.ClassResolution;
+import dev.gatehouse.session.ConnectionRoots;
+import dev.gatehouse.session.RoutingInput;
+import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.tls.ca.TrustPolicy;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -24,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -128,16 +134,23 @@ public final class ProxyCommand implements Callable<Integer> {
                 live.client().ifPresent(c -> sources.add(new PortForwardBackendSource(c, live.contextName())));
             }
             ControllerProfile profile = profile(rules.get(), err);
+            TrustPolicy trust = TrustPolicy.standard(AppDirs.forCurrentUser().data());
+            RoutingService routing = null;
+            if (live != null && !(rules.get() instanceof YamlRuleSource)) {
+                routing = routingService(live, profile, trust, cleanup);
+                RoutingService r = routing;
+                rules = Optional.of(RuleSource.ofSnapshots(rules.get().describe(), r::view, () -> r.snapshot().routing()));
+            }
             LocalProxy proxy;
             try {
-                proxy = LocalProxy.builder(rules.get(), AppClock.system()).config(config).profile(profile)
+                proxy = LocalProxy.builder(rules.get(), AppClock.system()).config(config).profile(profile).anchors(trust::anchors)
                         .backends(new BackendDirectory(sources)).start();
             } catch (ProxyStartException e) {
                 err.println("gatehouse proxy: " + e.getMessage());
                 return 1;
             }
             cleanup.add(0, proxy);
-            watch(proxy, rules.get(), live, cleanup, err);
+            watch(proxy, rules.get(), routing, cleanup, err);
             if (!quiet) {
                 proxy.addAccessLogListener(e -> print(out, e.line()));
             }
@@ -211,8 +224,32 @@ public final class ProxyCommand implements Callable<Integer> {
                 base.watchIngressWithoutClass(), base.hsts());
     }
 
-    /** Reloads when the files change (checked every second) or the cluster's caches report a change. */
-    private void watch(LocalProxy proxy, RuleSource rules, ClusterSession live, List<AutoCloseable> cleanup,
+    /**
+     * The live session's one routing service (the GUI's trust policy, the demo CA when it is the demo): the proxy
+     * serves its snapshots. Closed with the command.
+     */
+    private static RoutingService routingService(ClusterSession live, ControllerProfile profile, TrustPolicy trust,
+                                                 List<AutoCloseable> cleanup) {
+        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "gatehouse-routing");
+            t.setDaemon(true);
+            return t;
+        });
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatehouse-routing-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        RoutingService service = RoutingService.start(RoutingInput.session(live, ConnectionRoots.demo(live, Optional.empty())),
+                profile, AppClock.system(), trust, worker, Scheduler.of(timer));
+        cleanup.add(worker::shutdownNow);
+        cleanup.add(timer::shutdownNow);
+        cleanup.add(service);
+        return service;
+    }
+
+    /** Reloads when the files change (checked every second) or the routing service publishes a new snapshot. */
+    private void watch(LocalProxy proxy, RuleSource rules, RoutingService live, List<AutoCloseable> cleanup,
                        PrintWriter err) {
         proxy.addReloadListener(new ReloadListener() {
             @Override
@@ -240,9 +277,7 @@ public final class ProxyCommand implements Callable<Integer> {
             }, 1, 1, TimeUnit.SECONDS);
             cleanup.add(poller::shutdownNow);
         } else if (live != null) {
-            for (ResourceCache<?> cache : live.caches()) {
-                cleanup.add(cache.onChange(proxy::requestReload)::cancel);
-            }
+            cleanup.add(live.subscribe(snapshot -> proxy.requestReload())::cancel);
         }
     }
 

@@ -205,9 +205,8 @@ public final class LocalProxy implements AutoCloseable {
 
     private RouteTable build() throws RuleSource.RuleSourceException {
         RuleSource source = rules.get();
-        ClusterView view = source.read();
-        RoutingEngine engine = new RoutingEngine(view, profile, clock, anchors);
-        return RouteTable.build(engine.snapshot(), contexts, source.describe(), clock);
+        return RouteTable.build(source.snapshot(view -> new RoutingEngine(view, profile, clock, anchors).snapshot()),
+                contexts, source.describe(), clock);
     }
 
     /**

@@ -5,7 +5,7 @@ import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.app.Version;
 import dev.gatehouse.cli.GuiOptions;
 import dev.gatehouse.proxy.route.TlsProvider;
-import dev.gatehouse.tls.ca.LocalTrust;
+import dev.gatehouse.tls.ca.TrustPolicy;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
@@ -78,15 +78,16 @@ public class GatehouseApp extends Application {
         CompletableFuture<TlsProvider> tls = new CompletableFuture<>();
         tls.thenAccept(provider -> LOG.info("TLS provider: {}", provider.description()));
         background = new FxBackground();
-        connection = new ConnectionViewModel(background, dirs, clock);
+        // One trust policy and one clock for the whole window: every session's routing service reads them.
+        TrustPolicy trust = TrustPolicy.standard(dirs.data());
+        connection = new ConnectionViewModel(background, dirs, trust, clock);
         SettingsStore store = new SettingsStore(dirs.settingsFile());
         shell = new ShellViewModel(store, connection);
         List<Image> icons = icons();
         ShellActions actions = new ShellActions(stage, connection, icons.get(icons.size() - 1), tls);
-        LiveDiagnostics diagnostics = new LiveDiagnostics(connection.sessionProperty(), connection.demoProperty(),
-                background::execute, new LocalTrust(dirs.data())::extend, clock);
-        proxy = new ProxyViewModel(connection.sessionProperty(), connection.demoProperty(), background,
-                shell.proxyStateProperty(), dirs.data(), clock);
+        LiveDiagnostics diagnostics = new LiveDiagnostics(connection.routingProperty());
+        proxy = new ProxyViewModel(connection.sessionProperty(), connection.routingProperty(), connection.demoProperty(),
+                background, shell.proxyStateProperty(), dirs.data(), clock);
         Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy, clock);
         StartupProbe.attachIfRequested(stage);
         FirstFrame.then(stage, () -> {

@@ -45,7 +45,8 @@ final class Screens {
         this.proxy = proxy;
         this.backups = new BackupStore(dirs.data().resolve("backups"));
         this.drafts = new DraftsViewModel(new DraftStore(dirs.data().resolve("drafts")), backups,
-                shell.connection().sessionProperty(), background::execute, clock);
+                shell.connection().sessionProperty(), diagnostics.snapshotProperty(), shell.connection().routingProperty(),
+                background::execute, clock);
         this.shell = shell;
         this.actions = actions;
         this.background = background;
@@ -54,7 +55,7 @@ final class Screens {
     Node create(Section section) {
         return switch (section) {
             case OVERVIEW -> new OverviewView(shell.connection(), new OverviewViewModel(
-                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background::execute, clock), actions);
+                    shell.connection().sessionProperty(), diagnostics.reportProperty(), background, clock), actions);
             case INGRESSES -> new IngressesView(new IngressesViewModel(shell.connection().sessionProperty(), background::execute,
                     diagnostics.reportProperty(), backups, clock), ingress -> {
                         drafts.openAsDraft(ingress);
@@ -66,7 +67,8 @@ final class Screens {
                         }
                     });
             case CERTIFICATES -> certificates();
-            case PATH -> PathScreen.create(shell.connection(), background, shell.explainRequestedProperty(), clock);
+            case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
+                    clock, shell.explainRequestedProperty());
             case PROXY -> new ProxyView(proxy);
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
@@ -77,9 +79,9 @@ final class Screens {
     }
 
     private Node certificates() {
-        CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(shell.connection().sessionProperty(),
-                shell.connection().demoProperty(), diagnostics.reportProperty(),
-                new CertificateServices(dirs.data(), clock), background));
+        CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(
+                shell.connection().sessionProperty(), shell.connection().routingProperty(), diagnostics.snapshotProperty(),
+                new CertificateServices(dirs.data(), clock, shell.connection().trust()), background));
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
         actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
         actions.register(ShellActions.BACKUPS, view::openBackups);

@@ -70,7 +70,7 @@ public final class ClusterScaleBench {
             ingresses[0] = new IngressesViewModel(sessionProperty.getReadOnlyProperty(), background::execute, report,
                     new dev.gatehouse.cluster.write.BackupStore(java.nio.file.Path.of(System.getProperty("java.io.tmpdir"), "gatehouse-bench-backups")),
                     Clock.systemUTC());
-            overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background::execute,
+            overview[0] = new OverviewViewModel(sessionProperty.getReadOnlyProperty(), report, background,
                     Clock.systemUTC());
             sessionProperty.set(session);
         });

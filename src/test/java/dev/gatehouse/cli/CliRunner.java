@@ -34,7 +34,7 @@ final class CliRunner {
 
     /** Fixed "now" (2026-12-01) and the fixture root CA as the only trusted root. */
     static EngineFactory factory() {
-        return new EngineFactory(Clock.fixed(TestCerts.NOW, ZoneOffset.UTC), () -> {
+        return EngineFactory.withRoots(Clock.fixed(TestCerts.NOW, ZoneOffset.UTC), () -> {
             try {
                 String pem = Files.readString(fixture("root-ca.pem"));
                 return new TrustAnchors(new PemReader().read(pem, "root-ca.pem").chain());

@@ -51,7 +51,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * answers {@code /slow}. {@code /stream} answers chunked: the head at once, the body ("hello world", in
  * two chunks, with an {@code X-Checksum} trailer) once the test lets it ({@link #releaseStreamBody}).
  */
-final class TestBackend implements AutoCloseable {
+public final class TestBackend implements AutoCloseable {
 
     private final String name;
     private final EventLoopGroup group;
@@ -77,7 +77,7 @@ final class TestBackend implements AutoCloseable {
         return start(name, null);
     }
 
-    static TestBackend https(String name, CertificateBundle certificate) throws Exception {
+    public static TestBackend https(String name, CertificateBundle certificate) throws Exception {
         SslContext context = SslContextBuilder.forServer(certificate.privateKey(),
                 certificate.chain().toArray(X509Certificate[]::new)).build();
         return start(name, context);
@@ -106,7 +106,7 @@ final class TestBackend implements AutoCloseable {
         return (tls ? "https" : "http") + "://127.0.0.1:" + ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    int port() {
+    public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 

@@ -14,10 +14,12 @@ import dev.gatehouse.drafts.IngressForm;
 import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
+import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.draft.DraftsViewModel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -65,8 +67,10 @@ class DraftsViewModelTest {
     }
 
     private DraftsViewModel newVm() {
+        LiveDiagnostics live = new LiveDiagnostics(connection.routingProperty());
         return new DraftsViewModel(new DraftStore(home.resolve("data/drafts")), new BackupStore(home.resolve("data/backups")),
-                connection.sessionProperty(), background::execute, TestCerts.CLOCK);
+                connection.sessionProperty(), live.snapshotProperty(), connection.routingProperty(), background::execute,
+                TestCerts.CLOCK);
     }
 
     @Test

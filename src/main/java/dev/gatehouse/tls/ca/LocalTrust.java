@@ -57,6 +57,16 @@ public final class LocalTrust {
         return all.size() - before;
     }
 
+    /** Stops trusting an added CA; returns whether it was among them. */
+    public synchronized boolean remove(X509Certificate ca) throws IOException {
+        List<X509Certificate> all = new ArrayList<>(addedCas());
+        if (!all.remove(ca)) {
+            return false;
+        }
+        SecureFiles.writePublic(file(), Pem.certificates(all));
+        return true;
+    }
+
     /** {@code base} plus the local CA and the added CAs, each labelled with where it came from. */
     public TrustAnchors extend(TrustAnchors base) {
         TrustAnchors anchors = base;

@@ -219,8 +219,13 @@ public final class CertificatesView extends StackPane {
         chooser.setTitle("Trust a CA certificate");
         File f = chooser.showOpenDialog(window());
         if (f != null) {
-            vm.trustCas(f.toPath());
+            trustCas(f.toPath());
         }
+    }
+
+    /** "Trust a CA certificate…" once the file is chosen: the menu and the button end here. */
+    public void trustCas(java.nio.file.Path file) {
+        vm.trustCas(file);
     }
 
     private void exportChain(CertificateRow row) {

@@ -6,20 +6,27 @@ import dev.gatehouse.cluster.SecretSummary;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.cluster.write.Backup;
 import dev.gatehouse.cluster.write.WriteResult;
-import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.app.Latest;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.tls.MaterialAnalyzer;
+import dev.gatehouse.tls.MaterialFiles;
+import dev.gatehouse.tls.PasswordSource;
+import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
 import dev.gatehouse.ui.common.SelectionKeeper;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import javafx.animation.PauseTransition;
+import java.util.function.Supplier;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
@@ -33,16 +40,16 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import javafx.util.Duration;
 
 /**
  * The Certificates screen: every TLS Secret of the session (and every Secret an Ingress names for TLS,
- * even missing ones), live; the certificate of each parsed off the FX thread; who uses it and the
- * diagnostics about it, recombined (debounced) when Ingresses or the diagnostics change. Imports,
- * renewals and restores are child view models; every write can be undone from here.
+ * even missing ones), live; the certificate of each parsed off the FX thread with the roots the session's
+ * routing service trusts (checked again when they change: a CA added with "Trust a CA certificate…"); who
+ * uses it and the diagnostics about it, recombined (debounced) when Ingresses or the routing snapshot
+ * change. Imports, renewals and restores are child view models; every write can be undone from here.
  */
 public final class CertificatesViewModel implements AutoCloseable {
-    private static final Duration DEBOUNCE = Duration.millis(150);
+    private static final Duration DEBOUNCE = Duration.ofMillis(150);
 
     private final ObservableList<CertificateRow> all = FXCollections.observableArrayList();
     private final FilteredList<CertificateRow> filtered = new FilteredList<>(all, r -> true);
@@ -54,29 +61,42 @@ public final class CertificatesViewModel implements AutoCloseable {
     private final ObjectProperty<CertificateRow> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<WriteResult.Written> lastWrite = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectProperty<DemoCluster> demo;
-    private final ReadOnlyObjectProperty<DiagnosticReport> report;
+    private final ReadOnlyObjectProperty<RoutingService> routing;
+    private final ReadOnlyObjectProperty<SessionSnapshot> snapshots;
     private final CertificateServices services;
     private final FxBackground background;
     private final Executor worker;
-    private final PauseTransition debounce = new PauseTransition(DEBOUNCE);
+    private final Latest<Boolean, Boolean> recombine;
+    private Analyzers analyzers;
     private final RowMerger merger = new RowMerger();
     private LiveList<SecretSummary, SecretCertificate> secrets;
     private Subscription ingressSubscription;
     private final SelectionKeeper<CertificateRow> selection = new SelectionKeeper<>(selected, CertificateRow::key);
 
+    /**
+     * @param sessionSource the connection's session
+     * @param routing       its routing service (whose trust anchors judge the chains)
+     * @param snapshots     its routing snapshots on the FX thread (the diagnostics shown per row)
+     */
     public CertificatesViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource,
-                                 ReadOnlyObjectProperty<DemoCluster> demo, ReadOnlyObjectProperty<DiagnosticReport> report,
+                                 ReadOnlyObjectProperty<RoutingService> routing,
+                                 ReadOnlyObjectProperty<SessionSnapshot> snapshots,
                                  CertificateServices services, FxBackground background) {
-        this.demo = demo;
-        this.report = report;
+        this.routing = routing;
+        this.snapshots = snapshots;
         this.services = services;
         this.background = background;
         this.worker = background::execute;
-        debounce.setOnFinished(e -> recombine());
+        // Recombining reads the FX-thread lists, so it runs on the FX thread; it is cheap (nothing is parsed).
+        this.recombine = background.fxRecompute(DEBOUNCE, this::recombine);
         filter.addListener((o, a, f) -> filtered.setPredicate(r -> r.matches(f)));
         count.bind(Bindings.createStringBinding(() -> countText(filtered.size(), all.size()), filtered, all));
-        report.addListener((Observable o) -> schedule());
+        snapshots.addListener((o, a, snap) -> {
+            if (snap != null && analyzers != null && analyzers.retrust(snap.anchors())) {
+                secrets.rebuild(); // the trusted roots changed: judge every chain again
+            }
+            schedule();
+        });
         sessionSource.addListener((o, a, s) -> use(s));
         use(sessionSource.get());
     }
@@ -91,6 +111,7 @@ public final class CertificatesViewModel implements AutoCloseable {
             ingressSubscription = null;
         }
         all.clear();
+        analyzers = null;
         selection.clear();
         session.set(s);
         problem.set("");
@@ -98,10 +119,9 @@ public final class CertificatesViewModel implements AutoCloseable {
         if (s == null) {
             return;
         }
-        DemoCluster d = demo.get();
-        Analyzers analyzers = new Analyzers(() -> new MaterialAnalyzer(services.clock(), services.anchors(s, d)));
+        Analyzers mine = analyzers = new Analyzers(services.clock(), this::anchors);
         secrets = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(),
-                x -> SecretCertificate.of(x, analyzers.get()), worker);
+                x -> SecretCertificate.of(x, mine.get()), worker);
         secrets.rows().addListener((Observable o) -> schedule());
         secrets.statusProperty().addListener((o, a, st) -> showStatus(st));
         showStatus(secrets.statusProperty().get());
@@ -110,7 +130,13 @@ public final class CertificatesViewModel implements AutoCloseable {
     }
 
     private void schedule() {
-        FxBackground.onFx(debounce::playFromStart);
+        recombine.submit(Boolean.TRUE);
+    }
+
+    /** The roots trusted on the connection now (called on a worker: may read files). */
+    private TrustAnchors anchors() {
+        RoutingService r = routing.get();
+        return r != null ? r.anchors() : services.trust().anchors();
     }
 
     /** Rebuilds the rows from the parsed Secrets, the Ingresses and the diagnostics (cheap: nothing is parsed). */
@@ -121,7 +147,9 @@ public final class CertificatesViewModel implements AutoCloseable {
         }
         Map<String, List<IngressUse>> uses = IngressUse.index(s.ingresses().list());
         boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
-        List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report.get(), secretsKnown);
+        SessionSnapshot snap = snapshots.get();
+        DiagnosticReport report = snap == null ? new DiagnosticReport(List.of()) : snap.report();
+        List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report, secretsKnown);
         merger.merge(all, rows);
         selection.reselect(this::row);
     }
@@ -148,7 +176,7 @@ public final class CertificatesViewModel implements AutoCloseable {
         Optional<CertificateRow> row = key == null ? Optional.empty() : row(key);
         // A Secret named by an Ingress may not exist yet: target it by its namespace/name anyway.
         String[] named = key != null && key.contains("/") ? key.split("/", 2) : null;
-        ImportViewModel vm = new ImportViewModel(services, session.get(), demo.get(), background, this::written,
+        ImportViewModel vm = new ImportViewModel(services, session.get(), this::anchors, background, this::written,
                 this::hostsOf, row.map(CertificateRow::namespace).orElse(named != null ? named[0] : defaultNamespace()),
                 row.map(CertificateRow::name).orElse(named != null ? named[1] : ""));
         vm.read(files);
@@ -184,14 +212,14 @@ public final class CertificatesViewModel implements AutoCloseable {
     }
 
     /**
-     * Trusts the CA certificates in a file from now on (Gatehouse's own list, {@code trusted-cas.pem}):
-     * chains they issue count as complete and trusted in diagnostics and the import dialog.
+     * "Trust a CA certificate…": trusts the CA certificates in a file from now on (the trust policy, kept in
+     * {@code trusted-cas.pem}). Every screen and the proxy's judgements follow at once: the routing service
+     * recomputes, and this screen checks every chain again.
      */
     public void trustCas(Path file) {
         Jobs.run(background, "Adding trusted CAs…", () -> {
-            var read = dev.gatehouse.tls.MaterialFiles.file(file, file.getFileName().toString(),
-                    dev.gatehouse.tls.PasswordSource.none());
-            List<java.security.cert.X509Certificate> cas = read.chain().stream()
+            var read = MaterialFiles.file(file, file.getFileName().toString(), PasswordSource.none());
+            List<X509Certificate> cas = read.chain().stream()
                     .filter(c -> c.getBasicConstraints() >= 0).toList();
             if (cas.isEmpty()) {
                 return file.getFileName() + " holds no CA certificate" + read.problems().stream().findFirst()
@@ -199,8 +227,7 @@ public final class CertificatesViewModel implements AutoCloseable {
             }
             int added = services.trust().add(cas);
             return added == 0 ? "These CAs were already trusted" : "Gatehouse now trusts " + added + " more CA"
-                    + (added == 1 ? "" : "s") + " (" + services.trust().file() + "); reload (Ctrl+R) to check every"
-                    + " certificate again";
+                    + (added == 1 ? "" : "s") + " (" + services.trust().file() + "); every certificate is checked again";
         }, message::set, failure -> message.set("No CA was added: " + failure));
     }
 
@@ -258,28 +285,40 @@ public final class CertificatesViewModel implements AutoCloseable {
     @Override
     public void close() {
         use(null);
+        recombine.close();
     }
 
-    /** One analyzer per session, made on first use on a worker (reading the system's roots is I/O). */
+    /**
+     * One analyzer per session and set of trusted roots, made on first use on a worker (reading the roots may be
+     * I/O) and replaced when the routing snapshot brings other roots.
+     */
     private static final class Analyzers {
-        private final java.util.function.Supplier<MaterialAnalyzer> factory;
-        private volatile MaterialAnalyzer analyzer;
+        private final Clock clock;
+        private final Supplier<TrustAnchors> initial;
+        private MaterialAnalyzer analyzer;
+        private TrustAnchors anchors;
 
-        Analyzers(java.util.function.Supplier<MaterialAnalyzer> factory) {
-            this.factory = factory;
+        Analyzers(Clock clock, Supplier<TrustAnchors> initial) {
+            this.clock = clock;
+            this.initial = initial;
         }
 
-        MaterialAnalyzer get() {
-            MaterialAnalyzer a = analyzer;
-            if (a == null) {
-                synchronized (this) {
-                    if (analyzer == null) {
-                        analyzer = factory.get();
-                    }
-                    a = analyzer;
-                }
+        synchronized MaterialAnalyzer get() {
+            if (analyzer == null) {
+                anchors = initial.get();
+                analyzer = new MaterialAnalyzer(clock, anchors);
             }
-            return a;
+            return analyzer;
+        }
+
+        /** Uses {@code next} from now on; true when they differ from the roots used so far. */
+        synchronized boolean retrust(TrustAnchors next) {
+            if (analyzer == null || next.equals(anchors)) {
+                return false;
+            }
+            anchors = next;
+            analyzer = new MaterialAnalyzer(clock, next);
+            return true;
         }
     }
 }

@@ -4,12 +4,12 @@ import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.write.TlsSecretWriter;
 import dev.gatehouse.cluster.write.WriteResult;
 import dev.gatehouse.cluster.write.YamlDiff;
-import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.tls.MaterialAnalyzer;
 import dev.gatehouse.tls.MaterialFiles;
 import dev.gatehouse.tls.MaterialProblem;
 import dev.gatehouse.tls.ParsedMaterial;
 import dev.gatehouse.tls.PasswordSource;
+import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -44,7 +45,7 @@ public final class ImportViewModel {
 
     private final CertificateServices services;
     private final ClusterSession session;
-    private final DemoCluster demo;
+    private final Supplier<TrustAnchors> anchors;
     private final FxBackground background;
     private final Consumer<WriteResult.Written> written;
     private final BiFunction<String, String, List<String>> hostsOf;
@@ -73,12 +74,13 @@ public final class ImportViewModel {
     private ImportPlanner.Plan plan;
     private int generation;
 
-    ImportViewModel(CertificateServices services, ClusterSession session, DemoCluster demo, FxBackground background,
+    ImportViewModel(CertificateServices services, ClusterSession session,
+                    Supplier<TrustAnchors> anchors, FxBackground background,
                     Consumer<WriteResult.Written> written, BiFunction<String, String, List<String>> hostsOf,
                     String targetNamespace, String targetName) {
         this.services = services;
         this.session = session;
-        this.demo = demo;
+        this.anchors = anchors;
         this.background = background;
         this.written = written;
         this.hostsOf = hostsOf;
@@ -120,7 +122,7 @@ public final class ImportViewModel {
         busy.set(true);
         state.set("Checking…");
         run("Checking the certificate…", () -> {
-            MaterialAnalyzer analyzer = new MaterialAnalyzer(services.clock(), services.anchors(session, demo));
+            MaterialAnalyzer analyzer = new MaterialAnalyzer(services.clock(), anchors.get());
             Optional<TlsSecretWriter> writer = services.writer(session);
             Optional<Secret> live = writer.isPresent() && valid(ns, secret) ? writer.get().live(ns, secret)
                     : Optional.empty();

@@ -1,5 +1,7 @@
 package dev.gatehouse.ui.common;
 
+import dev.gatehouse.app.Latest;
+import dev.gatehouse.app.Scheduler;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -18,6 +20,8 @@ import javafx.concurrent.Worker;
 public final class FxBackground implements AutoCloseable {
     private final ExecutorService executor;
     private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
+    private final java.util.concurrent.ScheduledExecutorService timer;
+    private final Scheduler scheduler;
 
     public FxBackground() {
         AtomicInteger n = new AtomicInteger();
@@ -27,6 +31,17 @@ public final class FxBackground implements AutoCloseable {
             return t;
         };
         executor = Executors.newCachedThreadPool(tf);
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "gatehouse-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        scheduler = Scheduler.of(timer);
+    }
+
+    /** The debounce timer for {@link dev.gatehouse.app.Latest}s and routing services (one daemon thread). */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     /** Starts the task; the status bar shows it while it runs. */
@@ -54,6 +69,17 @@ public final class FxBackground implements AutoCloseable {
         return current.getReadOnlyProperty();
     }
 
+    /**
+     * A {@link Latest} for cheap work that reads FX-thread state (recombining rows from live lists): {@code work}
+     * runs on the FX thread once a burst of {@link Latest#submit}s has settled for {@code delay}.
+     */
+    public Latest<Boolean, Boolean> fxRecompute(java.time.Duration delay, Runnable work) {
+        return new Latest<>(x -> {
+            work.run();
+            return Boolean.TRUE;
+        }, FxBackground::onFx, scheduler, delay, Runnable::run, done -> { });
+    }
+
     /** Runs on the FX thread: at once when already there, else later. */
     public static void onFx(Runnable r) {
         if (Platform.isFxApplicationThread()) {
@@ -69,6 +95,7 @@ public final class FxBackground implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         executor.shutdownNow();
     }
 }

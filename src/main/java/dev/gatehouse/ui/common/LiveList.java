@@ -49,6 +49,7 @@ public final class LiveList<T, R> implements AutoCloseable {
     private final PauseTransition flushTimer = new PauseTransition(Duration.millis(FLUSH_MS));
     private final Subscription subscription;
     private final Executor worker;
+    private final ResourceCache<T> cache;
     private boolean flushing;
     private boolean closed;
 
@@ -60,6 +61,7 @@ public final class LiveList<T, R> implements AutoCloseable {
         this.keyOf = keyOf;
         this.toRow = toRow;
         this.worker = worker;
+        this.cache = cache;
         flushTimer.setOnFinished(e -> flush());
         subscription = cache.addListener(new CacheListener<>() {
             @Override
@@ -86,6 +88,17 @@ public final class LiveList<T, R> implements AutoCloseable {
             pending.putIfAbsent(keyOf.apply(object), Optional.of(object));
         }
         status.set(cache.status());
+        flush();
+    }
+
+    /** Builds every row again (the rows' inputs besides the objects changed, e.g. the trusted roots); on the FX thread. */
+    public void rebuild() {
+        if (closed) {
+            return;
+        }
+        for (T object : cache.list()) {
+            pending.put(keyOf.apply(object), Optional.of(object));
+        }
         flush();
     }
 

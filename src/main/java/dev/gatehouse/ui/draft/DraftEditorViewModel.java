@@ -44,7 +44,10 @@ public final class DraftEditorViewModel {
     private final PauseTransition saveLater = new PauseTransition(Duration.millis(400));
     private boolean syncing;
 
-    /** @param save persists a draft (called on the FX thread; the store writes on a worker) */
+    /**
+     * @param save  persists a draft (called on the FX thread; the store writes on a worker)
+     * @param clock stamps each edit
+     */
     public DraftEditorViewModel(Draft initial, Consumer<Draft> save, Clock clock) {
         this.clock = clock;
         draft.set(initial);

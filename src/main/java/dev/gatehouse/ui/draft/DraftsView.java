@@ -82,7 +82,9 @@ public final class DraftsView extends SplitPane {
                 StatusBadge badge = new StatusBadge();
                 badge.show(statusOf(item.state()), item.state().label());
                 Label name = new Label(item.draft().displayName());
-                VBox box = new VBox(4, name, badge);
+                Label problems = new Label(item.problemsText());
+                problems.getStyleClass().add("text-muted");
+                VBox box = new VBox(4, name, badge, problems);
                 setGraphic(box);
                 setText(null);
             }

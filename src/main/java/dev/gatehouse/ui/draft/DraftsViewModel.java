@@ -7,13 +7,17 @@ import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.cluster.write.ObjectYaml;
 import dev.gatehouse.cluster.write.SafeWriter;
 import dev.gatehouse.cluster.write.WriteResult;
+import dev.gatehouse.cluster.write.YamlDiff;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.DraftYaml;
+import dev.gatehouse.app.Latest;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
-import dev.gatehouse.tls.TrustAnchors;
+import dev.gatehouse.session.DraftChecks;
+import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.io.IOException;
@@ -23,7 +27,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -32,14 +35,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The Drafts screen: the saved drafts with their state against the cluster, the open draft's
- * editor, its diagnostics (draft layered over live) and diff, and the safe apply: dry run, write
- * conditioned on the base resourceVersion, conflict with a three-way view and rebase, undo.
+ * editor, its diagnostics (draft layered over the session's routing snapshot) and diff, and the safe
+ * apply: dry run, write conditioned on the base resourceVersion, conflict with a three-way view and
+ * rebase, undo. Each draft is checked again only when it, its live object or the snapshot changed
+ * ({@link DraftStatuses}); an older check never replaces a newer one.
  */
 public final class DraftsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DraftsViewModel.class);
@@ -53,6 +57,10 @@ public final class DraftsViewModel {
     private final Executor worker;
     private final Clock clock;
     private final ReadOnlyObjectProperty<ClusterSession> session;
+    private final ReadOnlyObjectProperty<SessionSnapshot> snapshots;
+    private final ReadOnlyObjectProperty<RoutingService> routing;
+    private final DraftStatuses statuses;
+    private final Latest<Draft, String> diffs;
     private final ObservableList<DraftItem> items = FXCollections.observableArrayList();
     private final ObjectProperty<DraftItem> selected = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<DraftEditorViewModel> editor = new ReadOnlyObjectWrapper<>();
@@ -61,18 +69,35 @@ public final class DraftsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObjectProperty<Conflict> conflict = new SimpleObjectProperty<>();
     private final ObjectProperty<Backup> lastApply = new SimpleObjectProperty<>();
-    private final PauseTransition analyse = new PauseTransition(Duration.millis(300));
     private Subscription cacheSubscription;
 
-    /** @param clock "now" for the drafts' times, their diagnostics and the backups taken on apply */
+    /**
+     * @param session   the connection's session (its client writes; its Ingress cache gives the live objects)
+     * @param snapshots the session's routing snapshots on the FX thread
+     * @param routing   the session's routing service (drafts are overlays on its snapshot)
+     * @param worker    runs checks, diffs and file I/O
+     * @param clock     stamps drafts and backups
+     */
     public DraftsViewModel(DraftStore store, BackupStore backups, ReadOnlyObjectProperty<ClusterSession> session,
+                           ReadOnlyObjectProperty<SessionSnapshot> snapshots, ReadOnlyObjectProperty<RoutingService> routing,
                            Executor worker, Clock clock) {
-        this.clock = clock;
+        this(store, backups, session, snapshots, routing, worker, clock, new DraftChecks());
+    }
+
+    /** The same, with the checker given (tests count and order its calls). */
+    public DraftsViewModel(DraftStore store, BackupStore backups, ReadOnlyObjectProperty<ClusterSession> session,
+                           ReadOnlyObjectProperty<SessionSnapshot> snapshots, ReadOnlyObjectProperty<RoutingService> routing,
+                           Executor worker, Clock clock, DraftChecks checks) {
         this.store = store;
         this.backups = backups;
         this.session = session;
+        this.snapshots = snapshots;
+        this.routing = routing;
         this.worker = worker;
-        analyse.setOnFinished(e -> analyseNow());
+        this.clock = clock;
+        this.statuses = new DraftStatuses(checks, worker, this::checked);
+        this.diffs = Latest.immediate(this::diffOf, worker, FxBackground::onFx, text -> diff.set(text));
+        snapshots.addListener((o, a, snap) -> analyse());
         selected.addListener((o, a, item) -> {
             if (!silent) {
                 open(item);
@@ -84,7 +109,7 @@ public final class DraftsViewModel {
             List<Draft> all = store.list();
             FxBackground.onFx(() -> {
                 items.setAll(all.stream().map(d -> new DraftItem(d, d.isNew() ? DraftState.NEW : DraftState.MODIFIED)).toList());
-                analyse.playFromStart();
+                analyse();
             });
         });
     }
@@ -95,22 +120,26 @@ public final class DraftsViewModel {
             cacheSubscription = null;
         }
         if (s != null) {
-            cacheSubscription = s.ingresses().onChange(() -> FxBackground.onFx(analyse::playFromStart));
+            cacheSubscription = s.ingresses().onChange(() -> FxBackground.onFx(this::analyse));
         }
-        analyse.playFromStart();
+        analyse();
     }
 
     private void open(DraftItem item) {
         conflict.set(null);
         message.set("");
         if (item == null) {
+            diffs.cancel();
             editor.set(null);
+            diff.set("");
+            diagnostics.clear();
             return;
         }
         DraftEditorViewModel e = new DraftEditorViewModel(item.draft(), this::save, clock);
-        e.draftProperty().addListener((o, a, d) -> analyse.playFromStart());
+        e.draftProperty().addListener((o, a, d) -> edited(d));
         editor.set(e);
-        analyse.playFromStart();
+        diagnostics.setAll(statuses.last(item.draft().id()).map(DraftChecks.Check::diagnostics).orElse(List.of()));
+        analyse();
     }
 
     private void save(Draft d) {
@@ -124,37 +153,54 @@ public final class DraftsViewModel {
         });
     }
 
-    /** Recomputes every draft's state and the open draft's diff and diagnostics, off the FX thread. */
-    private void analyseNow() {
+    /** Checks every draft whose inputs changed (the others keep their state), and the open draft's diff. */
+    private void analyse() {
+        for (DraftItem item : items) {
+            check(openDraftOr(item.draft()));
+        }
+        DraftEditorViewModel e = editor.get();
+        if (e != null) {
+            diffs.submit(e.draftProperty().get());
+        }
+    }
+
+    /** The open draft was edited: check it, and only it, again. */
+    private void edited(Draft d) {
+        check(d);
+        diffs.submit(d);
+    }
+
+    private void check(Draft d) {
         ClusterSession s = session.get();
-        List<Draft> drafts = items.stream().map(i -> openDraftOr(i.draft())).toList();
-        Draft current = editor.get() == null ? null : editor.get().draftProperty().get();
-        worker.execute(() -> {
-            TrustAnchors a = TrustAnchors.jdkDefaults();
-            List<DraftItem> states = drafts.stream().map(d -> new DraftItem(d, DraftAnalysis.of(d, s, a, clock).state())).toList();
-            DraftAnalysis mine = current == null ? null : DraftAnalysis.of(current, s, a, clock);
-            FxBackground.onFx(() -> {
-                DraftItem keep = selected.get();
-                for (DraftItem updated : states) {
-                    for (int i = 0; i < items.size(); i++) {
-                        if (items.get(i).draft().id().equals(updated.draft().id()) && !items.get(i).equals(updated)) {
-                            boolean wasSelected = items.get(i) == keep;
-                            items.set(i, updated);
-                            if (wasSelected) {
-                                selectedSilently(updated);
-                            }
-                        }
-                    }
+        Optional<Ingress> live = s == null ? Optional.empty() : s.ingresses().get(d.namespace(), d.name());
+        statuses.check(d, live, snapshots.get(), routing.get());
+    }
+
+    /** A newer check of one draft arrived: its list entry, and the diagnostics when it is the open draft. */
+    private void checked(DraftStatuses.Update u) {
+        DraftItem keep = selected.get();
+        DraftItem now = new DraftItem(u.draft(), u.check().state(), u.check().problems());
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).draft().id().equals(u.draft().id()) && !items.get(i).equals(now)) {
+                boolean wasSelected = items.get(i) == keep;
+                items.set(i, now);
+                if (wasSelected) {
+                    selectedSilently(now);
                 }
-                if (mine != null) {
-                    diff.set(mine.diff().isBlank() ? "" : mine.diff());
-                    diagnostics.setAll(mine.diagnostics());
-                } else {
-                    diff.set("");
-                    diagnostics.clear();
-                }
-            });
-        });
+            }
+        }
+        DraftEditorViewModel e = editor.get();
+        if (e != null && e.draftProperty().get().id().equals(u.draft().id())) {
+            diagnostics.setAll(u.check().diagnostics());
+        }
+    }
+
+    /** The open draft's diff live → draft (off the FX thread). */
+    private String diffOf(Draft d) {
+        ClusterSession s = session.get();
+        Optional<Ingress> live = s == null ? Optional.empty() : s.ingresses().get(d.namespace(), d.name());
+        return DraftChecks.parse(d.yaml()).map(m -> YamlDiff.render(YamlDiff.diff(live.map(ObjectYaml::forDiff).orElse(""),
+                ObjectYaml.forDiff(m)))).filter(t -> !t.isBlank()).orElse("");
     }
 
     private boolean silent;
@@ -215,6 +261,7 @@ public final class DraftsViewModel {
         }
         selected.set(null);
         items.remove(item);
+        statuses.forget(item.draft().id());
         worker.execute(() -> {
             try {
                 store.delete(item.draft().id());
@@ -269,7 +316,7 @@ public final class DraftsViewModel {
             conflict.set(new Conflict(d.baseYaml().orElse("(new Ingress)"), live, d.yaml(), c.message(),
                     c.live().filter(Ingress.class::isInstance).map(Ingress.class::cast).orElse(null)));
         }
-        analyse.playFromStart();
+        analyse();
     }
 
     /** After a conflict: live becomes the draft's base; the draft's text is kept and reviewed again. */
@@ -284,7 +331,7 @@ public final class DraftsViewModel {
                 d.yaml(), clock.instant()));
         conflict.set(null);
         message.set("Rebased onto the live object: review the comparison, then apply again");
-        analyse.playFromStart();
+        analyse();
     }
 
     /** Undo the last apply: restore the object exactly as it was before. */
@@ -300,7 +347,7 @@ public final class DraftsViewModel {
                 if (r instanceof WriteResult.Written) {
                     lastApply.set(null);
                 }
-                analyse.playFromStart();
+                analyse();
             });
             return r;
         });

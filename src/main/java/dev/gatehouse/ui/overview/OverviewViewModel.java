@@ -1,21 +1,22 @@
 package dev.gatehouse.ui.overview;
 
+import dev.gatehouse.app.Latest;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.SecretSummary;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
+import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Executor;
-import javafx.animation.PauseTransition;
 import javafx.beans.Observable;
-import javafx.util.Duration;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -36,17 +37,20 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectProperty<DiagnosticReport> report;
     private final Executor worker;
     private final Clock clock;
-    private final PauseTransition debounce = new PauseTransition(Duration.millis(150));
+    private final Latest<Boolean, Boolean> debounce;
     private LiveList<Ingress, String> ingresses; // the namespace of each Ingress
     private LiveList<SecretSummary, CertificateRow> certificates;
 
-    /** @param clock "now" for the certificates' days left */
+    /**
+     * @param background builds rows on its workers and coalesces recomputations on its timer
+     * @param clock      "now" for the certificates' days left
+     */
     public OverviewViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DiagnosticReport> report,
-                             Executor worker, Clock clock) {
+                             FxBackground background, Clock clock) {
         this.clock = clock;
         this.report = report;
-        this.worker = worker;
-        debounce.setOnFinished(e -> recompute());
+        this.worker = background::execute;
+        this.debounce = background.fxRecompute(Duration.ofMillis(150), this::recompute);
         report.addListener((Observable o) -> schedule());
         session.addListener((o, a, s) -> use(s));
         use(session.get());
@@ -72,7 +76,7 @@ public final class OverviewViewModel {
 
     /** Coalesces bursts of changes into one recomputation. */
     private void schedule() {
-        debounce.playFromStart();
+        debounce.submit(Boolean.TRUE);
     }
 
     private void recompute() {

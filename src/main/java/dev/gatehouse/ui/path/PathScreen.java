@@ -1,24 +1,21 @@
 package dev.gatehouse.ui.path;
 
-import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
-import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import java.time.Clock;
-import java.util.List;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 
-/** Wires the Path screen to the connection: its session, and the demo cluster's CA as a trusted root. */
+/** Wires the Path screen to the connection: its session and the session's routing snapshots. */
 public final class PathScreen {
 
     private PathScreen() {
     }
 
-    public static PathView create(ConnectionViewModel connection, FxBackground background,
-                                  BooleanProperty explainRequested, Clock clock) {
-        PathViewModel vm = new PathViewModel(connection.sessionProperty(), () -> {
-            DemoCluster demo = connection.demoProperty().get();
-            return demo == null ? List.of() : List.of(demo.demoCaCertificate());
-        }, background::execute, clock);
-        return new PathView(vm, explainRequested);
+    public static PathView create(ReadOnlyObjectProperty<ClusterSession> session,
+                                  ReadOnlyObjectProperty<SessionSnapshot> snapshots, FxBackground background,
+                                  Clock clock, BooleanProperty explainRequested) {
+        return new PathView(new PathViewModel(session, snapshots, background::execute, clock), explainRequested);
     }
 }

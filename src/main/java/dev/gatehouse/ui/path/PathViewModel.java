@@ -1,28 +1,21 @@
 package dev.gatehouse.ui.path;
 
+import dev.gatehouse.app.Latest;
 import dev.gatehouse.cluster.CacheStatus;
 import dev.gatehouse.cluster.ClusterSession;
-import dev.gatehouse.cluster.ResourceCache;
-import dev.gatehouse.cluster.SessionClusterView;
-import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
-import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.RoutingSnapshot;
-import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
-import java.util.function.Supplier;
-import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -35,23 +28,27 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.util.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Path screen: which Ingress or host to draw, the diagram the routing engine gives for it, the
- * "explain a request" box and the selected box's details. The diagram is recomputed off the FX thread
- * whenever the cluster changes (cache events coalesced for {@value #DEBOUNCE_MS} ms), the target
- * changes or a request is explained; results of outdated computations are dropped.
+ * The Path screen: which Ingress or host to draw, the diagram the session's routing snapshot gives for it,
+ * the "explain a request" box and the selected box's details. The diagram is recomputed off the FX thread
+ * (a {@link Latest}: results of outdated computations are dropped) whenever the routing service publishes a
+ * snapshot, the target changes or a request is explained.
  */
 public final class PathViewModel implements AutoCloseable {
-    static final int DEBOUNCE_MS = 250;
     private static final Logger LOG = LoggerFactory.getLogger(PathViewModel.class);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
+    /** What one computation needs. */
+    private record Input(ClusterSession session, SessionSnapshot snapshot, PathTarget wanted,
+                         Optional<ProbeRequest> probe, boolean follow) {
+    }
+
     /** What one computation produced. */
-    private record Result(List<PathTarget> targets, PathTarget target, PathDiagram diagram, String failure) {
+    private record Result(ClusterSession session, List<PathTarget> targets, PathTarget target, PathDiagram diagram,
+                          String failure) {
     }
 
     private final ObservableList<PathTarget> targets = FXCollections.observableArrayList();
@@ -69,30 +66,39 @@ public final class PathViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Explanation> explanation = new ReadOnlyObjectWrapper<>();
     private final PathSelection selection = new PathSelection();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final PauseTransition debounce = new PauseTransition(Duration.millis(DEBOUNCE_MS));
-    private final List<Subscription> subscriptions = new ArrayList<>();
-    private final Supplier<List<X509Certificate>> extraRoots;
+    private final ReadOnlyObjectProperty<SessionSnapshot> snapshots;
     private final Executor worker;
     private final Clock clock;
-    private final PathTrust trust = new PathTrust();
+    private final Latest<Input, Result> latest;
     private ClusterSession session;
     private ProbeRequest request;
     private boolean followRequest;
     private boolean applying;
-    private long generation;
 
     /**
      * @param sessionSource the connection's session (null when not connected)
-     * @param extraRoots    roots to trust besides the JDK's (the demo cluster's CA); read on the FX thread
+     * @param snapshots     the session's routing snapshots, on the FX thread (null until the first one)
      * @param worker        runs the computations
-     * @param clock         "now" for certificate validity
+     * @param clock         "now" for the "Updated" line
      */
     public PathViewModel(ReadOnlyObjectProperty<ClusterSession> sessionSource,
-                         Supplier<List<X509Certificate>> extraRoots, Executor worker, Clock clock) {
-        this.extraRoots = extraRoots;
+                         ReadOnlyObjectProperty<SessionSnapshot> snapshots, Executor worker, Clock clock) {
+        this.snapshots = snapshots;
         this.worker = worker;
         this.clock = clock;
-        debounce.setOnFinished(e -> recompute());
+        this.latest = Latest.immediate(this::compute, worker, FxBackground::onFx, new Latest.Sink<Result>() {
+            @Override
+            public void result(Result r) {
+                apply(r);
+            }
+
+            @Override
+            public void failed(Throwable e) {
+                LOG.warn("Path view computation failed: {}", e.toString(), e);
+                apply(new Result(session, List.of(), null, null, "The path could not be computed: " + e.getMessage()));
+            }
+        });
+        snapshots.addListener((o, a, snap) -> recompute());
         target.addListener((o, a, t) -> {
             if (!applying && t != null && (a == null || !a.key().equals(t.key()))) {
                 recompute();
@@ -104,11 +110,8 @@ public final class PathViewModel implements AutoCloseable {
     }
 
     private void use(ClusterSession s) {
-        subscriptions.forEach(Subscription::cancel);
-        subscriptions.clear();
-        debounce.stop();
+        latest.cancel();
         session = s;
-        generation++;
         applying = true;
         targets.clear();
         target.set(null);
@@ -120,52 +123,29 @@ public final class PathViewModel implements AutoCloseable {
             return;
         }
         placeholder.set("Loading Ingresses…");
-        for (ResourceCache<?> cache : s.caches()) {
-            subscriptions.add(cache.onChange(this::changed));
-        }
         recompute();
     }
 
-    /** A cache changed: recompute once things settle. */
-    private void changed() {
-        FxBackground.onFx(debounce::playFromStart);
-    }
-
-    /** Starts a computation now; a later one supersedes it. */
+    /** Starts a computation on the newest snapshot now; a later one supersedes it. */
     private void recompute() {
-        debounce.stop();
         ClusterSession s = session;
-        if (s == null) {
+        SessionSnapshot snap = snapshots.get();
+        if (s == null || snap == null) {
             return;
         }
-        long gen = ++generation;
-        PathTarget wanted = target.get();
         Optional<ProbeRequest> probe = Optional.ofNullable(request);
         boolean follow = followRequest;
         followRequest = false;
-        List<X509Certificate> extra = List.copyOf(extraRoots.get());
-        worker.execute(() -> {
-            Result result;
-            try {
-                result = compute(s, wanted, probe, follow, extra);
-            } catch (RuntimeException e) {
-                LOG.warn("Path view computation failed: {}", e.toString(), e);
-                result = new Result(List.of(), null, null, "The path could not be computed: " + e.getMessage());
-            }
-            Result done = result;
-            FxBackground.onFx(() -> apply(gen, s, done));
-        });
+        latest.submit(new Input(s, snap, target.get(), probe, follow));
     }
 
-    private Result compute(ClusterSession s, PathTarget wanted, Optional<ProbeRequest> probe, boolean follow,
-                           List<X509Certificate> extra) {
-        RoutingSnapshot snapshot = new RoutingEngine(new SessionClusterView(s), ControllerProfile.ingressNginx(),
-                clock, trust.anchors(extra)).snapshot();
-        PathDiagramBuilder builder = new PathDiagramBuilder(snapshot, snapshot.diagnose());
+    private Result compute(Input in) {
+        RoutingSnapshot snapshot = in.snapshot().routing();
+        PathDiagramBuilder builder = new PathDiagramBuilder(snapshot, in.snapshot().report());
         List<PathTarget> all = builder.targets();
-        Optional<Explanation> explained = probe.map(snapshot::explain);
-        PathTarget chosen = choose(wanted, all, explained, follow);
-        return new Result(all, chosen, chosen == null ? null : builder.build(chosen, explained), null);
+        Optional<Explanation> explained = in.probe().map(snapshot::explain);
+        PathTarget chosen = choose(in.wanted(), all, explained, in.follow());
+        return new Result(in.session(), all, chosen, chosen == null ? null : builder.build(chosen, explained), null);
     }
 
     /** Keeps the wanted target while it exists; after "Explain", moves to the Ingress that took the request. */
@@ -186,8 +166,9 @@ public final class PathViewModel implements AutoCloseable {
         return current.orElse(all.isEmpty() ? null : all.get(0));
     }
 
-    private void apply(long gen, ClusterSession s, Result r) {
-        if (gen != generation || s != session) {
+    private void apply(Result r) {
+        ClusterSession s = r.session();
+        if (s != session || s == null) {
             return;
         }
         applying = true;
@@ -276,5 +257,6 @@ public final class PathViewModel implements AutoCloseable {
     @Override
     public void close() {
         use(null);
+        latest.close();
     }
 }

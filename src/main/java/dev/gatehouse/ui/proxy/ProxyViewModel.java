@@ -1,13 +1,12 @@
 package dev.gatehouse.ui.proxy;
 
 import dev.gatehouse.cluster.ClusterSession;
-import dev.gatehouse.cluster.ResourceCache;
-import dev.gatehouse.cluster.SessionClusterView;
-import dev.gatehouse.routing.DraftOverlay;
-import dev.gatehouse.routing.input.ClusterView;
+import dev.gatehouse.cluster.Subscription;
+import dev.gatehouse.routing.RoutingSnapshot;
+import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.session.SessionSnapshot;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.util.function.Supplier;
-import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.proxy.server.AccessLogEvent;
 import dev.gatehouse.proxy.LocalProxy;
@@ -42,7 +41,8 @@ import javafx.collections.transformation.FilteredList;
 import javafx.concurrent.Task;
 
 /**
- * The Proxy screen's state and commands: start/stop the local proxy on the live session's rules,
+ * The Proxy screen's state and commands: start/stop the local proxy on the live session's rules (the
+ * snapshots of the session's routing service, so the proxy judges as the screens do),
  * the listener addresses, the rule source, the backend table (editable mappings), the live access
  * log (filterable, capped), curl lines and the request tester. Never touches a Node.
  */
@@ -52,6 +52,7 @@ public final class ProxyViewModel implements AutoCloseable {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss", Locale.ROOT);
 
     private final ReadOnlyObjectProperty<ClusterSession> session;
+    private final ReadOnlyObjectProperty<RoutingService> routing;
     private final ReadOnlyObjectProperty<DemoCluster> demo;
     private final FxBackground background;
     private final StringProperty shellState;
@@ -76,20 +77,24 @@ public final class ProxyViewModel implements AutoCloseable {
     private final List<Subscription> subscriptions = new ArrayList<>();
     private LocalProxy proxy;
     private ClusterSession served;
+    private RoutingService servedRouting;
     private volatile Path caFile;
 
     /**
      * @param session    the live session whose rules are served
+     * @param routing    its routing service, whose snapshots the proxy serves
      * @param demo       the demo cluster, when one runs (its echo backends answer its Services)
      * @param background runs start, stop and the tester off the FX thread
      * @param shellState the status bar's proxy text
      * @param dataDir    where the demo CA is written for curl's --cacert
      * @param clock      "now" for the proxy (certificate validity, access log) and the log's times
      */
-    public ProxyViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<DemoCluster> demo,
-                          FxBackground background, StringProperty shellState, Path dataDir, Clock clock) {
+    public ProxyViewModel(ReadOnlyObjectProperty<ClusterSession> session, ReadOnlyObjectProperty<RoutingService> routing,
+                          ReadOnlyObjectProperty<DemoCluster> demo, FxBackground background, StringProperty shellState,
+                          Path dataDir, Clock clock) {
         this.clock = clock;
         this.session = session;
+        this.routing = routing;
         this.demo = demo;
         this.background = background;
         this.shellState = shellState;
@@ -115,7 +120,8 @@ public final class ProxyViewModel implements AutoCloseable {
             return;
         }
         ClusterSession s = session.get();
-        if (s == null) {
+        RoutingService r = routing.get();
+        if (s == null || r == null) {
             problem.set("Connect to a cluster or open the demo cluster first: the proxy serves its Ingress rules.");
             return;
         }
@@ -126,7 +132,7 @@ public final class ProxyViewModel implements AutoCloseable {
         problem.set("");
         busy.set(true);
         DemoCluster d = demo.get() != null && DemoCluster.CONTEXT.equals(s.contextName()) ? demo.get() : null;
-        RuleSource rules = rulesFor(s);
+        RuleSource rules = rulesFor(s, r);
         Task<LocalProxy> task = new Task<>() {
             @Override
             protected LocalProxy call() throws Exception {
@@ -144,7 +150,7 @@ public final class ProxyViewModel implements AutoCloseable {
                         .backends(new BackendDirectory(sources)).start();
             }
         };
-        task.setOnSucceeded(e -> started(task.getValue(), s));
+        task.setOnSucceeded(e -> started(task.getValue(), s, r));
         task.setOnFailed(e -> {
             busy.set(false);
             Throwable t = task.getException();
@@ -153,16 +159,19 @@ public final class ProxyViewModel implements AutoCloseable {
         background.run(task);
     }
 
-    /** The rules served: the live cluster, or the draft being served layered over it. */
-    private RuleSource rulesFor(ClusterSession s) {
+    /**
+     * The rules served: the routing service's newest snapshot, or the draft being served as an overlay on it
+     * (judged with the snapshot's trust anchors).
+     */
+    private RuleSource rulesFor(ClusterSession s, RoutingService r) {
         Supplier<Optional<Ingress>> d = draft;
         String live = "live cluster " + s.contextName() + " (" + s.scope() + ")";
         if (d == null) {
-            return RuleSource.of(live, () -> new SessionClusterView(s));
+            return RuleSource.ofSnapshots(live, r::view, () -> r.snapshot().routing());
         }
-        return RuleSource.of("draft " + draftName + " over the " + live, () -> {
-            ClusterView view = new SessionClusterView(s);
-            return d.get().<ClusterView>map(i -> DraftOverlay.over(view).with(i)).orElse(view);
+        return RuleSource.ofSnapshots("draft " + draftName + " over the " + live, r::view, () -> {
+            SessionSnapshot base = r.snapshot();
+            return d.get().map(i -> r.overlay(r.drafts().with(i), base)).orElse(base.routing());
         });
     }
 
@@ -171,7 +180,7 @@ public final class ProxyViewModel implements AutoCloseable {
         draft = ingress;
         draftName = name;
         if (proxy != null && served != null) {
-            proxy.switchRules(rulesFor(served));
+            proxy.switchRules(rulesFor(served, servedRouting));
         } else {
             start();
         }
@@ -184,14 +193,15 @@ public final class ProxyViewModel implements AutoCloseable {
         }
     }
 
-    private void started(LocalProxy p, ClusterSession s) {
+    private void started(LocalProxy p, ClusterSession s, RoutingService r) {
         busy.set(false);
-        if (session.get() != s) {
+        if (session.get() != s || routing.get() != r) {
             background.execute(p::close);
             return;
         }
         proxy = p;
         served = s;
+        servedRouting = r;
         running.set(true);
         p.addAccessLogListener(log);
         p.addReloadListener(new ReloadListener() {
@@ -205,9 +215,7 @@ public final class ProxyViewModel implements AutoCloseable {
                 FxBackground.onFx(() -> problem.set("The rules were not reloaded (the previous ones stay): " + message));
             }
         });
-        for (ResourceCache<?> cache : s.caches()) {
-            subscriptions.add(cache.onChange(p::requestReload));
-        }
+        subscriptions.add(r.subscribe(snapshot -> p.requestReload()));
         String https = LocalProxy.hostPort(p.httpsAddress());
         String http = LocalProxy.hostPort(p.httpAddress());
         listening.set("Listening on https://" + https + " and http://" + http + " \u00b7 TLS: " + p.tlsProvider().description()
@@ -228,6 +236,7 @@ public final class ProxyViewModel implements AutoCloseable {
         }
         proxy = null;
         served = null;
+        servedRouting = null;
         subscriptions.forEach(Subscription::cancel);
         subscriptions.clear();
         running.set(false);

@@ -9,10 +9,16 @@ import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.session.ConnectionRoots;
+import dev.gatehouse.session.RoutingInput;
+import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.tls.ca.TrustPolicy;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.settings.Settings;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -32,8 +38,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection: which kubeconfig, context and namespace, the live {@link ClusterSession}, its
- * state as a badge, and the embedded demo cluster. Every cluster call runs off the FX thread;
- * results come back through {@link FxBackground#onFx}.
+ * state as a badge, the session's one {@link RoutingService} (created with the session, closed with it) and
+ * the embedded demo cluster. Every cluster call runs off the FX thread; results come back through
+ * {@link FxBackground#onFx}.
  */
 public final class ConnectionViewModel implements AutoCloseable {
     public static final String ALL_NAMESPACES = "All namespaces";
@@ -59,18 +66,29 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final StringProperty statusMessage = new SimpleStringProperty("");
     private final ObjectProperty<RememberedContext> rememberContext = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RoutingService> routing = new ReadOnlyObjectWrapper<>();
+    private final TrustPolicy trust;
+    private final Clock clock;
     private final ReadOnlyObjectWrapper<DemoCluster> demo = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty demoStarting = new SimpleBooleanProperty();
 
-    private final Clock clock;
     private KubeconfigSource source;
     private boolean switching;
 
-    /** @param clock "now" for the demo cluster's certificate dates: the clock the screens judge time by */
+    /** With the data directory's trust policy. */
     public ConnectionViewModel(FxBackground background, AppDirs dirs, Clock clock) {
+        this(background, dirs, TrustPolicy.standard(dirs.data()), clock);
+    }
+
+    /**
+     * @param trust the roots trusted on every connection (the routing services read it)
+     * @param clock "now" for the routing services and the demo cluster's certificate dates
+     */
+    public ConnectionViewModel(FxBackground background, AppDirs dirs, TrustPolicy trust, Clock clock) {
         this.background = background;
-        this.clock = clock;
         this.dirs = dirs;
+        this.trust = trust;
+        this.clock = clock;
         selectedContext.addListener((obs, old, now) -> {
             if (!switching && now != null && !now.equals(old)) {
                 selectedNamespace.set(ALL_NAMESPACES);
@@ -227,6 +245,7 @@ public final class ConnectionViewModel implements AutoCloseable {
                     background.execute(opened::close); // the user moved on meanwhile
                     return;
                 }
+                routing.set(routingFor(opened));
                 session.set(opened);
                 opened.onStateChange(state -> FxBackground.onFx(() -> {
                     if (session.get() == opened) {
@@ -283,9 +302,23 @@ public final class ConnectionViewModel implements AutoCloseable {
         retryable.set(canRetry);
     }
 
+    /** The session's one routing service: this trust policy, plus the demo CA while connected to the demo. */
+    private RoutingService routingFor(ClusterSession s) {
+        DemoCluster d = demo.get();
+        Optional<X509Certificate> demoCa = d != null && d.contextName().equals(s.contextName())
+                ? Optional.of(d.demoCaCertificate()) : Optional.empty();
+        return RoutingService.start(RoutingInput.session(s, ConnectionRoots.demo(s, demoCa)),
+                ControllerProfile.ingressNginx(), clock, trust, background::execute, background.scheduler());
+    }
+
     private void closeSession() {
         ClusterSession old = session.get();
+        RoutingService oldRouting = routing.get();
         session.set(null);
+        routing.set(null);
+        if (oldRouting != null) {
+            oldRouting.close();
+        }
         if (old != null) {
             background.execute(old::close);
         }
@@ -301,6 +334,10 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     @Override
     public void close() {
+        RoutingService r = routing.get();
+        if (r != null) {
+            r.close();
+        }
         ClusterSession s = session.get();
         if (s != null) {
             s.close();
@@ -325,6 +362,10 @@ public final class ConnectionViewModel implements AutoCloseable {
     public StringProperty statusMessageProperty() { return statusMessage; }
     public ObjectProperty<RememberedContext> rememberContextProperty() { return rememberContext; }
     public ReadOnlyObjectProperty<ClusterSession> sessionProperty() { return session.getReadOnlyProperty(); }
+    /** The connected session's routing service (null when not connected); set before {@link #sessionProperty()}. */
+    public ReadOnlyObjectProperty<RoutingService> routingProperty() { return routing.getReadOnlyProperty(); }
+    public TrustPolicy trust() { return trust; }
+    public Clock clock() { return clock; }
     public ReadOnlyObjectProperty<DemoCluster> demoProperty() { return demo.getReadOnlyProperty(); }
     public BooleanProperty demoStartingProperty() { return demoStarting; }
 }
