@@ -2,18 +2,20 @@ package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.model.NginxAnnotations;
-import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.Server;
 import dev.gatehouse.routing.model.ServerTable;
-import dev.gatehouse.routing.model.UpstreamPolicy;
+import dev.gatehouse.routing.route.BackendRef;
 import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.PathMatch;
+import dev.gatehouse.routing.route.RedirectDecision;
+import dev.gatehouse.routing.route.RouteFilter;
+import dev.gatehouse.routing.route.RoutePath;
+import dev.gatehouse.routing.route.RouteRule;
 import dev.gatehouse.routing.route.Upstream;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import dev.gatehouse.routing.route.VirtualHost;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -23,16 +25,18 @@ import java.util.regex.Matcher;
 final class Explainer {
 
     /** Where the request lands inside the chosen server (path or default backend), if anywhere. */
-    private record Location(Optional<RouteMatch> match, Optional<IngressBackend> backend, String namespace,
-                            Optional<NginxAnnotations> nginx, Optional<PathRule> rule, Optional<Matcher> regexMatch) {
+    private record Location(Optional<RouteMatch> match, Optional<RouteRule> rule, Optional<Matcher> regexMatch,
+                            RedirectDecision redirect) {
+
+        Optional<BackendRef> backend() {
+            return rule.flatMap(RouteRule::firstBackend);
+        }
     }
 
     private final RoutingModel model;
-    private final UpstreamPolicy upstreams;
 
     Explainer(RoutingModel model) {
         this.model = model;
-        this.upstreams = new UpstreamPolicy(model.secrets());
     }
 
     Explanation explain(ProbeRequest request) {
@@ -49,7 +53,7 @@ final class Explainer {
         Optional<ServedCertificate> certificate = request.https()
                 ? Optional.of(CertificateSelector.select(model.servers(), request, trace)) : Optional.empty();
         Server server = lookup.server();
-        Location location = locate(server, lookup.match(), request, trace);
+        Location location = locate(model.routes().of(server), lookup.match(), request, trace);
 
         Optional<String> hsts = Carriage.hsts(request.https(), server.hasTls(), model.profile().hsts());
         Optional<Decision> early = Optional.empty();
@@ -61,14 +65,13 @@ final class Explainer {
             hsts.ifPresent(value -> trace.note(TraceStep.Stage.TLS, "HSTS", "HTTPS responses carry"
                     + " Strict-Transport-Security (" + value + "), so browsers stop using plain HTTP for this host"));
         } else {
-            early = redirect(request, server, location, trace);
+            early = redirect(request, location, trace);
         }
-        Optional<ResolvedBackend> backend = location.backend()
-                .map(b -> model.backends().resolve(location.namespace(), b));
+        Optional<ResolvedBackend> backend = location.backend().map(b -> model.backends().resolve(b));
         backend.ifPresent(b -> trace.note(TraceStep.Stage.BACKEND, b.display(), b.detail()));
         Decision decision = early.orElseGet(() -> decide(request, location, backend));
         Leg front = LegAssessor.front(request, certificate, mutual, decision.outcome());
-        Optional<Upstream> upstream = location.nginx().flatMap(n -> backend.map(b -> upstreams.decide(n, b.service())));
+        Optional<Upstream> upstream = location.rule().flatMap(RouteRule::upstream);
         Leg toService = LegAssessor.backend(upstream, backend, decision.outcome());
         Leg toPods = LegAssessor.endpoints(toService, backend);
         return new Explanation(request, decision, location.match(), backend, certificate,
@@ -139,67 +142,45 @@ final class Explainer {
         return String.join(", ", server.contributors().stream().map(ObjectRef::toString).toList());
     }
 
-    private Location locate(Server server, ServerTable.HostMatch hostMatch, ProbeRequest request, Trace trace) {
-        Optional<PathSelector.Selected> selected = PathSelector.select(server, request.path(), trace);
-        String hostLabel = server.pattern().display();
+    private Location locate(VirtualHost host, ServerTable.HostMatch hostMatch, ProbeRequest request, Trace trace) {
+        Optional<PathSelector.Selected> selected = PathSelector.select(host, request.path(), trace);
+        String hostLabel = host.pattern().display();
         if (selected.isPresent()) {
-            PathRule rule = selected.get().rule();
-            RouteMatch match = new RouteMatch(rule.ingress(), hostLabel, hostMatch, OptionalInt.of(rule.ruleIndex()),
-                    OptionalInt.of(rule.pathIndex()), Optional.of(rule.path()), Optional.of(rule.kind().label()),
-                    false, server.regex());
-            return new Location(Optional.of(match), Optional.ofNullable(rule.backend()), rule.ingress().namespace(),
-                    Optional.of(rule.annotations()), Optional.of(rule), selected.get().match());
+            RouteRule rule = selected.get().rule();
+            RoutePath path = selected.get().path();
+            RouteMatch match = new RouteMatch(rule.source().object(), hostLabel, hostMatch, rule.source().ruleIndex(),
+                    rule.source().pathIndex(), Optional.of(path.value()), Optional.of(path.writtenAs()), false,
+                    host.regex());
+            return new Location(Optional.of(match), Optional.of(rule), selected.get().match(),
+                    rule.redirectDecision());
         }
-        Optional<NginxAnnotations> fallbackNginx = server.catchAll() ? Optional.empty()
-                : Optional.of(server.fallbackNginx());
-        if (server.fallback().isPresent()) {
-            var fallback = server.fallback().get();
-            trace.chosen(TraceStep.Stage.BACKEND, "spec.defaultBackend of " + fallback.ingress(), "no path matched "
-                    + request.path() + ", so the Ingress's default backend answers");
-            RouteMatch match = new RouteMatch(fallback.ingress(), hostLabel, hostMatch, OptionalInt.empty(),
+        if (host.fallback().isPresent()) {
+            RouteRule fallback = host.fallback().get();
+            trace.chosen(TraceStep.Stage.BACKEND, "spec.defaultBackend of " + fallback.source().object(),
+                    "no path matched " + request.path() + ", so the Ingress's default backend answers");
+            RouteMatch match = new RouteMatch(fallback.source().object(), hostLabel, hostMatch, OptionalInt.empty(),
                     OptionalInt.empty(), Optional.empty(), Optional.empty(), true, false);
-            return new Location(Optional.of(match), Optional.of(fallback.backend()), fallback.ingress().namespace(),
-                    Optional.of(server.catchAll() ? fallback.annotations() : server.fallbackNginx()),
-                    Optional.empty(), Optional.empty());
+            return new Location(Optional.of(match), Optional.of(fallback), Optional.empty(),
+                    fallback.redirectDecision());
         }
         trace.chosen(TraceStep.Stage.BACKEND, "controller default backend", "no path matched " + request.path()
-                + (server.catchAll() ? "" : " and the Ingress that defines " + server.pattern().host()
-                + " has no spec.defaultBackend") + ", so ingress-nginx's default backend answers 404");
-        return new Location(Optional.empty(), Optional.empty(), "", fallbackNginx, Optional.empty(), Optional.empty());
+                + (host.pattern().kind() == HostPattern.Kind.ANY ? "" : " and the Ingress that defines "
+                + host.pattern().host() + " has no spec.defaultBackend") + ", so ingress-nginx's default backend"
+                + " answers 404");
+        return new Location(Optional.empty(), Optional.empty(), Optional.empty(), host.unmatchedRedirect());
     }
 
-    private Optional<Decision> redirect(ProbeRequest request, Server server, Location location, Trace trace) {
-        if (location.nginx().isEmpty()) {
-            trace.note(TraceStep.Stage.REDIRECT, "no redirect", "requests no host rule matches are not redirected");
+    private static Optional<Decision> redirect(ProbeRequest request, Location location, Trace trace) {
+        RedirectDecision decision = location.redirect();
+        if (decision.redirect().isEmpty()) {
+            trace.note(TraceStep.Stage.REDIRECT, "no redirect", decision.note());
             return Optional.empty();
         }
-        NginxAnnotations nginx = location.nginx().get();
-        String owner = location.match().map(m -> m.ingress().toString())
-                .or(() -> server.createdBy().map(ObjectRef::toString)).orElse("the Ingress");
-        String target = "https://" + request.host() + request.pathAndQuery();
-        if (nginx.forceSslRedirect()) {
-            trace.chosen(TraceStep.Stage.REDIRECT, "308 to HTTPS", "force-ssl-redirect is on for " + owner);
-            return Optional.of(redirectTo(target, "force-ssl-redirect on " + owner));
-        }
-        if (!server.hasTls()) {
-            trace.note(TraceStep.Stage.REDIRECT, "no redirect", "no tls section applies to " + server.pattern().display()
-                    + ", so plain HTTP is served");
-            return Optional.empty();
-        }
-        if (nginx.sslRedirect().orElse(true)) {
-            trace.chosen(TraceStep.Stage.REDIRECT, "308 to HTTPS", "the host has TLS (tls section of "
-                    + server.tls().get().ingress() + ") and ssl-redirect is " + (nginx.sslRedirect().isPresent()
-                    ? "on" : "on by default"));
-            return Optional.of(redirectTo(target, "the host has TLS and ssl-redirect is on"));
-        }
-        trace.note(TraceStep.Stage.REDIRECT, "no redirect", "ssl-redirect is \"false\" on " + owner
-                + ", so plain HTTP is served although the host has TLS");
-        return Optional.empty();
-    }
-
-    private static Decision redirectTo(String target, String why) {
-        return new Decision(Outcome.REDIRECT, Outcome.REDIRECT.status(), "Redirected to " + target + " (308): " + why,
-                Optional.of(target), Optional.empty());
+        RouteFilter.Redirect redirect = decision.redirect().get();
+        trace.chosen(TraceStep.Stage.REDIRECT, redirect.subject(), redirect.why());
+        String target = redirect.location("http", request.host(), request.pathAndQuery());
+        return Optional.of(new Decision(Outcome.REDIRECT, redirect.status(), "Redirected to " + target + " ("
+                + redirect.status() + "): " + redirect.summary(), Optional.of(target), Optional.empty()));
     }
 
     private static Decision decide(ProbeRequest request, Location location, Optional<ResolvedBackend> backend) {
@@ -214,7 +195,7 @@ final class Explainer {
         }
         Optional<String> upstream = Optional.empty();
         if (location.rule().isPresent() && location.regexMatch().isPresent()) {
-            Optional<String> target = location.rule().get().annotations().rewriteTarget();
+            Optional<String> target = location.rule().get().rewrite().map(RouteFilter.Rewrite::target);
             if (target.isPresent()) {
                 String rewritten = PathMatch.rewrite(target.get(), location.regexMatch().get());
                 upstream = Optional.of(request.query().isEmpty() || rewritten.contains("?") ? rewritten

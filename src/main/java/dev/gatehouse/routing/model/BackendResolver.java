@@ -2,6 +2,7 @@ package dev.gatehouse.routing.model;
 
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.BackendRef;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
@@ -28,20 +29,37 @@ public final class BackendResolver {
                     "the path has no backend");
         }
         if (backend.getService() == null) {
-            return new ResolvedBackend(Optional.empty(), "", Optional.empty(), ResolvedBackend.State.RESOURCE_BACKEND,
-                    0, 0, "a resource backend, which ingress-nginx does not support");
+            return unsupported();
         }
         var svcBackend = backend.getService();
-        ObjectRef ref = ObjectRef.service(namespace, svcBackend.getName());
         var port = svcBackend.getPort();
-        Integer number = port == null ? null : port.getNumber();
-        String name = port == null ? null : port.getName();
+        return service(namespace, svcBackend.getName(), port == null ? null : port.getNumber(),
+                port == null ? null : port.getName());
+    }
+
+    /** Resolves a backend of the route model (an Ingress backend, as {@link VirtualHostBuilder} wrote it). */
+    public ResolvedBackend resolve(BackendRef backend) {
+        if (backend.kind() == BackendRef.Kind.UNSUPPORTED) {
+            return unsupported();
+        }
+        Integer number = backend.portNumber().orElse(null);
+        String portName = number == null && !backend.port().isEmpty() ? backend.port() : null;
+        return service(backend.namespace(), backend.name().isEmpty() ? null : backend.name(), number, portName);
+    }
+
+    private static ResolvedBackend unsupported() {
+        return new ResolvedBackend(Optional.empty(), "", Optional.empty(), ResolvedBackend.State.RESOURCE_BACKEND,
+                0, 0, "a resource backend, which ingress-nginx does not support");
+    }
+
+    private ResolvedBackend service(String namespace, String serviceName, Integer number, String name) {
+        ObjectRef ref = ObjectRef.service(namespace, serviceName);
         String portLabel = number != null ? String.valueOf(number) : name != null ? name : "";
-        if (svcBackend.getName() == null || svcBackend.getName().isBlank() || portLabel.isEmpty()) {
+        if (serviceName == null || serviceName.isBlank() || portLabel.isEmpty()) {
             return new ResolvedBackend(Optional.of(ref), portLabel, Optional.empty(), ResolvedBackend.State.INVALID,
                     0, 0, "the backend names no Service or no port");
         }
-        Optional<Service> service = view.service(namespace, svcBackend.getName());
+        Optional<Service> service = view.service(namespace, serviceName);
         if (service.isEmpty()) {
             boolean known = view.scope().services();
             return new ResolvedBackend(Optional.of(ref), portLabel, Optional.ofNullable(number),
@@ -73,7 +91,7 @@ public final class BackendResolver {
         }
         int total = 0;
         int ready = 0;
-        for (EndpointSlice slice : view.endpointSlices(namespace, svcBackend.getName())) {
+        for (EndpointSlice slice : view.endpointSlices(namespace, serviceName)) {
             if (!servesPort(slice, servicePort)) {
                 continue;
             }

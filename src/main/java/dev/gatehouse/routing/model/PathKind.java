@@ -32,13 +32,4 @@ public enum PathKind {
     public String label() {
         return label;
     }
-
-    /** Rank on a tie of equal length: Exact beats Prefix beats ImplementationSpecific. */
-    public int tieRank() {
-        return switch (this) {
-            case EXACT -> 0;
-            case PREFIX -> 1;
-            default -> 2;
-        };
-    }
 }

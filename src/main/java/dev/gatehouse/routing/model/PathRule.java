@@ -2,6 +2,7 @@ package dev.gatehouse.routing.model;
 
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.PathMatch;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 
@@ -23,12 +24,7 @@ public record PathRule(ObjectRef ingress, Ingress source, NginxAnnotations annot
 
     /** The path without a trailing slash (except "/"); Prefix paths compare this way. */
     public String normalizedPath() {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    }
-
-    /** Length used for "the longest match wins". */
-    public int matchLength() {
-        return kind == PathKind.EXACT ? path.length() : normalizedPath().length();
+        return PathMatch.withoutTrailingSlash(path);
     }
 
     /** Two rules with equal keys on one host are the same location in ingress-nginx: a conflict. */

@@ -20,9 +20,11 @@ import java.util.List;
  * @param secrets  Secret states (read on demand, cached)
  * @param backends backend lookups
  * @param clock    the clock used for certificate validity
+ * @param routes   the controller-neutral route model of {@code servers}
  */
 public record RoutingModel(ClusterView view, ControllerProfile profile, ClassResolution classes, ServerTable servers,
-                           SecretStore secrets, BackendResolver backends, Clock clock) {
+                           SecretStore secrets, BackendResolver backends, Clock clock,
+                           RouteHosts routes) {
 
     /** Builds the model. */
     public static RoutingModel build(ClusterView view, ControllerProfile profile, Clock clock, TrustAnchors anchors) {
@@ -30,6 +32,7 @@ public record RoutingModel(ClusterView view, ControllerProfile profile, ClassRes
         ClassResolution classes = ClassResolution.resolve(view, profile);
         List<Ingress> accepted = classes.accepted().stream().map(ClassVerdict::ingress).toList();
         ServerTable servers = new ServerTableBuilder(secrets).build(accepted);
-        return new RoutingModel(view, profile, classes, servers, secrets, new BackendResolver(view), clock);
+        return new RoutingModel(view, profile, classes, servers, secrets, new BackendResolver(view), clock,
+                new RouteHosts(new UpstreamPolicy(secrets)));
     }
 }

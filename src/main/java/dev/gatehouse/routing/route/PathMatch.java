@@ -53,6 +53,20 @@ public final class PathMatch {
         }
     }
 
+    /** The path without a trailing slash (except "/"): how Prefix paths compare and rank. */
+    public static String withoutTrailingSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    }
+
+    /** Compiles a case-sensitive regular expression anchored at the start: {@code ^path}. */
+    public static Optional<Pattern> caseSensitiveRegex(String rulePath) {
+        try {
+            return Optional.of(Pattern.compile("^" + rulePath));
+        } catch (PatternSyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The regex match at the start of the request path, if any. */
     public static Optional<Matcher> regexMatch(Pattern pattern, String requestPath) {
         Matcher m = pattern.matcher(requestPath);
