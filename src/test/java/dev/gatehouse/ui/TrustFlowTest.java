@@ -26,6 +26,9 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -55,9 +58,15 @@ class TrustFlowTest {
     @TempDir
     Path home;
     private final GuiTestSupport gui = new GuiTestSupport();
-    private final CertificateBundle ca = CertificateBuilder.create(AppClock.system()).subject("CN=Example Company Root CA").ca(true).build();
-    private final CertificateBundle leaf = CertificateBuilder.create(AppClock.system()).sans(HOST).serverAuth().issuedBy(ca).build();
-    private final CertificateBundle backendCert = CertificateBuilder.create(AppClock.system()).sans("backend.company.test").serverAuth()
+    /**
+     * The proxy's TLS stack checks the backend's chain by the real time, the screens judge chains by the app's
+     * clock (moved by GATEHOUSE_CLOCK_OFFSET in the second CI run): these certificates are valid by both.
+     */
+    private static final Instant FROM = earliest().minus(Duration.ofDays(1));
+    private static final Instant UNTIL = latest().plus(Duration.ofDays(365));
+    private final CertificateBundle ca = builder().subject("CN=Example Company Root CA").ca(true).build();
+    private final CertificateBundle leaf = builder().sans(HOST).serverAuth().issuedBy(ca).build();
+    private final CertificateBundle backendCert = builder().sans("backend.company.test").serverAuth()
             .issuedBy(ca).build();
     private TestBackend backend;
 
@@ -119,6 +128,22 @@ class TrustFlowTest {
         assertThat(gui.node("tester-decision", TextArea.class).getText()).contains("HTTPS · verified");
         assertThat(gui.node("tester-body", TextArea.class).getText()).startsWith("company-api");
         gui.robot().clickOn("#proxy-stop");
+    }
+
+    private static CertificateBuilder builder() {
+        return CertificateBuilder.create().notBefore(FROM).notAfter(UNTIL);
+    }
+
+    private static Instant earliest() {
+        Instant wall = Clock.systemUTC().instant();
+        Instant app = AppClock.system().instant();
+        return wall.isBefore(app) ? wall : app;
+    }
+
+    private static Instant latest() {
+        Instant wall = Clock.systemUTC().instant();
+        Instant app = AppClock.system().instant();
+        return wall.isAfter(app) ? wall : app;
     }
 
     /** The TLS Secret of an Ingress, as the cluster has it. */
