@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -36,58 +37,34 @@ public interface RoutingInput {
      * @param roots the connection's own roots, e.g. {@link ConnectionRoots#demo}
      */
     static RoutingInput session(ClusterSession session, Supplier<Map<String, List<X509Certificate>>> roots) {
-        ClusterView view = new SessionClusterView(session);
         String description = "live cluster " + session.contextName() + " (" + session.scope() + ")";
-        return new RoutingInput() {
-            @Override
-            public String describe() {
-                return description;
+        return new Of(description, new SessionClusterView(session), roots, changed -> {
+            List<Subscription> subscriptions = new ArrayList<>();
+            for (ResourceCache<?> cache : session.caches()) {
+                subscriptions.add(cache.onChange(changed));
             }
-
-            @Override
-            public ClusterView view() {
-                return view;
-            }
-
-            @Override
-            public Map<String, List<X509Certificate>> connectionRoots() {
-                return roots.get();
-            }
-
-            @Override
-            public Subscription onChange(Runnable changed) {
-                List<Subscription> subscriptions = new ArrayList<>();
-                for (ResourceCache<?> cache : session.caches()) {
-                    subscriptions.add(cache.onChange(changed));
-                }
-                return () -> subscriptions.forEach(Subscription::cancel);
-            }
-        };
+            return () -> subscriptions.forEach(Subscription::cancel);
+        });
     }
 
     /** A view that never changes, with its own roots. */
     static RoutingInput fixed(String description, ClusterView view, Map<String, List<X509Certificate>> roots) {
         Map<String, List<X509Certificate>> copy = Map.copyOf(roots);
-        return new RoutingInput() {
-            @Override
-            public String describe() {
-                return description;
-            }
+        return new Of(description, view, () -> copy, changed -> () -> { });
+    }
 
-            @Override
-            public ClusterView view() {
-                return view;
-            }
+    /** The one implementation: its parts given as values and functions. */
+    record Of(String describe, ClusterView view, Supplier<Map<String, List<X509Certificate>>> roots,
+              Function<Runnable, Subscription> changes) implements RoutingInput {
 
-            @Override
-            public Map<String, List<X509Certificate>> connectionRoots() {
-                return copy;
-            }
+        @Override
+        public Map<String, List<X509Certificate>> connectionRoots() {
+            return roots.get();
+        }
 
-            @Override
-            public Subscription onChange(Runnable changed) {
-                return () -> { };
-            }
-        };
+        @Override
+        public Subscription onChange(Runnable changed) {
+            return changes.apply(changed);
+        }
     }
 }
