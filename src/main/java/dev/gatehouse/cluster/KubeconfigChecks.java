@@ -90,6 +90,10 @@ final class KubeconfigChecks {
             throw new KubeconfigException(entry + ": server '" + shown + "' is not an https:// URL with a host"
                     + " (expected https://HOST:PORT)", origin);
         }
+        if (uri.getPort() > 65535) {
+            throw new KubeconfigException(entry + ": server '" + shown + "' has port " + uri.getPort()
+                    + ", above 65535 (expected https://HOST:PORT)", origin);
+        }
     }
 
     private Named file(String entry, String field, String value, Path origin) throws KubeconfigException {

@@ -60,6 +60,8 @@ class KubeconfigFileChecksTest {
         refused(config("ftp://files.example.com", "insecure-skip-tls-verify: true", "token: t"),
                 "cluster 'k': server 'ftp://files.example.com' is not an https:// URL with a host (expected"
                         + " https://HOST:PORT)");
+        refused(config("https://h:99999", "insecure-skip-tls-verify: true", "token: t"),
+                "cluster 'k': server 'https://h:99999' has port 99999, above 65535 (expected https://HOST:PORT)");
     }
 
     @Test
