@@ -33,26 +33,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(NettyLeakWatch.class)
 class ClientRequestInboundHandlerTest {
 
-    private static final String RULES = """
-            apiVersion: networking.k8s.io/v1
-            kind: Ingress
-            metadata: {name: web, namespace: shop}
-            spec:
-              ingressClassName: nginx
-              tls: [{hosts: [shop.test], secretName: missing-tls}]
-              rules:
-                - host: shop.test
-                  http:
-                    paths:
-                      - {path: /exact, pathType: Exact, backend: {service: {name: web, port: {number: 80}}}}
-            """;
-
     private static RouteTable table;
     private final List<AccessLogEvent> log = new ArrayList<>();
 
     @BeforeAll
     static void rules() throws Exception {
-        LoadResult loaded = new YamlClusterLoader().parse(RULES, "rules.yaml");
+        LoadResult loaded = new YamlClusterLoader().parse(EmbeddedProxy.RULES, "rules.yaml");
         var view = InMemoryClusterView.of(((LoadResult.Loaded) loaded).objects());
         var fake = CertificateBuilder.create(TestCerts.CLOCK).subject("CN=fake").selfSigned().build();
         RoutingEngine engine = new RoutingEngine(view, ControllerProfile.ingressNginx(), TestCerts.CLOCK,
