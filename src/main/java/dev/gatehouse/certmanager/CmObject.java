@@ -56,7 +56,8 @@ public record CmObject(String kind, GenericKubernetesResource raw) {
             return false;
         }
         String uid = owner.raw.getMetadata() == null ? null : owner.raw.getMetadata().getUid();
-        return refs.stream().anyMatch(r -> uid != null && r.getUid() != null ? uid.equals(r.getUid())
+        return refs.stream().anyMatch(r -> uid != null && r.getUid() != null && !r.getUid().isBlank()
+                ? uid.equals(r.getUid())
                 : owner.kind.equals(r.getKind()) && owner.name().equals(r.getName()));
     }
 

@@ -72,7 +72,9 @@ public final class RenewalStoryBuilder {
         steps.add(certificateStep(cert, objects));
         Optional<CmObject> issuer = issuer(cert, objects, steps);
         Optional<CmObject> request = requestStep(cert, objects, steps);
-        boolean acme = issuer.map(i -> i.has("spec", "acme")).orElse(false);
+        // ACME when the issuer says so, or (issuer unreadable) when the request has an Order
+        boolean acme = issuer.map(i -> i.has("spec", "acme")).orElse(false) || request.map(r -> objects.orders()
+                .stream().anyMatch(o -> o.ownedBy(r))).orElse(false);
         if (acme && request.isPresent() && !requestIssued(request.get())) {
             new AcmeSteps(objects).add(request.get(), steps);
         }
