@@ -69,8 +69,11 @@ final class CertificateDetailView extends VBox {
     private final Label empty = new Label("Select a certificate to see its chain, fields and problems.");
     private CertificateRow row;
 
-    CertificateDetailView(DetailActions handler, Clock clock) {
+    private final RenewalPane renewal;
+
+    CertificateDetailView(DetailActions handler, Clock clock, RenewalViewModel renewalVm) {
         this.clock = clock;
+        this.renewal = new RenewalPane(renewalVm);
         setId("cert-detail");
         getStyleClass().add("cert-detail");
         setSpacing(8);
@@ -142,7 +145,7 @@ final class CertificateDetailView extends VBox {
             chain.setRoot(null);
             return;
         }
-        getChildren().setAll(actions, warnings, body);
+        getChildren().setAll(actions, warnings, renewal, body);
         exportKey.setDisable(r.secret().map(sc -> !sc.summary().dataKeys().contains("tls.key")).orElse(true));
         renew.setDisable(r.missing());
         title.setText(r.key());
