@@ -54,7 +54,10 @@ class CertManagerRenewalFlowTest {
     @Test
     void eachDemoRenewalTellsItsStory() throws Exception {
         select("platform/grafana-tls");
-        GuiTestSupport.await(20, () -> gui.node("cert-renewal", Node.class).isVisible() && headline().contains("is Ready"));
+        GuiTestSupport.await(20, () -> gui.node("renewal-summary", Label.class).isVisible() && headline().contains("is Ready"));
+        assertThat(gui.node("renewal-summary", Label.class).getText()).startsWith("cert-manager: Certificate platform/grafana is Ready");
+        gui.robot().clickOn("#cert-tab-renewal");
+        GuiTestSupport.await(10, () -> gui.node("cert-renewal", Node.class).isVisible());
         assertThat(headline()).startsWith("Certificate platform/grafana is Ready; cert-manager renews it on");
         assertThat(gui.node("renewal-headline", Label.class).getStyleClass()).contains(Status.OK.styleClass());
 
@@ -77,6 +80,8 @@ class CertManagerRenewalFlowTest {
         select("shop/storefront-tls");
         GuiTestSupport.await(10, () -> gui.exists("cert-detail-title")
                 && gui.node("cert-detail-title", Label.class).getText().equals("shop/storefront-tls"));
-        assertThat(gui.node("cert-renewal", Node.class).isVisible()).isFalse();
+        assertThat(gui.node("renewal-summary", Label.class).isVisible()).isFalse();
+        assertThat(gui.node("cert-tabs", javafx.scene.control.TabPane.class).getTabs().get(1).isDisable()).isTrue();
+        assertThat(gui.node("cert-tabs", javafx.scene.control.TabPane.class).getSelectionModel().getSelectedIndex()).isZero();
     }
 }

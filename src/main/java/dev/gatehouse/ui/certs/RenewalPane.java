@@ -9,7 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TitledPane;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * step — Certificate, Issuer, CertificateRequest, Order, Challenges — with its state, details and events, the
  * blocking one marked.
  */
-final class RenewalPane extends TitledPane {
+final class RenewalPane extends VBox {
 
     private final RenewalViewModel vm;
     private final Label headline = new Label();
@@ -32,9 +32,6 @@ final class RenewalPane extends TitledPane {
     RenewalPane(RenewalViewModel vm) {
         this.vm = vm;
         setId("cert-renewal");
-        setText("cert-manager renewal");
-        setGraphic(new FontIcon("fth-refresh-cw"));
-        setCollapsible(true);
         headline.setId("renewal-headline");
         headline.setWrapText(true);
         headline.textProperty().bind(vm.headlineProperty());
@@ -59,14 +56,36 @@ final class RenewalPane extends TitledPane {
         headline.setMaxWidth(Double.MAX_VALUE);
         HBox top = new HBox(8, busy, headline, refresh);
         top.setAlignment(Pos.CENTER_LEFT);
-        VBox content = new VBox(6, top, fix, steps, notes);
-        content.setPadding(new Insets(4, 8, 8, 8));
-        setContent(content);
+        headline.setMinHeight(Region.USE_PREF_SIZE);
+        fix.setMinHeight(Region.USE_PREF_SIZE);
+        ScrollPane scroll = new ScrollPane(new VBox(6, steps, notes));
+        scroll.setFitToWidth(true);
+        scroll.setId("renewal-scroll");
+        VBox.setVgrow(scroll, Priority.ALWAYS);
+        setSpacing(6);
+        setPadding(new Insets(8));
+        getChildren().setAll(top, fix, scroll);
         vm.statusProperty().addListener((o, a, s) -> colour(s));
         colour(vm.statusProperty().get());
         vm.steps().addListener((ListChangeListener<RenewalStory.Step>) c -> rebuild());
-        visibleProperty().bind(vm.shownProperty());
-        managedProperty().bind(visibleProperty());
+    }
+
+    /** The answer in one line, for the detail's warnings: shown while a cert-manager Secret is selected. */
+    static Label summaryLine(RenewalViewModel vm) {
+        Label line = new Label();
+        line.setId("renewal-summary");
+        line.setWrapText(true);
+        line.setMinHeight(Region.USE_PREF_SIZE);
+        line.textProperty().bind(Bindings.createStringBinding(() -> "cert-manager: " + vm.headlineProperty().get(),
+                vm.headlineProperty()));
+        vm.statusProperty().addListener((o, a, s) -> {
+            line.getStyleClass().removeAll(Status.allStyleClasses());
+            line.getStyleClass().add(s.styleClass());
+            line.setGraphic(new FontIcon(s.iconLiteral()));
+        });
+        line.visibleProperty().bind(vm.shownProperty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     private void colour(Status s) {
@@ -84,6 +103,7 @@ final class RenewalPane extends TitledPane {
             title.getStyleClass().addAll(s.styleClass(), step.state() == RenewalStory.State.BLOCKED ? "detail-title"
                     : "kv-key");
             title.setWrapText(true);
+            title.setMinHeight(Region.USE_PREF_SIZE);
             VBox box = new VBox(2, title);
             box.setId("renewal-step-" + i++);
             box.getProperties().put("state", step.state().name());
@@ -98,6 +118,7 @@ final class RenewalPane extends TitledPane {
     private static Label small(String text, String style) {
         Label l = new Label(text);
         l.setWrapText(true);
+        l.setMinHeight(Region.USE_PREF_SIZE);
         l.getStyleClass().add(style);
         return l;
     }
