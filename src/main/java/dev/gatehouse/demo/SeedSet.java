@@ -102,6 +102,9 @@ final class SeedSet {
                 case "chain" -> base64(certificate(template, pki, argument).chainPem());
                 case "cert" -> base64(certificate(template, pki, argument).certificatePem());
                 case "key" -> base64(certificate(template, pki, argument).privateKeyPem());
+                // PEM text for a ConfigMap value, inside double quotes: line breaks written as \n
+                case "pem" -> certificate(template, pki, argument).certificatePem().replace("\r", "")
+                        .replace("\n", "\\n");
                 case "port" -> String.valueOf(ports.apply(argument));
                 default -> throw new IllegalArgumentException("seed file " + template.file()
                         + " has an unknown placeholder {{" + kind + ":" + argument + "}}");
