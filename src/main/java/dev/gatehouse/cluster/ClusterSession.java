@@ -185,10 +185,16 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     /**
-     * The namespaces of the cluster, sorted. When listing namespaces is forbidden or fails, the
+     * The namespaces of the cluster, sorted (from the Namespace cache once it has listed, in an all-namespaces
+     * session). When listing namespaces is forbidden or fails, the
      * namespaces seen in the caches plus the context's and the scope's namespace.
      */
     public CompletableFuture<List<String>> namespaces() {
+        ResourceCache<io.fabric8.kubernetes.api.model.Namespace> cached = caches.gateway.namespaces();
+        if (scope.namespace().isEmpty() && cached.status() instanceof CacheStatus.Ready) {
+            return CompletableFuture.completedFuture(cached.list().stream().map(n -> n.getMetadata().getName())
+                    .sorted().toList());
+        }
         Optional<KubernetesClient> client = client();
         if (client.isEmpty()) {
             return CompletableFuture.completedFuture(knownNamespaces());

@@ -225,8 +225,8 @@ public final class DemoCluster implements AutoCloseable {
     }
 
     /**
-     * The seeded Gateway API scenarios (kind HTTPRoute or Gateway, hosts under {@code gw.demo.gatehouse.test}),
-     * in seed order.
+     * The seeded Gateway API scenarios (kind HTTPRoute or Gateway, hosts under {@code gw.demo.gatehouse.test};
+     * a route without hostnames has its listeners' hostnames, e.g. {@code *.gw.demo.gatehouse.test}), in seed order.
      */
     public List<DemoScenario> gatewayScenarios() {
         return gatewayScenarios;

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.Listener;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ final class DemoGatewayScenarios {
             }
             List<String> hosts;
             if (resource instanceof HTTPRoute route) {
-                hosts = route.getSpec().getHostnames() == null ? List.of() : route.getSpec().getHostnames();
+                hosts = route.getSpec().getHostnames() == null || route.getSpec().getHostnames().isEmpty()
+                        ? listenerHostnames(route, resources) : route.getSpec().getHostnames();
             } else if (resource instanceof Gateway gateway) {
                 hosts = gateway.getSpec().getListeners().stream().map(Listener::getHostname).filter(Objects::nonNull)
                         .distinct().toList();
@@ -37,5 +39,22 @@ final class DemoGatewayScenarios {
                     resource.getMetadata().getName(), description, hosts));
         }
         return scenarios;
+    }
+
+    /** A route without hostnames serves its listeners' hostnames: those of the listeners its parentRefs name. */
+    private static List<String> listenerHostnames(HTTPRoute route, List<HasMetadata> resources) {
+        List<String> hosts = new ArrayList<>();
+        String routeNamespace = route.getMetadata().getNamespace();
+        for (ParentReference parent : route.getSpec().getParentRefs()) {
+            String namespace = parent.getNamespace() == null ? routeNamespace : parent.getNamespace();
+            resources.stream().filter(Gateway.class::isInstance).map(Gateway.class::cast)
+                    .filter(g -> namespace.equals(g.getMetadata().getNamespace())
+                            && parent.getName().equals(g.getMetadata().getName()))
+                    .flatMap(g -> g.getSpec().getListeners().stream())
+                    .filter(l -> parent.getSectionName() == null || parent.getSectionName().equals(l.getName()))
+                    .map(Listener::getHostname).filter(Objects::nonNull)
+                    .filter(h -> !hosts.contains(h)).forEach(hosts::add);
+        }
+        return hosts;
     }
 }

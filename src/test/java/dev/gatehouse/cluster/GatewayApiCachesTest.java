@@ -161,6 +161,7 @@ class GatewayApiCachesTest {
                 .containsEntry("gateway-access", "true"));
         assertThat(view.scope()).isEqualTo(ClusterView.Scope.COMPLETE);
         assertThat(routes.events()).contains("add web/shop");
+        assertThat(session.namespaces().get()).as("read from the Namespace cache").contains("web");
 
         k.resources(HTTPRoute.class).inNamespace("web").withName("shop").edit(r -> {
             r.getSpec().setHostnames(new ArrayList<>(List.of("shop.gw.example", "www.shop.gw.example")));
