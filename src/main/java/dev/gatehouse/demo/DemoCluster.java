@@ -50,15 +50,17 @@ public final class DemoCluster implements AutoCloseable {
     private final DemoApiServer apiServer;
     private final EchoBackends backends;
     private final List<DemoScenario> scenarios;
+    private final List<DemoScenario> gatewayScenarios;
     private final X509Certificate demoCa;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DemoCluster(Path kubeconfig, DemoApiServer apiServer, EchoBackends backends,
-                        List<DemoScenario> scenarios, X509Certificate demoCa) {
+                        List<DemoScenario> scenarios, List<DemoScenario> gatewayScenarios, X509Certificate demoCa) {
         this.kubeconfig = kubeconfig;
         this.apiServer = apiServer;
         this.backends = backends;
         this.scenarios = List.copyOf(scenarios);
+        this.gatewayScenarios = List.copyOf(gatewayScenarios);
         this.demoCa = demoCa;
     }
 
@@ -113,9 +115,10 @@ public final class DemoCluster implements AutoCloseable {
             DemoKubeconfig.write(kubeconfig, kubeconfigText);
             create(kubeconfigText, resources);
             DemoCluster cluster = new DemoCluster(kubeconfig, apiServer, backends, scenariosOf(resources),
-                    pki.get(DEMO_CA).certificate());
-            LOG.info("Demo cluster running at {} with {} scenarios and {} echo backends (started in {} ms)",
-                    apiServer.url(), cluster.scenarios.size(), backends.all().size(),
+                    DemoGatewayScenarios.of(resources), pki.get(DEMO_CA).certificate());
+            LOG.info("Demo cluster running at {} with {} Ingress and {} Gateway API scenarios and {} echo backends"
+                            + " (started in {} ms)", apiServer.url(), cluster.scenarios.size(),
+                    cluster.gatewayScenarios.size(), backends.all().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return cluster;
         } catch (DemoClusterException e) {
@@ -216,9 +219,17 @@ public final class DemoCluster implements AutoCloseable {
         return backends.uri(namespace, service, port);
     }
 
-    /** The seeded scenarios, one per Ingress, in seed order. */
+    /** The seeded Ingress scenarios, one per Ingress, in seed order. */
     public List<DemoScenario> scenarios() {
         return scenarios;
+    }
+
+    /**
+     * The seeded Gateway API scenarios (kind HTTPRoute or Gateway, hosts under {@code gw.demo.gatehouse.test};
+     * a route without hostnames has its listeners' hostnames, e.g. {@code *.gw.demo.gatehouse.test}), in seed order.
+     */
+    public List<DemoScenario> gatewayScenarios() {
+        return gatewayScenarios;
     }
 
     /** The demo root CA that (indirectly) signs the demo's server certificates and HTTPS backends. */

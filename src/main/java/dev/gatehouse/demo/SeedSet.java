@@ -104,6 +104,9 @@ final class SeedSet {
                 case "chain" -> base64(certificate(template, pki, argument).chainPem());
                 case "cert" -> base64(certificate(template, pki, argument).certificatePem());
                 case "key" -> base64(certificate(template, pki, argument).privateKeyPem());
+                // PEM text for a ConfigMap value, inside double quotes: line breaks written as \n
+                case "pem" -> certificate(template, pki, argument).certificatePem().replace("\r", "")
+                        .replace("\n", "\\n");
                 case "port" -> String.valueOf(ports.apply(argument));
                 case "time" -> CertificateSpec.relative(now, argument, "seed file " + template.file())
                         .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
