@@ -72,7 +72,7 @@ class FleetFlowTest {
         assertThat(gui.node("fleet-context-gatehouse-demo", Label.class).getText()).endsWith("certificates");
         TableView<FleetCertificate> table = gui.node("fleet-table", TableView.class);
         assertThat(table.getItems().get(0).secret()).isEqualTo("catalog-tls"); // expired: the soonest first
-        assertThat(gui.node("fleet-summary", Label.class).getText()).contains("1 contexts could not be read");
+        assertThat(gui.node("fleet-summary", Label.class).getText()).contains("1 context could not be read");
         assertThat(view.viewModel().weekly().stream().mapToInt(Integer::intValue).sum()).isPositive();
 
         Path csv = files.resolve("fleet.csv");

@@ -98,7 +98,6 @@ public final class FleetView extends VBox {
         CategoryAxis x = new CategoryAxis();
         x.setLabel("expiring in week");
         NumberAxis y = new NumberAxis();
-        y.setLabel("certificates");
         y.setMinorTickVisible(false);
         y.setTickUnit(1);
         BarChart<String, Number> chart = new BarChart<>(x, y);
@@ -130,7 +129,8 @@ public final class FleetView extends VBox {
         expires.setId("fleet-col-expires");
         expires.setCellValueFactory(cd -> new javafx.beans.property.ReadOnlyObjectWrapper<>(
                 cd.getValue().notAfter().isPresent() ? cd.getValue().daysLeft() : Long.MAX_VALUE));
-        expires.setPrefWidth(150);
+        expires.setPrefWidth(175);
+        expires.setMinWidth(165);
         expires.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long days, boolean empty) {

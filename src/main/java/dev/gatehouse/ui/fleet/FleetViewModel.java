@@ -155,7 +155,8 @@ public final class FleetViewModel {
         long soon = r.expiringWithin(30).size();
         summary.set(r.certificates().size() + " certificates in " + (r.scans().size() - r.failures().size()) + " of "
                 + r.scans().size() + " contexts · " + soon + " expire within 30 days"
-                + (r.failures().isEmpty() ? "" : " · " + r.failures().size() + " contexts could not be read"));
+                + (r.failures().isEmpty() ? "" : " · " + r.failures().size() + (r.failures().size() == 1
+                ? " context could not be read" : " contexts could not be read")));
     }
 
     /** Writes the last report as CSV or JSON (off the FX thread); the message says where or why not. */
