@@ -49,11 +49,9 @@ final class VirtualHostBuilder {
                 c.loser().display() + " in " + c.loser().ingress(), "the same host and path are already defined by "
                 + c.winner().ingress() + ", which comes first (" + IngressOrder.why(c.winner().source(),
                 c.loser().source()) + ")")).toList();
-        Optional<ClientCertificatePolicy> clientCertificate = server.authTls().map(a -> new ClientCertificatePolicy(
-                a.ingress(), a.caSecret().ref(), a.usable(), a.annotations().authTlsVerifyClient(),
-                a.annotations().authTlsMatchCn()));
+        Optional<ClientCertificatePolicy> clientCertificate = HostTlsFacts.clientCertificate(server);
         return new VirtualHost(server.pattern(), rules, fallback, regexBy, shadowed, unmatched, clientCertificate,
-                server.contributors());
+                server.contributors(), HostTlsFacts.tls(server), HostTlsFacts.passthrough(server, rules, fallback));
     }
 
     private RouteRule rule(Server server, PathRule rule) {

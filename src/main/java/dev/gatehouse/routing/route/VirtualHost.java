@@ -15,15 +15,31 @@ import java.util.Optional;
  * @param unmatchedRedirect the redirect decision when neither a rule nor the fallback took the request
  * @param clientCertificate the client-certificate policy of the host, if any
  * @param contributors      every source with a rule for the host, in order
+ * @param tls               the host's TLS certificate choice
+ * @param passthrough       TLS passthrough of the host, if asked for
  */
 public record VirtualHost(HostPattern pattern, List<RouteRule> rules, Optional<RouteRule> fallback,
                           Optional<TraceNote> regexBy, List<TraceNote> shadowed, RedirectDecision unmatchedRedirect,
-                          Optional<ClientCertificatePolicy> clientCertificate, List<ObjectRef> contributors) {
+                          Optional<ClientCertificatePolicy> clientCertificate, List<ObjectRef> contributors,
+                          HostTls tls, Optional<Passthrough> passthrough) {
 
     public VirtualHost {
         rules = List.copyOf(rules);
         shadowed = List.copyOf(shadowed);
         contributors = List.copyOf(contributors);
+    }
+
+    /** A host without TLS and without passthrough. */
+    public VirtualHost(HostPattern pattern, List<RouteRule> rules, Optional<RouteRule> fallback,
+                       Optional<TraceNote> regexBy, List<TraceNote> shadowed, RedirectDecision unmatchedRedirect,
+                       Optional<ClientCertificatePolicy> clientCertificate, List<ObjectRef> contributors) {
+        this(pattern, rules, fallback, regexBy, shadowed, unmatchedRedirect, clientCertificate, contributors,
+                HostTls.none("no TLS is configured for " + pattern.display()), Optional.empty());
+    }
+
+    /** The host pattern matches every host: it answers requests no other host takes. */
+    public boolean catchAll() {
+        return pattern.kind() == HostPattern.Kind.ANY;
     }
 
     /** Whether the paths of this host are regular expressions, tried longest first, the first match winning. */
