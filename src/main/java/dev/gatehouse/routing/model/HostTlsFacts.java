@@ -30,7 +30,8 @@ final class HostTlsFacts {
         TlsBinding binding = server.tls().get();
         Optional<ServingSecret> secret = binding.servesSecret() ? binding.secret().map(HostTlsFacts::serving)
                 : Optional.empty();
-        return new HostTls(true, Optional.of(binding.ingress()), secret, binding.reason());
+        return new HostTls(true, Optional.of(binding.ingress()), binding.secret().map(SecretState::ref), secret,
+                binding.reason());
     }
 
     private static ServingSecret serving(SecretState state) {

@@ -10,13 +10,15 @@ import java.util.Optional;
  * @param enabled  the host is TLS-enabled (ingress-nginx: a {@code tls} section applies; plain HTTP is then
  *                 redirected and HTTPS responses may carry HSTS), even when it ends up with the default certificate
  * @param chosenBy the object whose TLS configuration decided (an Ingress's {@code tls} section, a listener)
+ * @param named    the Secret that configuration names, also when it cannot be served
  * @param secret   the Secret presented; empty = the controller's default certificate
  * @param reason   a plain sentence saying why this certificate (for the trace)
  */
-public record HostTls(boolean enabled, Optional<ObjectRef> chosenBy, Optional<ServingSecret> secret, String reason) {
+public record HostTls(boolean enabled, Optional<ObjectRef> chosenBy, Optional<ObjectRef> named,
+                      Optional<ServingSecret> secret, String reason) {
 
     /** No TLS for the host: the default certificate, for {@code reason}. */
     public static HostTls none(String reason) {
-        return new HostTls(false, Optional.empty(), Optional.empty(), reason);
+        return new HostTls(false, Optional.empty(), Optional.empty(), Optional.empty(), reason);
     }
 }
