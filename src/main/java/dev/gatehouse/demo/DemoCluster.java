@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -90,12 +91,13 @@ public final class DemoCluster implements AutoCloseable {
         KubernetesSerialization serialization = new KubernetesSerialization();
         SeedSet seed;
         DemoPki pki;
+        Instant seededAt = clock.instant();
         List<Service> services;
         try {
             seed = SeedSet.load(DemoCluster.class.getClassLoader(), SeedSet.DEFAULT_LOCATION, serialization);
-            pki = DemoPki.generate(seed.certificates(), clock.instant());
+            pki = DemoPki.generate(seed.certificates(), seededAt);
             // First pass only to find the Services; ports are known once their backends run.
-            services = seed.render(pki, placeholder -> 0).stream()
+            services = seed.render(pki, placeholder -> 0, seededAt).stream()
                     .filter(Service.class::isInstance).map(Service.class::cast).toList();
         } catch (IllegalArgumentException | IllegalStateException e) {
             closeQuietly(apiServerStart, null);
@@ -105,7 +107,7 @@ public final class DemoCluster implements AutoCloseable {
         EchoBackends backends = null;
         try {
             backends = EchoBackends.start(services, pki);
-            List<HasMetadata> resources = seed.render(pki, backends::localPort);
+            List<HasMetadata> resources = seed.render(pki, backends::localPort, seededAt);
             DemoApiServer apiServer = await(apiServerStart);
             String kubeconfigText = DemoKubeconfig.render(CONTEXT, apiServer.url(), apiServer.caCertificatePem());
             DemoKubeconfig.write(kubeconfig, kubeconfigText);
