@@ -115,28 +115,17 @@ final class ProxiedExchange {
         located(found, key);
     }
 
-    /**
-     * Connects as the engine's one answer says ({@link RouteTable.Route#upstreamTls()}); nothing is decided
-     * again here. A mapped {@code https://} address for a backend the controller speaks plain HTTP to is a
-     * disagreement the user must settle, so it is answered with a 502 naming both sides.
-     */
+    /** Connects as the engine's one answer says ({@link RouteTable.Route#upstreamTls()}); a mismatch gets a 502. */
     private void located(BackendTarget found, BackendKey key) {
         target = found;
         tls = route.upstreamTls();
         exchange.backend(key, found, tls);
         if (found.tls() && !tls.enabled()) {
-            fail(HttpResponseStatus.BAD_GATEWAY, mismatch(found));
+            fail(HttpResponseStatus.BAD_GATEWAY, BackendFailures.mismatch(backendName(), found,
+                    explanation.carriage().upstream()));
             return;
         }
         connect(false);
-    }
-
-    private String mismatch(BackendTarget found) {
-        var upstream = explanation.carriage().upstream();
-        return backendName() + " is mapped to " + found.url() + " (" + found.origin() + "), an HTTPS address, but"
-                + " the controller speaks " + upstream.protocol().label() + " to this backend (" + upstream.reason()
-                + "), so Gatehouse does not send the request: map an http:// address, or make the rules re-encrypt"
-                + " (backend-protocol: HTTPS) if the backend only speaks TLS.";
     }
 
     private void connect(boolean fresh) {
