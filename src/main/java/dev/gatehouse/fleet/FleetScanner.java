@@ -95,9 +95,10 @@ public final class FleetScanner {
             List<Secret> secrets = secrets(client, context, notes);
             Map<String, List<String>> usedBy = usedBy(client, notes);
             List<FleetCertificate> certificates = new ArrayList<>();
+            Map<String, dev.gatehouse.tls.CertificateInfo> parsed = new HashMap<>();
             for (Secret s : secrets) {
                 if ("kubernetes.io/tls".equals(s.getType())) {
-                    certificates.add(FleetCertificates.of(context, s, usedBy, now));
+                    certificates.add(FleetCertificates.of(context, s, usedBy, now, parsed));
                 }
             }
             return new ContextScan.Read(context, server == null ? "" : KubeconfigSource.withoutUserInfo(server),

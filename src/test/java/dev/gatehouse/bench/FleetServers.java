@@ -31,8 +31,16 @@ public final class FleetServers {
         Path dir = Path.of(args[0]);
         int servers = Integer.parseInt(args[1]);
         int secrets = Integer.parseInt(args[2]);
-        String crt = Files.readString(dir.resolve("tls.crt"));
-        String key = Files.readString(dir.resolve("tls.key"));
+        // distinct certificates (each Secret its own, expiring over the next 400 days), the same set in every cluster
+        List<String[]> material = new ArrayList<>();
+        for (int s = 0; s < secrets; s++) {
+            String host = "site-" + s + ".example.com";
+            dev.gatehouse.tls.TestCerts.Issued leaf = dev.gatehouse.tls.TestCerts.cert(host).dns(host)
+                    .validFrom(java.time.Instant.now().minus(java.time.Duration.ofDays(10)))
+                    .validUntil(java.time.Instant.now().plus(java.time.Duration.ofDays(1 + s % 400))).issue();
+            material.add(new String[] {dev.gatehouse.tls.TestCerts.pem(leaf.cert()),
+                dev.gatehouse.tls.TestCerts.pkcs8(leaf.key())});
+        }
         KubernetesSerialization yaml = new KubernetesSerialization();
         Config merged = null;
         List<DemoCluster> demos = new ArrayList<>();
@@ -46,7 +54,8 @@ public final class FleetServers {
                     String ns = "tenant-" + (s % 20);
                     client.secrets().inNamespace(ns).resource(new SecretBuilder().withNewMetadata()
                             .withName("site-" + s + "-tls").withNamespace(ns).endMetadata().withType("kubernetes.io/tls")
-                            .addToData("tls.crt", b64(crt)).addToData("tls.key", b64(key)).build()).create();
+                            .addToData("tls.crt", b64(material.get(s)[0])).addToData("tls.key", b64(material.get(s)[1]))
+                            .build()).create();
                 }
             }
             Config config = yaml.unmarshal(text, Config.class);
