@@ -36,6 +36,8 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
     private final String kind;
     private final String plural;
     private final boolean namespaced;
+    /** A kind the cluster may not serve (a CRD): a 404 is {@link CacheStatus.NotServed}, not a failure. */
+    private final boolean optional;
     private final Function<R, T> view;
     private final Executor callbacks;
     private final Runnable statusHook;
@@ -77,9 +79,16 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
 
     InformerCache(String kind, String plural, boolean namespaced, Function<R, T> view,
                   Executor callbacks, Runnable statusHook) {
+        this(kind, plural, namespaced, false, view, callbacks, statusHook);
+    }
+
+    /** @param optional whether the cluster may not serve the kind (CRDs): then a 404 is not a failure */
+    InformerCache(String kind, String plural, boolean namespaced, boolean optional, Function<R, T> view,
+                  Executor callbacks, Runnable statusHook) {
         this.kind = kind;
         this.plural = plural;
         this.namespaced = namespaced;
+        this.optional = optional;
         this.view = view;
         this.callbacks = callbacks;
         this.statusHook = statusHook;
@@ -108,6 +117,11 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
      * stopping the previous one. {@code describe} turns an informer exception into a failure,
      * {@code revocation} a 401/403 once this cache has listed.
      */
+    synchronized void attach(SharedIndexInformer<R> informer, Function<Throwable, Failure> describe) {
+        attach(informer, describe, null);
+    }
+
+    /** Like {@link #attach(SharedIndexInformer, Function)}; {@code revocation} (or null) describes a refusal of what worked. */
     synchronized void attach(SharedIndexInformer<R> informer, Function<Throwable, Failure> describe,
                              Revocation revocation) {
         Generation old = current;
@@ -125,9 +139,15 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
                 return true;
             }
             Failure f = describe.apply(t);
+            if (optional && f.kind() == Failure.Kind.NOT_SERVED) {
+                LOG.info("{}: {} (its CRD was removed?)", kind, f.message());
+                failure = null;
+                setStatus(new CacheStatus.NotServed(f.message()));
+                return true;
+            }
             Integer code = Failure.code(t).orElse(0);
             boolean watch = Failure.isWatch(t);
-            if ((watch ? watchedOnce : listedOnce) && (code == 401 || code == 403)) {
+            if (revocation != null && (watch ? watchedOnce : listedOnce) && (code == 401 || code == 403)) {
                 f = revocation.of(code, watch ? "watch" : "list");
             }
             LOG.info("{}: {} (will retry)", kind, f.message());
@@ -151,7 +171,7 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
      */
     void watchRejected(int code) {
         Generation gen = current;
-        if (gen == null || !gen.active || !listedOnce || code == 403 && !watchedOnce) {
+        if (gen == null || !gen.active || gen.revocation == null || !listedOnce || code == 403 && !watchedOnce) {
             return; // refused from the start: the informer's failed start reports it ("no permission to watch …")
         }
         Failure f = gen.revocation.of(code, "watch");
@@ -161,6 +181,39 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         LOG.info("{}: {}", kind, f.message());
         failure = f;
         rejectedWatch = true;
+        setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
+                : new CacheStatus.Failed(f.message()));
+    }
+
+    /** Whether an informer is running behind this cache. */
+    synchronized boolean running() {
+        return current != null && current.active;
+    }
+
+    /**
+     * Marks a kind the cluster does not serve: no informer runs, whatever the cache held is gone (listeners see
+     * deletes), status {@link CacheStatus.NotServed}. Ignored while an informer runs (it reports for itself).
+     */
+    synchronized void notServed(String message) {
+        if (running()) {
+            return;
+        }
+        for (String k : List.copyOf(known.keySet())) {
+            Known<T> gone = known.remove(k);
+            if (gone != null) {
+                emit(l -> l.onDelete(gone.value()));
+            }
+        }
+        failure = null;
+        setStatus(new CacheStatus.NotServed(message));
+    }
+
+    /** Reports a failure found before any informer could start (e.g. discovery failed); content stays. */
+    synchronized void failedToStart(Failure f) {
+        if (running()) {
+            return;
+        }
+        failure = f;
         setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
                 : new CacheStatus.Failed(f.message()));
     }
