@@ -36,6 +36,12 @@ public final class NginxPath {
      * @param raw the path of the request target as received (from the first {@code /}, without the query)
      */
     public static Normalised normalise(String raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c < 0x20 || c == 0x7f) { // anywhere in the request line, also after a '#' (fuzzing found that)
+                return refused(String.format("the path contains the control character 0x%02x", (int) c));
+            }
+        }
         int end = raw.indexOf('#');
         String path = end < 0 ? raw : raw.substring(0, end);
         ByteArrayOutputStream decoded = new ByteArrayOutputStream(path.length());
@@ -54,8 +60,6 @@ public final class NginxPath {
                 }
                 decoded.write(b);
                 i += 2;
-            } else if (c < 0x20 || c == 0x7f) {
-                return refused(String.format("the path contains the control character 0x%02x", (int) c));
             } else if (c <= 0xff) {
                 decoded.write(c); // the request line arrives as bytes, one char each
             } else {

@@ -80,6 +80,14 @@ final class Http2AuthorityCheck extends ChannelInboundHandlerAdapter {
             headers.path("/");
             return "the request has no :path pseudo-header (RFC 9113 \u00a78.3.1)";
         }
+        CharSequence path = headers.path();
+        for (int i = 0; path != null && i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c <= 0x20 || c == 0x7f) { // the conversion to HTTP/1 refuses it with an exception
+                headers.path("/");
+                return String.format("the :path pseudo-header contains the character 0x%02x", (int) c);
+            }
+        }
         return null;
     }
 }
