@@ -147,6 +147,7 @@ final class CertificateVerdicts {
                     + " root is not trusted here (" + chain.missingIssuer().orElse("?") + ")");
             case INCOMPLETE -> Verdict.fail(Verdict.Check.CHAIN_COMPLETE, "the chain is incomplete as served: "
                     + chain.findings(MaterialProblem.Kind.CHAIN_INCOMPLETE).stream().map(MaterialProblem::message)
+                    .map(m -> m.replaceFirst("^The chain is incomplete: ", ""))
                     .findFirst().orElse("an intermediate is missing") + " (clients that have not cached it fail)");
             case UNKNOWN -> Verdict.fail(Verdict.Check.CHAIN_COMPLETE, "no certificates served");
         };
