@@ -20,6 +20,13 @@ public enum Outcome {
     DENIED(503),
     /** The backend Service, port or endpoints are missing (503). */
     SERVICE_UNAVAILABLE(503),
+    /**
+     * The Host header names a host another listener serves than the one the TLS SNI chose (HTTP/2
+     * connection coalescing across certificates): Gateway API's 421 Misdirected Request.
+     */
+    MISDIRECTED(421),
+    /** A rule matched but none of its backends is valid (Gateway API: 500 Internal Server Error). */
+    NO_VALID_BACKEND(500),
     /** TLS is passed through to the backend; the controller sees no HTTP (status from the backend). */
     PASSTHROUGH(0);
 

@@ -1,5 +1,6 @@
 package dev.gatehouse.routing;
 
+import dev.gatehouse.routing.route.RequestHeaders;
 import dev.gatehouse.tls.HostnameMatcher;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -18,9 +19,21 @@ import java.util.regex.Pattern;
  * @param query             the query string without "?", empty when none
  * @param sni               the TLS server name; empty = no SNI (e.g. {@code curl -H 'Host: x' https://IP})
  * @param clientCertificate the client certificate presented
+ * @param headers           request headers routes may match on (Gateway API header matches); the Host
+ *                          header is {@code host}, not here
  */
 public record ProbeRequest(String method, String scheme, String host, int port, String path, String query,
-                           Optional<String> sni, ClientCertificate clientCertificate) {
+                           Optional<String> sni, ClientCertificate clientCertificate, RequestHeaders headers) {
+
+    public ProbeRequest {
+        headers = headers == null ? RequestHeaders.empty() : headers;
+    }
+
+    /** A request without headers to match on. */
+    public ProbeRequest(String method, String scheme, String host, int port, String path, String query,
+                        Optional<String> sni, ClientCertificate clientCertificate) {
+        this(method, scheme, host, port, path, query, sni, clientCertificate, RequestHeaders.empty());
+    }
 
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
@@ -78,11 +91,16 @@ public record ProbeRequest(String method, String scheme, String host, int port, 
     /** This request with another SNI ({@code Optional.empty()} = no SNI). */
     public ProbeRequest withSni(Optional<String> name) {
         return new ProbeRequest(method, scheme, host, port, path, query,
-                name.map(HostnameMatcher::normalize).filter(s -> !s.isEmpty()), clientCertificate);
+                name.map(HostnameMatcher::normalize).filter(s -> !s.isEmpty()), clientCertificate, headers);
     }
 
     public ProbeRequest withClientCertificate(ClientCertificate certificate) {
-        return new ProbeRequest(method, scheme, host, port, path, query, sni, certificate);
+        return new ProbeRequest(method, scheme, host, port, path, query, sni, certificate, headers);
+    }
+
+    /** This request with other headers to match on. */
+    public ProbeRequest withHeaders(RequestHeaders other) {
+        return new ProbeRequest(method, scheme, host, port, path, query, sni, clientCertificate, other);
     }
 
     public boolean https() {

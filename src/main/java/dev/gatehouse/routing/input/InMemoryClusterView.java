@@ -1,5 +1,17 @@
 package dev.gatehouse.routing.input;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GRPCRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.GatewayClass;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ListenerSet;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrant;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute;
+import java.util.Set;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -21,6 +33,10 @@ import java.util.Optional;
 public final class InMemoryClusterView implements ClusterView {
 
     public static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
+    /** The Gateway API kinds a view keeps (gateway.networking.k8s.io/v1). */
+    public static final Set<Class<? extends HasMetadata>> GATEWAY_KINDS = Set.of(GatewayClass.class, Gateway.class,
+            ListenerSet.class, HTTPRoute.class, GRPCRoute.class, TLSRoute.class, ReferenceGrant.class,
+            BackendTLSPolicy.class);
 
     private final List<Ingress> ingresses;
     private final List<IngressClass> classes;
@@ -28,6 +44,10 @@ public final class InMemoryClusterView implements ClusterView {
     private final Map<String, Service> services;
     private final Map<String, List<EndpointSlice>> slices;
     private final Scope scope;
+    /** Gateway API objects, ConfigMaps and Namespaces, by class, in input order. */
+    private final Map<Class<?>, List<HasMetadata>> byKind;
+    private final Map<String, ConfigMap> configMaps;
+    private final Map<String, Namespace> namespaces;
 
     private InMemoryClusterView(Collection<? extends HasMetadata> objects, Scope scope) {
         List<Ingress> ing = new ArrayList<>();
@@ -35,8 +55,17 @@ public final class InMemoryClusterView implements ClusterView {
         Map<String, Secret> sec = new LinkedHashMap<>();
         Map<String, Service> svc = new LinkedHashMap<>();
         Map<String, List<EndpointSlice>> eps = new LinkedHashMap<>();
+        Map<Class<?>, List<HasMetadata>> kinds = new LinkedHashMap<>();
+        Map<String, ConfigMap> cms = new LinkedHashMap<>();
+        Map<String, Namespace> nss = new LinkedHashMap<>();
         for (HasMetadata o : objects) {
-            if (o instanceof Ingress i) {
+            if (GATEWAY_KINDS.contains(o.getClass())) {
+                kinds.computeIfAbsent(o.getClass(), k -> new ArrayList<>()).add(o);
+            } else if (o instanceof ConfigMap c) {
+                cms.put(key(ObjectRef.namespaceOf(c), ObjectRef.nameOf(c)), c);
+            } else if (o instanceof Namespace n) {
+                nss.put(ObjectRef.nameOf(n), n);
+            } else if (o instanceof Ingress i) {
                 ing.add(i);
             } else if (o instanceof IngressClass c) {
                 cls.add(c);
@@ -59,8 +88,13 @@ public final class InMemoryClusterView implements ClusterView {
         Map<String, List<EndpointSlice>> frozen = new LinkedHashMap<>();
         eps.forEach((k, v) -> frozen.put(k, List.copyOf(v)));
         this.slices = Map.copyOf(frozen);
+        Map<Class<?>, List<HasMetadata>> frozenKinds = new LinkedHashMap<>();
+        kinds.forEach((k, v) -> frozenKinds.put(k, List.copyOf(v)));
+        this.byKind = Map.copyOf(frozenKinds);
+        this.configMaps = Map.copyOf(cms);
+        this.namespaces = Map.copyOf(nss);
         this.scope = scope != null ? scope
-                : new Scope(!sec.isEmpty(), !svc.isEmpty(), !eps.isEmpty());
+                : new Scope(!sec.isEmpty(), !svc.isEmpty(), !eps.isEmpty(), !cms.isEmpty(), !nss.isEmpty());
     }
 
     /** A view of the given objects; the scope follows which kinds are present. */
@@ -112,6 +146,61 @@ public final class InMemoryClusterView implements ClusterView {
     }
 
     @Override
+    public List<GatewayClass> gatewayClasses() {
+        return list(GatewayClass.class);
+    }
+
+    @Override
+    public List<Gateway> gateways() {
+        return list(Gateway.class);
+    }
+
+    @Override
+    public List<ListenerSet> listenerSets() {
+        return list(ListenerSet.class);
+    }
+
+    @Override
+    public List<HTTPRoute> httpRoutes() {
+        return list(HTTPRoute.class);
+    }
+
+    @Override
+    public List<GRPCRoute> grpcRoutes() {
+        return list(GRPCRoute.class);
+    }
+
+    @Override
+    public List<TLSRoute> tlsRoutes() {
+        return list(TLSRoute.class);
+    }
+
+    @Override
+    public List<ReferenceGrant> referenceGrants() {
+        return list(ReferenceGrant.class);
+    }
+
+    @Override
+    public List<BackendTLSPolicy> backendTlsPolicies() {
+        return list(BackendTLSPolicy.class);
+    }
+
+    @Override
+    public Optional<ConfigMap> configMap(String namespace, String name) {
+        return Optional.ofNullable(configMaps.get(key(namespace, name)));
+    }
+
+    @Override
+    public Optional<Namespace> namespace(String name) {
+        return Optional.ofNullable(namespaces.get(name));
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> list(Class<T> kind) {
+        return (List<T>) byKind.getOrDefault(kind, List.of());
+    }
+
+    @Override
     public Scope scope() {
         return scope;
     }
@@ -119,6 +208,7 @@ public final class InMemoryClusterView implements ClusterView {
     /** Number of objects of the kinds this view keeps. */
     public int size() {
         return ingresses.size() + classes.size() + secrets.size() + services.size()
-                + slices.values().stream().mapToInt(List::size).sum();
+                + slices.values().stream().mapToInt(List::size).sum()
+                + byKind.values().stream().mapToInt(List::size).sum() + configMaps.size() + namespaces.size();
     }
 }

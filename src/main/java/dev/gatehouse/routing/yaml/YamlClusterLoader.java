@@ -210,7 +210,10 @@ public final class YamlClusterLoader {
 
     private static boolean used(HasMetadata object) {
         return object instanceof Ingress || object instanceof IngressClass || object instanceof Secret
-                || object instanceof Service || object instanceof EndpointSlice;
+                || object instanceof Service || object instanceof EndpointSlice
+                || InMemoryClusterView.GATEWAY_KINDS.contains(object.getClass())
+                || object instanceof io.fabric8.kubernetes.api.model.ConfigMap
+                || object instanceof io.fabric8.kubernetes.api.model.Namespace;
     }
 
     /** Splits a YAML stream at "---" / "..." lines, remembering where each document starts. */

@@ -1,0 +1,59 @@
+package dev.gatehouse.routing.route;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Request headers a route may match on (Gateway API {@code matches[].headers}): names are case-insensitive
+ * (kept lower case), each with its values in arrival order. Immutable; equal when names and values are.
+ * The proxy passes only the headers some route matches on, so that equal requests stay equal.
+ *
+ * @param values lower-case name → values
+ */
+public record RequestHeaders(Map<String, List<String>> values) {
+
+    private static final RequestHeaders EMPTY = new RequestHeaders(Map.of());
+
+    public RequestHeaders {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        Objects.requireNonNull(values, "values").forEach((name, list) -> {
+            if (name != null && list != null && !list.isEmpty()) {
+                copy.computeIfAbsent(name.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).addAll(list);
+            }
+        });
+        Map<String, List<String>> frozen = new LinkedHashMap<>();
+        copy.forEach((name, list) -> frozen.put(name, List.copyOf(list)));
+        values = java.util.Collections.unmodifiableMap(frozen);
+    }
+
+    public static RequestHeaders empty() {
+        return EMPTY;
+    }
+
+    /** The values of a header (case-insensitive name); empty when absent. */
+    public List<String> get(String name) {
+        return values.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The first value of a header, as Gateway API header matches read it. */
+    public java.util.Optional<String> first(String name) {
+        return get(name).stream().findFirst();
+    }
+
+    /** These headers with one more value for {@code name}. */
+    public RequestHeaders with(String name, String value) {
+        Map<String, List<String>> copy = new LinkedHashMap<>(values);
+        List<String> list = new ArrayList<>(copy.getOrDefault(name.toLowerCase(Locale.ROOT), List.of()));
+        list.add(value);
+        copy.put(name.toLowerCase(Locale.ROOT), list);
+        return new RequestHeaders(copy);
+    }
+
+    public boolean isEmpty() {
+        return values.isEmpty();
+    }
+}
