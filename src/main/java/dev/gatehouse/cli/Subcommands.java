@@ -14,5 +14,6 @@ final class Subcommands {
         cl.addSubcommand(new DemoClusterCommand());
         cl.addSubcommand(new ProxyCommand());
         cl.addSubcommand(new CertCommand());
+        cl.addSubcommand(new FleetCommand());
     }
 }
