@@ -55,14 +55,19 @@ final class LiveClusterSource implements ClusterSource {
             return new Unavailable(List.of(e.getMessage()));
         }
         CountDownLatch settled = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<String> throttled = new java.util.concurrent.atomic.AtomicReference<>();
         session.onStateChange(s -> {
+            if (s instanceof ConnectionState.Throttled t) {
+                throttled.compareAndSet(null, t.reason());
+            }
             if (settled(session)) {
                 settled.countDown();
             }
         });
         try {
             if (!settled(session) && !settled.await(WAIT.toSeconds(), TimeUnit.SECONDS)) {
-                return new Unavailable(List.of("Context " + context + " did not answer within " + WAIT.toSeconds() + " s"));
+                return new Unavailable(List.of("Context " + context + " did not answer within " + WAIT.toSeconds() + " s"
+                        + (throttled.get() == null ? "" : ": " + throttled.get())));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -72,6 +77,9 @@ final class LiveClusterSource implements ClusterSource {
             return new Unavailable(List.of("Context " + context + " is unreachable: " + u.reason()));
         }
         List<String> notes = new ArrayList<>();
+        if (throttled.get() != null) {
+            notes.add(throttled.get() + " (waited as its Retry-After asked)");
+        }
         if (session.state() instanceof ConnectionState.Degraded d) {
             notes.addAll(d.problems());
         }
@@ -85,7 +93,7 @@ final class LiveClusterSource implements ClusterSource {
         if (s.state() instanceof ConnectionState.Unreachable) {
             return true;
         }
-        if (s.state() instanceof ConnectionState.Connecting) {
+        if (s.state() instanceof ConnectionState.Connecting || s.state() instanceof ConnectionState.Throttled) {
             return false;
         }
         for (ResourceCache<?> cache : s.caches()) {

@@ -83,7 +83,7 @@ public final class ClusterSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.caches = new SessionCaches(callbacks, this::recomputeState);
+        this.caches = new SessionCaches(contextName, callbacks, this::recomputeState);
     }
 
     /**
@@ -263,7 +263,13 @@ public final class ClusterSession implements AutoCloseable {
             return;
         }
         a.server = stripSlash(KubeconfigSource.withoutUserInfo(config.getMasterUrl()));
-        KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
+        AttemptSignals signals = new AttemptSignals(a, caches, () -> isCurrent(a), this::recomputeState,
+                delay -> probeLater(a, delay));
+        a.signals = signals;
+        ResponseObserver observer = new ResponseObserver(settings.requestTimeout().dividedBy(2), signals);
+        KubernetesClient client = new KubernetesClientBuilder().withConfig(config)
+                .withHttpClientBuilderConsumer(b -> b.addOrReplaceInterceptor("gatehouse-responses", observer))
+                .build();
         synchronized (lock) {
             if (closed || attempt != a) {
                 client.close();
@@ -281,10 +287,27 @@ public final class ClusterSession implements AutoCloseable {
         }
     }
 
+    /** One version check after a 429's Retry-After (the regular ones keep their interval). */
+    private void probeLater(Attempt a, Duration delay) {
+        try {
+            worker.schedule(() -> {
+                Optional<Long> left = a.throttle.secondsLeft();
+                if (left.isPresent() && isCurrent(a)) {
+                    probeLater(a, Duration.ofSeconds(left.get())); // a later 429 asked for longer
+                    return;
+                }
+                a.signals.probed();
+                probe(a);
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            LOG.debug("session closed while throttled");
+        }
+    }
+
     /** Asks for the server version; starts the informers after the first success. */
     private void probe(Attempt a) {
-        if (!isCurrent(a)) {
-            return;
+        if (!isCurrent(a) || a.throttle.secondsLeft().isPresent()) {
+            return; // while a Retry-After runs, the check scheduled for its end asks instead
         }
         boolean serverWasDown = a.unreachable != null;
         boolean watchesWereDown = a.informersStarted && caches.unreachable().isPresent();
@@ -297,6 +320,12 @@ public final class ClusterSession implements AutoCloseable {
             if (f.kind() == Failure.Kind.FORBIDDEN) {
                 a.version = "unknown version";
                 a.unreachable = null;
+            } else if (f.kind() == Failure.Kind.THROTTLED) {
+                // reachable, but asked to wait: the observer scheduled the next check after its Retry-After
+                LOG.info("context '{}': {}", contextName, f.message());
+                a.unreachable = null;
+                recomputeState();
+                return;
             } else {
                 LOG.info("context '{}': {}", contextName, f.message());
                 a.unreachable = f.message();
@@ -382,7 +411,7 @@ public final class ClusterSession implements AutoCloseable {
             if (closed || attempt == null) {
                 return;
             }
-            next = computeState(attempt);
+            next = attempt.state(caches);
             if (next.equals(state)) {
                 return;
             }
@@ -390,25 +419,6 @@ public final class ClusterSession implements AutoCloseable {
         }
         LOG.debug("context '{}' is now {}", contextName, next);
         callbacks.execute(() -> stateListeners.forEach(l -> l.accept(next)));
-    }
-
-    private ConnectionState computeState(Attempt a) {
-        if (a.unreachable != null) {
-            return new ConnectionState.Unreachable(a.unreachable);
-        }
-        if (a.version == null || !a.informersStarted) {
-            return new ConnectionState.Connecting();
-        }
-        Optional<String> unreachable = caches.unreachable();
-        if (unreachable.isPresent()) {
-            return new ConnectionState.Unreachable(unreachable.get());
-        }
-        if (caches.anySyncing()) {
-            return new ConnectionState.Connecting();
-        }
-        List<String> problems = caches.problems();
-        return problems.isEmpty() ? new ConnectionState.Connected(a.version)
-                : new ConnectionState.Degraded(a.version, problems);
     }
 
     private static String stripSlash(String url) {

@@ -29,6 +29,17 @@ public sealed interface ConnectionState {
     }
 
     /**
+     * The API server answered 429 Too Many Requests: Gatehouse waits as long as its Retry-After asks, then
+     * tries again; {@code reason} says so ("the API server is throttling requests; retrying in 3 s"). The caches
+     * keep what they have.
+     */
+    record Throttled(String reason) implements ConnectionState {
+        public Throttled {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
      * The API server cannot be used: not reachable, too slow, TLS failure, credentials
      * rejected. {@code reason} is plain text for the user; {@link ClusterSession#retry()}
      * tries again (the session also keeps trying by itself).

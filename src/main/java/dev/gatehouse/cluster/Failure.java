@@ -29,6 +29,8 @@ record Failure(Kind kind, String message) {
         UNREACHABLE,
         /** 403 for this request only. */
         FORBIDDEN,
+        /** 429: the API server asks to come back later; nothing is wrong with the request. */
+        THROTTLED,
         /** 404 for a list or watch: the API server does not serve the kind (its CRD is not installed). */
         NOT_SERVED,
         /** Anything else (5xx, bad data). */
@@ -51,7 +53,7 @@ record Failure(Kind kind, String message) {
             return new Failure(Kind.NOT_SERVED, "the API server does not serve " + plural);
         }
         Failure connection = ofRequest(t, server);
-        if (connection.kind == Kind.UNREACHABLE) {
+        if (connection.kind == Kind.UNREACHABLE || connection.kind == Kind.THROTTLED) {
             return connection;
         }
         return new Failure(Kind.OTHER, "cannot " + verb + " " + plural + " " + where + ": " + connection.message);
@@ -62,7 +64,7 @@ record Failure(Kind kind, String message) {
      * rejected watch request, whose message names the URL with {@code watch=true}. The message
      * is only inspected here, never shown.
      */
-    private static boolean isWatch(Throwable t) {
+    static boolean isWatch(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
             if (c instanceof WatcherException
                     || (c instanceof KubernetesClientException && String.valueOf(c.getMessage()).contains("watch=true"))) {
@@ -70,6 +72,34 @@ record Failure(Kind kind, String message) {
             }
         }
         return false;
+    }
+
+    static final String THROTTLED_MESSAGE = "the API server is throttling requests (429 Too Many Requests)";
+
+    /** What the session shows while a 429's Retry-After runs: "the API server is throttling requests; retrying in 3 s". */
+    static String throttling(long seconds) {
+        return "the API server is throttling requests; retrying in " + Math.max(1, seconds) + " s";
+    }
+
+    /**
+     * A watch (or the listing after it) that worked before is refused now: the user's Role lost the kind
+     * (403), or the credentials are no longer accepted (401).
+     *
+     * @param kinds the kind as users say it, e.g. "Secrets"
+     * @param where e.g. "in namespace shop"
+     */
+    static Failure revoked(int code, String verb, String kinds, String where, String server, String context) {
+        if (code == 401) {
+            return new Failure(Kind.UNREACHABLE, "the token expired; reconnect or refresh credentials (the API server"
+                    + (server == null ? "" : " at " + server) + " answered 401 Unauthorized to the " + verb + " of "
+                    + kinds + (context == null ? "" : " for context '" + context + "'") + ")");
+        }
+        return new Failure(Kind.FORBIDDEN, "permission to " + verb + " " + kinds + " " + where + " was revoked");
+    }
+
+    /** The HTTP status of a failed request, if it has one. */
+    static java.util.Optional<Integer> code(Throwable t) {
+        return java.util.Optional.ofNullable(httpCode(t));
     }
 
     /** 410 Gone: the resource version is too old; fabric8 relists, nothing is wrong. */
@@ -98,6 +128,9 @@ record Failure(Kind kind, String message) {
         }
         if (code != null && code == 403) {
             return new Failure(Kind.FORBIDDEN, "no permission (403)");
+        }
+        if (code != null && code == 429) {
+            return new Failure(Kind.THROTTLED, THROTTLED_MESSAGE);
         }
         Throwable root = null;
         for (Throwable c = t; c != null; c = c.getCause()) {

@@ -48,6 +48,17 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
     private volatile CacheStatus status = CacheStatus.SYNCING;
     private volatile Failure failure;
     private volatile Generation current;
+    /** Listed at least once (by any informer): a 401/403 from now on is a revocation, not a missing right. */
+    private volatile boolean listedOnce;
+    /** A watch of this kind was accepted at least once: a 401/403 on a later watch is a revocation. */
+    private volatile boolean watchedOnce;
+    /** The current failure is a rejected watch re-open, which a re-open that works clears. */
+    private volatile boolean rejectedWatch;
+
+    /** Describes a refusal of something that worked before: (HTTP code, "list" or "watch") to a failure. */
+    interface Revocation {
+        Failure of(int code, String verb);
+    }
 
     private record Known<T>(String namespace, String resourceVersion, T value) {
     }
@@ -55,11 +66,13 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
     /** One informer; {@code reconcile} until its first listing after replacing another. */
     private final class Generation {
         final SharedIndexInformer<R> informer;
+        final Revocation revocation;
         volatile boolean reconcile;
         volatile boolean active = true;
 
-        Generation(SharedIndexInformer<R> informer, boolean reconcile) {
+        Generation(SharedIndexInformer<R> informer, Revocation revocation, boolean reconcile) {
             this.informer = informer;
+            this.revocation = revocation;
             this.reconcile = reconcile;
         }
     }
@@ -89,6 +102,11 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         return namespaced;
     }
 
+    /** The kind as users say it in plural: "Secrets", "Ingresses", "IngressClasses". */
+    String kinds() {
+        return kind.endsWith("s") ? kind + "es" : kind + "s";
+    }
+
     /** The last failure of the current informer, or null when it works. */
     Failure failure() {
         return failure;
@@ -96,15 +114,22 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
 
     /**
      * Starts {@code informer} (not yet started, item store already set) behind this cache,
-     * stopping the previous one. {@code describe} turns an informer exception into a failure.
+     * stopping the previous one. {@code describe} turns an informer exception into a failure,
+     * {@code revocation} a 401/403 once this cache has listed.
      */
     synchronized void attach(SharedIndexInformer<R> informer, Function<Throwable, Failure> describe) {
+        attach(informer, describe, null);
+    }
+
+    /** Like {@link #attach(SharedIndexInformer, Function)}; {@code revocation} (or null) describes a refusal of what worked. */
+    synchronized void attach(SharedIndexInformer<R> informer, Function<Throwable, Failure> describe,
+                             Revocation revocation) {
         Generation old = current;
         if (old != null) {
             old.active = false;
             old.informer.stop();
         }
-        Generation gen = new Generation(informer, old != null);
+        Generation gen = new Generation(informer, revocation, old != null);
         informer.exceptionHandler((started, t) -> {
             if (!gen.active) {
                 return true; // stopped on purpose: fabric8 does not retry a stopped informer
@@ -120,7 +145,13 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
                 setStatus(new CacheStatus.NotServed(f.message()));
                 return true;
             }
+            Integer code = Failure.code(t).orElse(0);
+            boolean watch = Failure.isWatch(t);
+            if (revocation != null && (watch ? watchedOnce : listedOnce) && (code == 401 || code == 403)) {
+                f = revocation.of(code, watch ? "watch" : "list");
+            }
             LOG.info("{}: {} (will retry)", kind, f.message());
+            rejectedWatch = false;
             failure = f;
             setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
                     : new CacheStatus.Failed(f.message()));
@@ -129,8 +160,29 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         informer.addEventHandler(new Handler(gen));
         current = gen;
         failure = null;
+        rejectedWatch = false;
         setStatus(CacheStatus.SYNCING);
         informer.start();
+    }
+
+    /**
+     * The API server refused to re-open this cache's watch (fabric8 keeps re-opening it and only logs
+     * that): 403, the Role lost the kind; 401, the credentials expired. The content stays, marked by the status.
+     */
+    void watchRejected(int code) {
+        Generation gen = current;
+        if (gen == null || !gen.active || gen.revocation == null || !listedOnce || code == 403 && !watchedOnce) {
+            return; // refused from the start: the informer's failed start reports it ("no permission to watch …")
+        }
+        Failure f = gen.revocation.of(code, "watch");
+        if (f.equals(failure)) {
+            return;
+        }
+        LOG.info("{}: {}", kind, f.message());
+        failure = f;
+        rejectedWatch = true;
+        setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
+                : new CacheStatus.Failed(f.message()));
     }
 
     /** Whether an informer is running behind this cache. */
@@ -164,6 +216,21 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         failure = f;
         setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
                 : new CacheStatus.Failed(f.message()));
+    }
+
+    /** A watch of this kind was opened: a rejection reported by {@link #watchRejected} is over. */
+    void watchAccepted() {
+        Generation gen = current;
+        if (gen == null || !gen.active) {
+            return;
+        }
+        watchedOnce = true;
+        if (!rejectedWatch) {
+            return;
+        }
+        rejectedWatch = false;
+        failure = null;
+        setStatus(CacheStatus.READY);
     }
 
     /** Stops the informer; the content stays readable (the client is about to be replaced). */
@@ -242,7 +309,9 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
                     }
                 }
             }
+            listedOnce = true;
             failure = null;
+            rejectedWatch = false;
             setStatus(CacheStatus.READY);
         }
     }

@@ -170,7 +170,7 @@ final class KubeconfigChecks {
         return line.length() > 160 ? line.substring(0, 157) + "…" : line;
     }
 
-    private static Optional<Path> onPath(String command) {
+    static Optional<Path> onPath(String command) {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

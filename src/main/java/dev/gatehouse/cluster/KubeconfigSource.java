@@ -3,6 +3,7 @@ package dev.gatehouse.cluster;
 import com.fasterxml.jackson.core.JsonLocation;
 import dev.gatehouse.input.BoundedFiles;
 import dev.gatehouse.input.InputLimitException;
+import dev.gatehouse.input.InputLimits;
 import dev.gatehouse.input.SafeYaml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.fabric8.kubernetes.api.model.NamedAuthInfo;
@@ -39,7 +40,10 @@ import java.util.Optional;
  *
  * <p>Token refresh: for {@link #fromEnvironment()} and {@link #fromFile} fabric8 can re-read the
  * kubeconfig when a token expires. For a {@link #fromPaths list of several files} that is not
- * the environment's, fabric8 only re-reads the file that defines the chosen context.
+ * the environment's, fabric8 only re-reads the file that defines the chosen context. A user with an
+ * {@code exec} credential plugin is the exception: Gatehouse runs the plugin itself ({@link ExecPlugin},
+ * within the cluster timeout and the output limit) when connecting and on Retry, and fabric8 only gets its
+ * token or certificate.
  */
 public final class KubeconfigSource {
 
@@ -56,10 +60,12 @@ public final class KubeconfigSource {
     private final String currentContext;
     private final Map<String, Path> clusterOrigins = new LinkedHashMap<>();
     private final Map<String, Path> userOrigins = new LinkedHashMap<>();
+    private final List<io.fabric8.kubernetes.api.model.Config> parsed;
 
     private KubeconfigSource(Origin origin, List<Path> searched, List<Path> files,
                              List<io.fabric8.kubernetes.api.model.Config> parsed) {
         this.origin = origin;
+        this.parsed = List.copyOf(parsed);
         this.searched = List.copyOf(searched);
         this.files = List.copyOf(files);
         Map<String, KubeContext> ctx = new LinkedHashMap<>();
@@ -285,12 +291,38 @@ public final class KubeconfigSource {
     Config clientConfig(String contextName, SessionSettings settings) throws KubeconfigException {
         KubeconfigSource fresh = load(origin, origin == Origin.FILE ? files : searched, origin == Origin.FILE);
         fresh.validate(contextName);
-        Config config = switch (origin) {
-            // the same path kubectl takes, and fabric8 can refresh tokens from all files
-            case ENVIRONMENT -> Config.autoConfigure(contextName);
-            case FILE -> Config.fromKubeconfig(contextName, fresh.files.get(0).toFile());
-            case PATHS -> merged(contextName, fresh.files);
-        };
+        KubeContext ctx = fresh.contexts.get(contextName);
+        NamedAuthInfo user = ctx.user().isEmpty() ? null : fresh.users.get(ctx.user());
+        Config config;
+        io.fabric8.kubernetes.client.OAuthTokenProvider token = null;
+        if (user != null && user.getUser().getExec() != null) {
+            // fabric8 would run the plugin itself, unbounded, now and on every token refresh: run it here within
+            // the cluster timeout and the output limit, and hand fabric8 only its result
+            ExecPlugin.Credential credential = new ExecPlugin("user '" + ctx.user() + "'", user.getUser().getExec(),
+                    fresh.userOrigins.get(ctx.user()), settings.requestTimeout(), InputLimits.defaults()).run();
+            user.getUser().setExec(null);
+            if (credential.token() != null) {
+                String value = credential.token();
+                token = () -> value;
+            } else {
+                java.util.Base64.Encoder b64 = java.util.Base64.getEncoder();
+                user.getUser().setClientCertificateData(b64.encodeToString(
+                        credential.clientCertificatePem().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                user.getUser().setClientKeyData(b64.encodeToString(
+                        credential.clientKeyPem().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            }
+            config = merged(contextName, fresh.parsed);
+        } else {
+            config = switch (origin) {
+                // the same path kubectl takes, and fabric8 can refresh tokens from all files
+                case ENVIRONMENT -> Config.autoConfigure(contextName);
+                case FILE -> Config.fromKubeconfig(contextName, fresh.files.get(0).toFile());
+                case PATHS -> merged(contextName, fresh.parsed);
+            };
+        }
+        if (token != null) {
+            config.setOauthTokenProvider(token); // also keeps fabric8's token refresh from re-reading the kubeconfig
+        }
         if (config.getCurrentContext() == null || !contextName.equals(config.getCurrentContext().getName())) {
             // fabric8 silently falls back to current-context; never connect somewhere else
             throw new KubeconfigException("context '" + contextName + "' could not be loaded", null);
@@ -320,13 +352,9 @@ public final class KubeconfigSource {
         return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
     }
 
-    private static Config merged(String contextName, List<Path> files) throws KubeconfigException {
-        io.fabric8.kubernetes.api.model.Config[] parsed = new io.fabric8.kubernetes.api.model.Config[files.size()];
-        for (int i = 0; i < parsed.length; i++) {
-            parsed[i] = parse(files.get(i));
-        }
+    private static Config merged(String contextName, List<io.fabric8.kubernetes.api.model.Config> parsed) {
         Config config = Config.empty();
-        KubeConfigUtils.merge(config, contextName, parsed);
+        KubeConfigUtils.merge(config, contextName, parsed.toArray(io.fabric8.kubernetes.api.model.Config[]::new));
         return config;
     }
 

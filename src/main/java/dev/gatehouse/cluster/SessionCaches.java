@@ -31,12 +31,15 @@ final class SessionCaches {
     final InformerCache<IngressClass, IngressClass> ingressClasses;
     final GatewayApiCaches gateway;
     final List<InformerCache<?, ?>> all;
+    private final String contextName;
 
     /**
+     * @param contextName the kubeconfig context, for messages
      * @param callbacks where listener calls run
      * @param statusHook called after any cache changed its status
      */
-    SessionCaches(Executor callbacks, Runnable statusHook) {
+    SessionCaches(String contextName, Executor callbacks, Runnable statusHook) {
+        this.contextName = contextName;
         ingresses = new InformerCache<>("Ingress", "ingresses", true, Function.identity(), callbacks, statusHook);
         secrets = new InformerCache<>("Secret", "secrets", true, SecretSummary::of, callbacks, statusHook);
         services = new InformerCache<>("Service", "services", true, Function.identity(), callbacks, statusHook);
@@ -72,10 +75,26 @@ final class SessionCaches {
         return scope.namespace().<Informable<R>>map(op::inNamespace).orElseGet(op::inAnyNamespace);
     }
 
-    private static <R extends HasMetadata> void attach(InformerCache<R, ?> cache, SharedIndexInformer<R> informer,
-                                                       NamespaceScope scope, String server) {
+    private <R extends HasMetadata> void attach(InformerCache<R, ?> cache, SharedIndexInformer<R> informer,
+                                                NamespaceScope scope, String server) {
         String where = cache.namespaced() ? scope.describe() : "(cluster-wide)";
-        cache.attach(informer, t -> Failure.ofInformer(t, server, cache.plural(), where));
+        cache.attach(informer, t -> Failure.ofInformer(t, server, cache.plural(), where),
+                (code, verb) -> Failure.revoked(code, verb, cache.kinds(), where, server, contextName));
+    }
+
+    /** The API server refused to re-open the watch of {@code plural} ("secrets") with 401 or 403. */
+    void watchRejected(String plural, int code) {
+        all.stream().filter(c -> c.plural().equals(plural)).forEach(c -> c.watchRejected(code));
+    }
+
+    /** A watch of {@code plural} was opened again. */
+    void watchAccepted(String plural) {
+        all.stream().filter(c -> c.plural().equals(plural)).forEach(InformerCache::watchAccepted);
+    }
+
+    /** Whether a cache's last failure is a 429 (its informer retries by itself). */
+    boolean anyThrottled() {
+        return all.stream().map(InformerCache::failure).anyMatch(f -> f != null && f.kind() == Failure.Kind.THROTTLED);
     }
 
     /** Stops the informers, keeping their content readable (a new client is coming). */
@@ -103,8 +122,9 @@ final class SessionCaches {
      * the cluster does not serve and a forbidden Namespace list are normal, not problems.
      */
     List<String> problems() {
-        return all.stream().filter(c -> !gateway.isNormalProblem(c)).map(ResourceCache::status)
-                .<String>mapMulti((s, out) -> {
+        return all.stream().filter(c -> !gateway.isNormalProblem(c))
+                .filter(c -> c.failure() == null || c.failure().kind() != Failure.Kind.THROTTLED)
+                .map(ResourceCache::status).<String>mapMulti((s, out) -> {
             if (s instanceof CacheStatus.Forbidden f) {
                 out.accept(f.message());
             } else if (s instanceof CacheStatus.Failed f) {

@@ -10,6 +10,8 @@ public enum Outcome {
     NOT_FOUND(404),
     /** Plain HTTP redirected to HTTPS with 308. */
     REDIRECT(308),
+    /** nginx refuses the request before routing it: a path above the root, a broken escape (400). */
+    BAD_REQUEST(400),
     /** The host requires a client certificate and none was sent (400). */
     CLIENT_CERT_REQUIRED(400),
     /** The client certificate failed verification (400). */

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  * @param scheme            {@code http} or {@code https}
  * @param host              the Host header without port, lower case, no trailing dot
  * @param port              the port (80 / 443 when not given)
- * @param path              the path, "/" at least, percent-encoding kept
+ * @param path              the path as the client sends it, "/" at least, percent-encoding kept;
+ *                          explaining matches it as nginx normalises it ({@link NginxPath})
  * @param query             the query string without "?", empty when none
  * @param sni               the TLS server name; empty = no SNI (e.g. {@code curl -H 'Host: x' https://IP})
  * @param clientCertificate the client certificate presented

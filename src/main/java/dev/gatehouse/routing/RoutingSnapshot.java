@@ -26,7 +26,7 @@ public final class RoutingSnapshot {
 
     /** Where the request goes and why. Never throws for any valid {@link ProbeRequest}. */
     public Explanation explain(ProbeRequest request) {
-        return explainer.explain(request);
+        return NginxPath.explain(request, explainer::explain); // the path as nginx matches it, then the rules
     }
 
     /** All diagnostics of the view. */

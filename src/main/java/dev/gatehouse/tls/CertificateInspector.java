@@ -98,7 +98,23 @@ final class CertificateInspector {
             return Optional.empty();
         }
         ASN1Encodable value = rdns[0].getFirst().getValue();
-        return Optional.of(IETFUtils.valueToString(value));
+        try {
+            return Optional.of(IETFUtils.valueToString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.of(undecodable(value)); // a UTF8String whose bytes are not UTF-8 (found by MaterialFuzzTest)
+        }
+    }
+
+    /** The string's bytes read as UTF-8 with U+FFFD for what is not UTF-8. */
+    private static String undecodable(ASN1Encodable value) {
+        try {
+            byte[] tlv = value.toASN1Primitive().getEncoded();
+            int offset = (tlv[1] & 0x80) == 0 ? 2 : 2 + (tlv[1] & 0x7f);
+            return new String(tlv, Math.min(offset, tlv.length), Math.max(0, tlv.length - offset),
+                    java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException e) {
+            return "\uFFFD";
+        }
     }
 
     private static CertificateInfo.ServerAuth serverAuth(X509Certificate cert) {

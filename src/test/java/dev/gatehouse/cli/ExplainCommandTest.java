@@ -35,6 +35,28 @@ class ExplainCommandTest {
     }
 
     @Test
+    void aPathIsMatchedAsNginxNormalisesItAndTheTraceSaysSo() {
+        CliRunner.Run run = explain("-f", SHOP, "https://shop.example.com/x/..//api/./orders");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out())
+                .contains("Result:        200  Routed to Service shop/api port http")
+                .contains("Ingress:       shop/web  rule 1 host shop.example.com, path /api (Prefix)")
+                .contains("/x/..//api/./orders is matched as /api/orders, as nginx normalises it");
+    }
+
+    @Test
+    void aPathAboveTheRootIsA400AsNginxAnswersIt() {
+        CliRunner.Run run = explain("-f", SHOP, "https://shop.example.com/api/../../etc/passwd");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out())
+                .contains("Result:        400")
+                .contains("the path \"/api/../../etc/passwd\" goes above the root")
+                .doesNotContain("Routed to");
+    }
+
+    @Test
     void noSniShowsTheFakeCertificate() {
         CliRunner.Run run = explain("-f", SHOP, "--no-sni", "https://shop.example.com/");
 

@@ -33,6 +33,11 @@ public final class MockCluster implements AutoCloseable {
 
     private final Map<ServerRequest, Queue<ServerResponse>> responses = new ConcurrentHashMap<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
+
+    /** Requests whose path (with query) the predicate accepts are answered {@code code} with a Status. */
+    private record Refusal(java.util.function.Predicate<String> path, int code, String reason) {
+    }
     private final KubernetesMockServer server;
     private KubernetesClient client;
     private boolean closed;
@@ -43,6 +48,13 @@ public final class MockCluster implements AutoCloseable {
             @Override
             public MockResponse dispatch(RecordedRequest request) {
                 requests.add(request.getMethod() + " " + request.getPath());
+                for (Refusal r : refusals) {
+                    if (r.path().test(request.getPath())) {
+                        return new MockResponse().setResponseCode(r.code()).setHeader("Content-Type", "application/json")
+                                .setBody(io.fabric8.kubernetes.client.utils.Serialization.asJson(
+                                        status(r.code(), r.reason(), r.reason().toLowerCase(java.util.Locale.ROOT))));
+                    }
+                }
                 return dev.gatehouse.demo.DryRuns.answer(request).orElseGet(() -> mixed.dispatch(request));
             }
 
@@ -69,7 +81,13 @@ public final class MockCluster implements AutoCloseable {
 
     /** Starts on the given port of localhost. */
     static MockCluster startOn(int port) throws Exception {
+        return startOn(port, c -> { });
+    }
+
+    /** Starts on the given port of localhost, {@code setup} (e.g. {@link #refuse}) applied before the first request. */
+    static MockCluster startOn(int port, java.util.function.Consumer<MockCluster> setup) throws Exception {
         MockCluster c = new MockCluster();
+        setup.accept(c);
         c.server.init(InetAddress.getByName("localhost"), port);
         return c;
     }
@@ -94,6 +112,19 @@ public final class MockCluster implements AutoCloseable {
     /** A kubeconfig file with context "mock" (token auth) pointing here. */
     public Path kubeconfig(Path dir) {
         return KubeconfigFiles.single(dir, "mock.yaml", "mock", url(), "shop");
+    }
+
+    /**
+     * From now on answers every request whose path (with its query) {@code path} accepts with {@code code}
+     * and a Status of {@code reason} (e.g. 403 "Forbidden"): a Role that lost a kind, an expired token.
+     */
+    void refuse(java.util.function.Predicate<String> path, int code, String reason) {
+        refusals.add(new Refusal(path, code, reason));
+    }
+
+    /** Whether a watch request of {@code plural} ("secrets"). */
+    static java.util.function.Predicate<String> watchOf(String plural) {
+        return p -> p.contains("/" + plural + "?") && p.contains("watch=true");
     }
 
     long requestsMatching(String prefix) {

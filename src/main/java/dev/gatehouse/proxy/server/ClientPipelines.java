@@ -38,7 +38,27 @@ final class ClientPipelines {
                         .build())
                 .addLast("h2-streams", new Http2MultiplexHandler(new Http2StreamInitializer(services)))
                 .addLast("h2-idle", new IdleStateHandler(0, 0, config.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
-                .addLast("h2-idle-close", new AlpnProtocolConfigurer.IdleCloser());
+                .addLast("h2-idle-close", new AlpnProtocolConfigurer.IdleCloser())
+                .addLast("h2-errors", new ConnectionErrors());
+    }
+
+    /**
+     * The end of an HTTP/2 connection's pipeline: the frame codec has answered a protocol error with GOAWAY
+     * and passes it on; without this handler it reached the pipeline's tail (a warning with a stack trace for
+     * every malformed connection, found by ProxyRequestFuzzTest#http2).
+     */
+    static final class ConnectionErrors extends io.netty.channel.ChannelInboundHandlerAdapter {
+        private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ConnectionErrors.class);
+
+        @Override
+        public void exceptionCaught(io.netty.channel.ChannelHandlerContext ctx, Throwable cause) {
+            if (cause instanceof io.netty.handler.codec.http2.Http2Exception || cause instanceof java.io.IOException) {
+                LOG.debug("HTTP/2 connection {} ended: {}", ctx.channel().remoteAddress(), cause.toString());
+            } else {
+                LOG.warn("HTTP/2 connection {} failed", ctx.channel().remoteAddress(), cause);
+            }
+            ctx.close();
+        }
     }
 
     /**

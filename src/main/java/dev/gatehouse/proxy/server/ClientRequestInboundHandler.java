@@ -339,7 +339,8 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof IOException) {
+        if (cause instanceof IOException || cause instanceof io.netty.handler.codec.PrematureChannelClosureException) {
+            // the client went away (mid-body too: found by ProxyRequestFuzzTest#http1), not a proxy failure
             LOG.debug("Client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("Client connection {} failed", ctx.channel().remoteAddress(), cause);

@@ -35,6 +35,8 @@ final class ProxyAnswers {
             }
             case NOT_FOUND -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.NOT_FOUND, "No Ingress rule matches "
                     + where + ". " + decision.summary() + "."), "no rule matched");
+            case BAD_REQUEST -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.BAD_REQUEST, decision.summary()
+                    + "."), decision.summary());
             case CLIENT_CERT_REQUIRED -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.BAD_REQUEST, "No required"
                     + " SSL certificate was sent: " + host + " requires a client certificate."), decision.summary());
             case CLIENT_CERT_REJECTED -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.BAD_REQUEST, "The SSL"

@@ -1,6 +1,7 @@
 package dev.gatehouse.proxy.server;
 
 import dev.gatehouse.routing.ClientCertificate;
+import dev.gatehouse.routing.NginxPath;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.tls.HostnameMatcher;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -79,13 +80,19 @@ final class RequestProbe {
         if (host.isEmpty()) {
             return bad(rawHost, "the Host header \"" + rawHost + "\" is not a host name");
         }
-        RequestPath.Normalised normalised = RequestPath.normalise(path);
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c < 0x20 || c == 0x7f) { // nginx refuses control characters anywhere in the request line
+                return bad(rawHost, String.format("the query contains the control character 0x%02x", (int) c));
+            }
+        }
+        NginxPath.Normalised normalised = RequestPath.normalise(path);
         if (!normalised.valid()) {
             return bad(rawHost, normalised.problem());
         }
         String scheme = connection.tls() ? "https" : "http";
         ProbeRequest probe = new ProbeRequest(request.method().name(), scheme, host.get(), connection.localPort(),
-                normalised.path(), query, connection.tls() ? connection.sni() : Optional.empty(),
+                path, query, connection.tls() ? connection.sni() : Optional.empty(),
                 ClientCertificate.NONE);
         return new Result(Optional.of(probe), rawHost, "", target);
     }

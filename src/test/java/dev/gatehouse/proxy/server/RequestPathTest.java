@@ -53,7 +53,7 @@ class RequestPathTest {
             /a#/../..         | /a
             """)
     void pathsAreNormalisedAsNginxMatchesThem(String raw, String nginxUri) {
-        RequestPath.Normalised n = RequestPath.normalise(raw.replace("\\\\", "\\"));
+        dev.gatehouse.routing.NginxPath.Normalised n = RequestPath.normalise(raw.replace("\\\\", "\\"));
         assertThat(n.problem()).isEmpty();
         assertThat(n.path()).isEqualTo(nginxUri.replace("\\\\", "\\"));
     }
@@ -75,9 +75,16 @@ class RequestPathTest {
             /a%               | broken percent-escape "%"
             """)
     void nginxRefusesTheseWith400AndSoDoesTheProxy(String raw, String reason) {
-        RequestPath.Normalised n = RequestPath.normalise(raw);
+        dev.gatehouse.routing.NginxPath.Normalised n = RequestPath.normalise(raw);
         assertThat(n.valid()).isFalse();
         assertThat(n.problem()).contains(reason);
+    }
+
+    /** nginx 1.21.1+ refuses control characters in the request line (ProxyRequestFuzzTest found one in a redirect). */
+    @org.junit.jupiter.api.Test
+    void aLiteralControlCharacterIsRefusedAsNginxRefusesIt() {
+        assertThat(RequestPath.normalise("/a/b\u001d/c").problem()).isEqualTo("the path contains the control character 0x1d");
+        assertThat(RequestPath.normalise("/a%1db").valid()).as("an escaped one is decoded for matching").isTrue();
     }
 
     /** What nginx 1.22 sent upstream after {@code rewrite "(?i)/app(/|$)(.*)" /$2 break;} for /app/…. */

@@ -274,6 +274,10 @@ public final class ConnectionViewModel implements AutoCloseable {
             connecting.set(false);
             showState(Status.WARNING, "Degraded · " + d.serverVersion(), String.join("\n", d.problems()), false);
             loadNamespaces(s);
+        } else if (state instanceof ConnectionState.Throttled t) {
+            connecting.set(false);
+            showState(Status.WARNING, "Throttled", t.reason(), false);
+            statusMessage.set(context + ": " + t.reason());
         } else if (state instanceof ConnectionState.Unreachable u) {
             connecting.set(false);
             showState(Status.ERROR, "Unreachable", u.reason(), true);
