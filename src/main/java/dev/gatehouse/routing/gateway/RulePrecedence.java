@@ -9,7 +9,8 @@ import java.util.Comparator;
  * orders it: the more specific hostname (exact before wildcard, longer first); an Exact path; the longest
  * PathPrefix; a method match; the most header matches; the most query matches; the oldest route; the route
  * first by {@code namespace/name}; the first rule, then the first match in it. RegularExpression paths are
- * implementation-specific: Gatehouse ranks them after every Exact and PathPrefix match, longest pattern first.
+ * implementation-specific: Gatehouse ranks them as Envoy Gateway does, after Exact and before PathPrefix
+ * matches, longest pattern first.
  */
 public final class RulePrecedence {
 
@@ -36,8 +37,8 @@ public final class RulePrecedence {
     private static int pathRank(RoutePath path) {
         return switch (path.type()) {
             case EXACT -> 0;
-            case PREFIX, STRING_PREFIX -> 1;
-            case REGEX -> 2;
+            case REGEX -> 1;
+            case PREFIX, STRING_PREFIX -> 2;
             case NEVER -> 3;
         };
     }
