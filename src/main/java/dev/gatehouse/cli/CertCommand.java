@@ -7,8 +7,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code gatehouse cert}: certificates from files and in TLS Secrets, sharing the GUI's engine. */
-@Command(name = "cert", description = "Inspect certificate files, renew TLS Secrets, Gatehouse's local CA, backups.",
-        subcommands = {CertInspectCommand.class, CertRenewCommand.class, CertCaCommand.class,
+@Command(name = "cert", description = "Inspect certificate files, renew TLS Secrets, explain cert-manager renewals, Gatehouse's local CA, backups.",
+        subcommands = {CertInspectCommand.class, CertRenewCommand.class, CertStatusCommand.class, CertCaCommand.class,
             CertBackupsCommand.Backups.class, CertBackupsCommand.Restore.class})
 public final class CertCommand implements Callable<Integer> {
 

@@ -23,8 +23,8 @@ import java.util.concurrent.Callable;
 @Command(name = "demo-cluster", mixinStandardHelpOptions = true,
         description = {
             "Starts the embedded demo cluster: a Kubernetes API server on 127.0.0.1 seeded with TLS "
-                    + "scenarios in the namespaces shop, payments and platform, with a local echo backend "
-                    + "behind every Service.",
+                    + "scenarios: Ingresses in the namespaces shop, payments and platform, Gateway API objects in "
+                    + "edge, shared-certs and web, with a local echo backend behind every Service.",
             "Writes a kubeconfig (context gatehouse-demo) for kubectl and the app, prints one line "
                     + "when ready and runs until Ctrl-C or SIGTERM."
         })

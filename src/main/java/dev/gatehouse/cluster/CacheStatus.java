@@ -23,6 +23,17 @@ public sealed interface CacheStatus {
         }
     }
 
+    /**
+     * The cluster does not serve this kind, e.g. "the cluster does not serve httproutes
+     * (gateway.networking.k8s.io/v1)": its CRDs are not installed. Normal, not a problem: the cache is
+     * empty and stays so until a reconnect (or a later discovery) finds the kind served.
+     */
+    record NotServed(String message) implements CacheStatus {
+        public NotServed {
+            Objects.requireNonNull(message, "message");
+        }
+    }
+
     /** Listing failed for another reason (unreachable, kind not served...); retried in the background. */
     record Failed(String message) implements CacheStatus {
         public Failed {

@@ -43,6 +43,8 @@ public final class ClusterSession implements AutoCloseable {
     private static final AtomicInteger IDS = new AtomicInteger();
 
     private static final Duration WATCH_RESTART_SPACING = Duration.ofMinutes(1);
+    /** How often a connected session asks discovery again for Gateway API kinds it did not find. */
+    private static final Duration GATEWAY_REDISCOVERY_SPACING = Duration.ofMinutes(1);
 
     private final KubeconfigSource source;
     private final String contextName;
@@ -65,6 +67,8 @@ public final class ClusterSession implements AutoCloseable {
 
     /** When the watches alone last made the session start over (System.nanoTime), 0 for never. */
     private volatile long lastWatchRestart;
+    /** When discovery last looked for missing Gateway API kinds (System.nanoTime). */
+    private volatile long lastGatewayDiscovery;
 
     private ClusterSession(KubeconfigSource source, String contextName, NamespaceScope scope,
                            SessionSettings settings, Executor callbackExecutor) {
@@ -157,7 +161,15 @@ public final class ClusterSession implements AutoCloseable {
         return caches.ingressClasses;
     }
 
-    /** The five caches, e.g. for a status overview. */
+    /**
+     * The Gateway API caches (gateway.networking.k8s.io/v1) with ConfigMaps and Namespaces. On a cluster without
+     * the Gateway API CRDs they are empty with status {@link CacheStatus.NotServed}: normal, not a problem.
+     */
+    public GatewayApiCaches gatewayApi() {
+        return caches.gateway;
+    }
+
+    /** Every cache, e.g. for a status overview; kinds the cluster does not serve are {@link CacheStatus.NotServed}. */
     public List<ResourceCache<?>> caches() {
         return List.copyOf(caches.all);
     }
@@ -173,10 +185,16 @@ public final class ClusterSession implements AutoCloseable {
     }
 
     /**
-     * The namespaces of the cluster, sorted. When listing namespaces is forbidden or fails, the
+     * The namespaces of the cluster, sorted (from the Namespace cache once it has listed, in an all-namespaces
+     * session). When listing namespaces is forbidden or fails, the
      * namespaces seen in the caches plus the context's and the scope's namespace.
      */
     public CompletableFuture<List<String>> namespaces() {
+        ResourceCache<io.fabric8.kubernetes.api.model.Namespace> cached = caches.gateway.namespaces();
+        if (scope.namespace().isEmpty() && cached.status() instanceof CacheStatus.Ready) {
+            return CompletableFuture.completedFuture(cached.list().stream().map(n -> n.getMetadata().getName())
+                    .sorted().toList());
+        }
         Optional<KubernetesClient> client = client();
         if (client.isEmpty()) {
             return CompletableFuture.completedFuture(knownNamespaces());
@@ -293,10 +311,20 @@ public final class ClusterSession implements AutoCloseable {
             return;
         }
         if (a.unreachable == null && !a.informersStarted) {
+            // discovery is a blocking request: asked outside the lock, so that close() stays quick
+            GatewayApiDiscovery gatewayApi = caches.gateway.discover(a.client, a.server);
+            lastGatewayDiscovery = System.nanoTime();
             synchronized (informerLock) {
                 if (!a.informersStarted && isCurrent(a)) {
                     a.informersStarted = true;
-                    caches.start(a.client, scope, a.server);
+                    caches.start(a.client, scope, a.server, gatewayApi);
+                }
+            }
+        } else if (a.unreachable == null && caches.gateway.incomplete() && gatewayRediscoveryDue()) {
+            GatewayApiDiscovery gatewayApi = caches.gateway.discover(a.client, a.server);
+            synchronized (informerLock) {
+                if (isCurrent(a)) {
+                    caches.gateway.rediscovered(gatewayApi, a.client, scope, a.server);
                 }
             }
         }
@@ -314,6 +342,16 @@ public final class ClusterSession implements AutoCloseable {
             return false;
         }
         lastWatchRestart = now;
+        return true;
+    }
+
+    /** At most once a minute: Gateway API CRDs installed while connected are found without a reconnect. */
+    private boolean gatewayRediscoveryDue() {
+        long now = System.nanoTime();
+        if (now - lastGatewayDiscovery < GATEWAY_REDISCOVERY_SPACING.toNanos()) {
+            return false;
+        }
+        lastGatewayDiscovery = now;
         return true;
     }
 

@@ -29,7 +29,9 @@ record Failure(Kind kind, String message) {
         UNREACHABLE,
         /** 403 for this request only. */
         FORBIDDEN,
-        /** Anything else (404 kind not served, 5xx, bad data). */
+        /** 404 for a list or watch: the API server does not serve the kind (its CRD is not installed). */
+        NOT_SERVED,
+        /** Anything else (5xx, bad data). */
         OTHER
     }
 
@@ -46,7 +48,7 @@ record Failure(Kind kind, String message) {
             return new Failure(Kind.FORBIDDEN, "no permission to " + verb + " " + plural + " " + where);
         }
         if (code != null && code == 404) {
-            return new Failure(Kind.OTHER, "the API server does not serve " + plural);
+            return new Failure(Kind.NOT_SERVED, "the API server does not serve " + plural);
         }
         Failure connection = ofRequest(t, server);
         if (connection.kind == Kind.UNREACHABLE) {

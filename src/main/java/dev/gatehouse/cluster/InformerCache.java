@@ -36,6 +36,8 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
     private final String kind;
     private final String plural;
     private final boolean namespaced;
+    /** A kind the cluster may not serve (a CRD): a 404 is {@link CacheStatus.NotServed}, not a failure. */
+    private final boolean optional;
     private final Function<R, T> view;
     private final Executor callbacks;
     private final Runnable statusHook;
@@ -64,9 +66,16 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
 
     InformerCache(String kind, String plural, boolean namespaced, Function<R, T> view,
                   Executor callbacks, Runnable statusHook) {
+        this(kind, plural, namespaced, false, view, callbacks, statusHook);
+    }
+
+    /** @param optional whether the cluster may not serve the kind (CRDs): then a 404 is not a failure */
+    InformerCache(String kind, String plural, boolean namespaced, boolean optional, Function<R, T> view,
+                  Executor callbacks, Runnable statusHook) {
         this.kind = kind;
         this.plural = plural;
         this.namespaced = namespaced;
+        this.optional = optional;
         this.view = view;
         this.callbacks = callbacks;
         this.statusHook = statusHook;
@@ -105,6 +114,12 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
                 return true;
             }
             Failure f = describe.apply(t);
+            if (optional && f.kind() == Failure.Kind.NOT_SERVED) {
+                LOG.info("{}: {} (its CRD was removed?)", kind, f.message());
+                failure = null;
+                setStatus(new CacheStatus.NotServed(f.message()));
+                return true;
+            }
             LOG.info("{}: {} (will retry)", kind, f.message());
             failure = f;
             setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
@@ -116,6 +131,39 @@ final class InformerCache<R extends HasMetadata, T> implements ResourceCache<T> 
         failure = null;
         setStatus(CacheStatus.SYNCING);
         informer.start();
+    }
+
+    /** Whether an informer is running behind this cache. */
+    synchronized boolean running() {
+        return current != null && current.active;
+    }
+
+    /**
+     * Marks a kind the cluster does not serve: no informer runs, whatever the cache held is gone (listeners see
+     * deletes), status {@link CacheStatus.NotServed}. Ignored while an informer runs (it reports for itself).
+     */
+    synchronized void notServed(String message) {
+        if (running()) {
+            return;
+        }
+        for (String k : List.copyOf(known.keySet())) {
+            Known<T> gone = known.remove(k);
+            if (gone != null) {
+                emit(l -> l.onDelete(gone.value()));
+            }
+        }
+        failure = null;
+        setStatus(new CacheStatus.NotServed(message));
+    }
+
+    /** Reports a failure found before any informer could start (e.g. discovery failed); content stays. */
+    synchronized void failedToStart(Failure f) {
+        if (running()) {
+            return;
+        }
+        failure = f;
+        setStatus(f.kind() == Failure.Kind.FORBIDDEN ? new CacheStatus.Forbidden(f.message())
+                : new CacheStatus.Failed(f.message()));
     }
 
     /** Stops the informer; the content stays readable (the client is about to be replaced). */

@@ -18,7 +18,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 
-/** The five caches of a session and how their informers are started from a client. */
+/**
+ * The caches of a session and how their informers are started from a client: the five Ingress-era kinds
+ * here, the Gateway API kinds, ConfigMaps and Namespaces in {@link GatewayApiCaches}.
+ */
 final class SessionCaches {
 
     final InformerCache<Ingress, Ingress> ingresses;
@@ -26,6 +29,7 @@ final class SessionCaches {
     final InformerCache<Service, Service> services;
     final InformerCache<EndpointSlice, EndpointSlice> endpointSlices;
     final InformerCache<IngressClass, IngressClass> ingressClasses;
+    final GatewayApiCaches gateway;
     final List<InformerCache<?, ?>> all;
 
     /**
@@ -40,11 +44,19 @@ final class SessionCaches {
                 callbacks, statusHook);
         ingressClasses = new InformerCache<>("IngressClass", "ingressclasses", false, Function.identity(),
                 callbacks, statusHook);
-        all = List.of(ingresses, secrets, services, endpointSlices, ingressClasses);
+        gateway = new GatewayApiCaches(callbacks, statusHook);
+        List<InformerCache<?, ?>> caches = new java.util.ArrayList<>(List.of(ingresses, secrets, services,
+                endpointSlices, ingressClasses));
+        caches.addAll(gateway.all);
+        all = List.copyOf(caches);
     }
 
-    /** Starts new informers on {@code client}, replacing (and stopping) any previous ones. */
-    void start(KubernetesClient client, NamespaceScope scope, String server) {
+    /**
+     * Starts new informers on {@code client}, replacing (and stopping) any previous ones.
+     *
+     * @param gatewayApi what discovery said about the Gateway API ({@link GatewayApiCaches#discover})
+     */
+    void start(KubernetesClient client, NamespaceScope scope, String server, GatewayApiDiscovery gatewayApi) {
         attach(ingresses, scoped(client.network().v1().ingresses(), scope).runnableInformer(0), scope, server);
         SharedIndexInformer<Secret> secretInformer = scoped(client.secrets(), scope).runnableInformer(0);
         secretInformer.itemStore(new SecretItemStore());
@@ -53,6 +65,7 @@ final class SessionCaches {
         attach(endpointSlices, scoped(client.discovery().v1().endpointSlices(), scope).runnableInformer(0),
                 scope, server);
         attach(ingressClasses, client.network().v1().ingressClasses().runnableInformer(0), scope, server);
+        gateway.start(client, scope, server, gatewayApi);
     }
 
     private static <R extends HasMetadata> Informable<R> scoped(MixedOperation<R, ?, ?> op, NamespaceScope scope) {
@@ -85,9 +98,13 @@ final class SessionCaches {
         return all.stream().anyMatch(c -> c.status() instanceof CacheStatus.Syncing);
     }
 
-    /** The messages of forbidden or failed caches, e.g. "no permission to list secrets in namespace shop". */
+    /**
+     * The messages of forbidden or failed caches, e.g. "no permission to list secrets in namespace shop". Kinds
+     * the cluster does not serve and a forbidden Namespace list are normal, not problems.
+     */
     List<String> problems() {
-        return all.stream().map(ResourceCache::status).<String>mapMulti((s, out) -> {
+        return all.stream().filter(c -> !gateway.isNormalProblem(c)).map(ResourceCache::status)
+                .<String>mapMulti((s, out) -> {
             if (s instanceof CacheStatus.Forbidden f) {
                 out.accept(f.message());
             } else if (s instanceof CacheStatus.Failed f) {
@@ -99,7 +116,8 @@ final class SessionCaches {
     /** Namespaces of the objects in the caches, sorted. */
     Set<String> namespacesSeen() {
         Set<String> names = new TreeSet<>();
-        for (ResourceCache<? extends HasMetadata> cache : List.of(ingresses, services, endpointSlices)) {
+        for (ResourceCache<? extends HasMetadata> cache : List.of(ingresses, services, endpointSlices,
+                gateway.gateways, gateway.httpRoutes)) {
             cache.list().forEach(o -> addIfPresent(names, o.getMetadata().getNamespace()));
         }
         secrets.list().forEach(s -> addIfPresent(names, s.namespace()));

@@ -68,9 +68,14 @@ record CertificateSpec(String name, String subject, String issuer, boolean ca, I
     }
 
     private Instant relative(Instant now, String offset) {
+        return relative(now, offset, "certificate \"" + name + "\"");
+    }
+
+    /** {@code now} moved by an offset such as {@code -400d}, {@code +90d}, {@code 12h}; {@code what} names it in errors. */
+    static Instant relative(Instant now, String offset, String what) {
         Matcher m = RELATIVE.matcher(offset.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("certificate \"" + name + "\": \"" + offset
+            throw new IllegalArgumentException(what + ": \"" + offset
                     + "\" is not a relative time like -400d, +90d, 12h");
         }
         long amount = Long.parseLong(m.group(2)) * ("-".equals(m.group(1)) ? -1 : 1);

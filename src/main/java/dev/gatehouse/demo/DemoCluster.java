@@ -17,6 +17,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -49,15 +50,17 @@ public final class DemoCluster implements AutoCloseable {
     private final DemoApiServer apiServer;
     private final EchoBackends backends;
     private final List<DemoScenario> scenarios;
+    private final List<DemoScenario> gatewayScenarios;
     private final X509Certificate demoCa;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private DemoCluster(Path kubeconfig, DemoApiServer apiServer, EchoBackends backends,
-                        List<DemoScenario> scenarios, X509Certificate demoCa) {
+                        List<DemoScenario> scenarios, List<DemoScenario> gatewayScenarios, X509Certificate demoCa) {
         this.kubeconfig = kubeconfig;
         this.apiServer = apiServer;
         this.backends = backends;
         this.scenarios = List.copyOf(scenarios);
+        this.gatewayScenarios = List.copyOf(gatewayScenarios);
         this.demoCa = demoCa;
     }
 
@@ -90,12 +93,13 @@ public final class DemoCluster implements AutoCloseable {
         KubernetesSerialization serialization = new KubernetesSerialization();
         SeedSet seed;
         DemoPki pki;
+        Instant seededAt = clock.instant();
         List<Service> services;
         try {
             seed = SeedSet.load(DemoCluster.class.getClassLoader(), SeedSet.DEFAULT_LOCATION, serialization);
-            pki = DemoPki.generate(seed.certificates(), clock.instant());
+            pki = DemoPki.generate(seed.certificates(), seededAt);
             // First pass only to find the Services; ports are known once their backends run.
-            services = seed.render(pki, placeholder -> 0).stream()
+            services = seed.render(pki, placeholder -> 0, seededAt).stream()
                     .filter(Service.class::isInstance).map(Service.class::cast).toList();
         } catch (IllegalArgumentException | IllegalStateException e) {
             closeQuietly(apiServerStart, null);
@@ -105,15 +109,16 @@ public final class DemoCluster implements AutoCloseable {
         EchoBackends backends = null;
         try {
             backends = EchoBackends.start(services, pki);
-            List<HasMetadata> resources = seed.render(pki, backends::localPort);
+            List<HasMetadata> resources = seed.render(pki, backends::localPort, seededAt);
             DemoApiServer apiServer = await(apiServerStart);
             String kubeconfigText = DemoKubeconfig.render(CONTEXT, apiServer.url(), apiServer.caCertificatePem());
             DemoKubeconfig.write(kubeconfig, kubeconfigText);
             create(kubeconfigText, resources);
             DemoCluster cluster = new DemoCluster(kubeconfig, apiServer, backends, scenariosOf(resources),
-                    pki.get(DEMO_CA).certificate());
-            LOG.info("Demo cluster running at {} with {} scenarios and {} echo backends (started in {} ms)",
-                    apiServer.url(), cluster.scenarios.size(), backends.all().size(),
+                    DemoGatewayScenarios.of(resources), pki.get(DEMO_CA).certificate());
+            LOG.info("Demo cluster running at {} with {} Ingress and {} Gateway API scenarios and {} echo backends"
+                            + " (started in {} ms)", apiServer.url(), cluster.scenarios.size(),
+                    cluster.gatewayScenarios.size(), backends.all().size(),
                     (System.nanoTime() - started) / 1_000_000);
             return cluster;
         } catch (DemoClusterException e) {
@@ -214,9 +219,17 @@ public final class DemoCluster implements AutoCloseable {
         return backends.uri(namespace, service, port);
     }
 
-    /** The seeded scenarios, one per Ingress, in seed order. */
+    /** The seeded Ingress scenarios, one per Ingress, in seed order. */
     public List<DemoScenario> scenarios() {
         return scenarios;
+    }
+
+    /**
+     * The seeded Gateway API scenarios (kind HTTPRoute or Gateway, hosts under {@code gw.demo.gatehouse.test};
+     * a route without hostnames has its listeners' hostnames, e.g. {@code *.gw.demo.gatehouse.test}), in seed order.
+     */
+    public List<DemoScenario> gatewayScenarios() {
+        return gatewayScenarios;
     }
 
     /** The demo root CA that (indirectly) signs the demo's server certificates and HTTPS backends. */

@@ -17,7 +17,9 @@ import java.util.function.Function;
  * Server-side printing, the part of a real API server that gives {@code kubectl get} its columns:
  * kubectl asks for a {@code meta.k8s.io/v1 Table}; the CRUD mock only has lists, which kubectl
  * shows as NAME and AGE alone. Covers Ingresses (CLASS, HOSTS, ADDRESS, PORTS) and Secrets (TYPE,
- * DATA) like kube-apiserver's printers; other kinds keep the plain answer.
+ * DATA) like kube-apiserver's printers, and the Gateway API kinds with their CRDs' printer columns
+ * (GatewayClass CONTROLLER, ACCEPTED; Gateway CLASS, ADDRESS, PROGRAMMED; HTTPRoute and GRPCRoute
+ * HOSTNAMES); other kinds keep the plain answer (NAME, AGE).
  */
 final class KubectlTables {
 
@@ -25,7 +27,11 @@ final class KubectlTables {
     private final Clock clock;
     private final Map<String, Printer> printers = Map.of(
             "Ingress", new Printer(List.of("Class", "Hosts", "Address", "Ports"), KubectlTables::ingressCells),
-            "Secret", new Printer(List.of("Type", "Data"), KubectlTables::secretCells));
+            "Secret", new Printer(List.of("Type", "Data"), KubectlTables::secretCells),
+            "GatewayClass", new Printer(List.of("Controller", "Accepted"), GatewayApiCells::gatewayClass),
+            "Gateway", new Printer(List.of("Class", "Address", "Programmed"), GatewayApiCells::gateway),
+            "HTTPRoute", new Printer(List.of("Hostnames"), GatewayApiCells::route),
+            "GRPCRoute", new Printer(List.of("Hostnames"), GatewayApiCells::route));
 
     private record Printer(List<String> columns, Function<Map<?, ?>, List<Object>> cells) {
     }
@@ -185,11 +191,11 @@ final class KubectlTables {
         return column;
     }
 
-    private static Map<?, ?> map(Object value) {
+    static Map<?, ?> map(Object value) {
         return value instanceof Map<?, ?> map ? map : Map.of();
     }
 
-    private static List<?> list(Object value) {
+    static List<?> list(Object value) {
         return value instanceof List<?> list ? list : List.of();
     }
 }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Instant;
 
 /**
  * The seed of the demo cluster, read from {@code dev/gatehouse/demo/seed/} on the class path:
@@ -72,11 +73,12 @@ final class SeedSet {
      *
      * @param pki   the generated certificates ({@code chain}, {@code cert}, {@code key})
      * @param ports the local port for {@code port:NAMESPACE/SERVICE/PORT}
+     * @param now   the demo's start, for {@code time:+60d}
      */
-    List<HasMetadata> render(DemoPki pki, Function<String, Integer> ports) {
+    List<HasMetadata> render(DemoPki pki, Function<String, Integer> ports, Instant now) {
         List<HasMetadata> resources = new ArrayList<>();
         for (Template template : templates) {
-            String rendered = substitute(template, pki, ports);
+            String rendered = substitute(template, pki, ports, now);
             for (String document : DOCUMENT_SEPARATOR.split(rendered)) {
                 if (document.lines().allMatch(line -> line.isBlank() || line.trim().startsWith("#"))) {
                     continue;
@@ -92,7 +94,7 @@ final class SeedSet {
         return resources;
     }
 
-    private static String substitute(Template template, DemoPki pki, Function<String, Integer> ports) {
+    private static String substitute(Template template, DemoPki pki, Function<String, Integer> ports, Instant now) {
         Matcher matcher = PLACEHOLDER.matcher(template.text());
         StringBuilder out = new StringBuilder();
         while (matcher.find()) {
@@ -102,7 +104,12 @@ final class SeedSet {
                 case "chain" -> base64(certificate(template, pki, argument).chainPem());
                 case "cert" -> base64(certificate(template, pki, argument).certificatePem());
                 case "key" -> base64(certificate(template, pki, argument).privateKeyPem());
+                // PEM text for a ConfigMap value, inside double quotes: line breaks written as \n
+                case "pem" -> certificate(template, pki, argument).certificatePem().replace("\r", "")
+                        .replace("\n", "\\n");
                 case "port" -> String.valueOf(ports.apply(argument));
+                case "time" -> CertificateSpec.relative(now, argument, "seed file " + template.file())
+                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
                 default -> throw new IllegalArgumentException("seed file " + template.file()
                         + " has an unknown placeholder {{" + kind + ":" + argument + "}}");
             };

@@ -90,8 +90,9 @@ class DemoClusterCommandTest {
         StringWriter out = new StringWriter();
         int exit = new CommandLine(new DemoClusterCommand()).setOut(new PrintWriter(out, true)).execute("--help");
         assertThat(exit).isZero();
-        assertThat(out.toString()).contains("demo-cluster", "--kubeconfig=PATH",
-                Path.of("demo", "kubeconfig").toString(), "Ctrl-C");
+        assertThat(out.toString()).contains("demo-cluster", "--kubeconfig=PATH", "Ctrl-C");
+        // the default path may be wrapped anywhere (its length depends on where the build runs)
+        assertThat(out.toString().replaceAll("\\s+", "")).contains(Path.of("demo", "kubeconfig").toString());
     }
 
     @Test

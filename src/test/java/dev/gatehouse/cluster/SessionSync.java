@@ -20,7 +20,8 @@ public final class SessionSync {
 
     public static boolean isSynced(ClusterSession session) {
         return session.state() instanceof ConnectionState.Connected
-                && session.caches().stream().allMatch(c -> c.status() instanceof CacheStatus.Ready);
+                && session.caches().stream().allMatch(c -> c.status() instanceof CacheStatus.Ready
+                || c.status() instanceof CacheStatus.NotServed);
     }
 
     public static void awaitSynced(ClusterSession session) {

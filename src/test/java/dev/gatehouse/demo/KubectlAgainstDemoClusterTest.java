@@ -88,6 +88,35 @@ class KubectlAgainstDemoClusterTest {
     }
 
     @Test
+    void getGatewayApiKindsAllNamespacesListsTheSeededObjects() throws Exception {
+        assumeTrue(KUBECTL_ON_PATH, "kubectl not on PATH");
+        ProcessRun run = kubectl(cluster.kubeconfig(), "get",
+                "gatewayclass,gateway,httproute,referencegrant,backendtlspolicy", "-A");
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        String out = run.output();
+        assertThat(out).doesNotContain("error", "doesn't have a resource type");
+        // the CRDs' printer columns, as a real API server prints them (GatewayClass is cluster-scoped: no NAMESPACE)
+        assertThat(out).containsPattern("(?m)^NAME\\s+CONTROLLER\\s+ACCEPTED\\s+AGE")
+                .containsPattern("(?m)^gatewayclass\\.gateway\\.networking\\.k8s\\.io/eg\\s+"
+                        + "gateway\\.envoyproxy\\.io/gatewayclass-controller")
+                .containsPattern("(?m)^NAMESPACE\\s+NAME\\s+CLASS\\s+ADDRESS\\s+PROGRAMMED\\s+AGE")
+                .containsPattern("(?m)^edge\\s+gateway\\.gateway\\.networking\\.k8s\\.io/main\\s+eg\\s+203\\.0\\.113\\.10\\s+True")
+                .containsPattern("(?m)^NAMESPACE\\s+NAME\\s+HOSTNAMES\\s+AGE")
+                .containsPattern("(?m)^shared-certs\\s+referencegrant\\.gateway\\.networking\\.k8s\\.io/edge-gateways-use-docs-tls\\s")
+                .containsPattern("(?m)^web\\s+backendtlspolicy\\.gateway\\.networking\\.k8s\\.io/vault\\s");
+        for (DemoScenario scenario : cluster.gatewayScenarios()) {
+            String hosts = scenario.hosts().get(0).startsWith("*") ? "" // a route without hostnames of its own
+                    : "\\s+\\[\"" + java.util.regex.Pattern.quote(scenario.hosts().get(0)) + "\"";
+            assertThat(out).containsPattern("(?m)^" + scenario.namespace() + "\\s+httproute\\.gateway\\.networking"
+                    + "\\.k8s\\.io/" + scenario.name() + hosts);
+        }
+
+        ProcessRun shortNames = kubectl(cluster.kubeconfig(), "get", "gtw", "-n", "edge", "-o", "name");
+        assertThat(shortNames.exitCode()).as(shortNames.output()).isZero();
+        assertThat(shortNames.output().trim()).isEqualTo("gateway.gateway.networking.k8s.io/main");
+    }
+
+    @Test
     void serverVersionIsReported() throws Exception {
         assumeTrue(KUBECTL_ON_PATH, "kubectl not on PATH");
         ProcessRun version = kubectl(cluster.kubeconfig(), "version");

@@ -21,7 +21,7 @@ class SeedSetTest {
     void theShippedSeedRendersAndEverySecretDataValueIsFilledIn() {
         SeedSet seed = SeedSet.load(getClass().getClassLoader(), SeedSet.DEFAULT_LOCATION, serialization);
         DemoPki pki = DemoPki.generate(seed.certificates(), TestCerts.NOW);
-        List<HasMetadata> resources = seed.render(pki, placeholder -> 1234);
+        List<HasMetadata> resources = seed.render(pki, placeholder -> 1234, java.time.Instant.parse("2026-12-01T12:00:00Z"));
         assertThat(resources).extracting(HasMetadata::getKind)
                 .contains("Namespace", "IngressClass", "Ingress", "Secret", "Service", "EndpointSlice");
         resources.stream().filter(Secret.class::isInstance).map(Secret.class::cast)
@@ -34,7 +34,7 @@ class SeedSetTest {
     void unknownCertificateInATemplateIsNamedInTheMessage() {
         SeedSet seed = SeedSet.load(getClass().getClassLoader(), "dev/gatehouse/demo/broken-seed/", serialization);
         DemoPki pki = DemoPki.generate(seed.certificates(), TestCerts.NOW);
-        assertThatThrownBy(() -> seed.render(pki, placeholder -> 1))
+        assertThatThrownBy(() -> seed.render(pki, placeholder -> 1, java.time.Instant.parse("2026-12-01T12:00:00Z")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("seed file broken.yaml refers to certificate \"missing\", which certificates.yaml does not define");
     }

@@ -116,8 +116,16 @@ public interface ClusterView {
      * @param secrets        Secrets are present (a missing one is really missing)
      * @param services       Services are present
      * @param endpointSlices EndpointSlices are present
+     * @param configMaps     ConfigMaps are present (a BackendTLSPolicy's missing CA ConfigMap is really missing)
+     * @param namespaces     Namespaces are present with their labels ({@code allowedRoutes} Selector can be
+     *                       decided); false e.g. when listing Namespaces is forbidden: then only Same and All can be
      */
-    record Scope(boolean secrets, boolean services, boolean endpointSlices) {
-        public static final Scope COMPLETE = new Scope(true, true, true);
+    record Scope(boolean secrets, boolean services, boolean endpointSlices, boolean configMaps, boolean namespaces) {
+        public static final Scope COMPLETE = new Scope(true, true, true, true, true);
+
+        /** The Ingress-era form: ConfigMaps known when Secrets are, Namespace labels not known. */
+        public Scope(boolean secrets, boolean services, boolean endpointSlices) {
+            this(secrets, services, endpointSlices, secrets, false);
+        }
     }
 }

@@ -94,7 +94,7 @@ public final class InMemoryClusterView implements ClusterView {
         this.configMaps = Map.copyOf(cms);
         this.namespaces = Map.copyOf(nss);
         this.scope = scope != null ? scope
-                : new Scope(!sec.isEmpty(), !svc.isEmpty(), !eps.isEmpty());
+                : new Scope(!sec.isEmpty(), !svc.isEmpty(), !eps.isEmpty(), !cms.isEmpty(), !nss.isEmpty());
     }
 
     /** A view of the given objects; the scope follows which kinds are present. */

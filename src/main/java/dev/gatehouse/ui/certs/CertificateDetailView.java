@@ -25,6 +25,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.input.Clipboard;
@@ -69,8 +71,12 @@ final class CertificateDetailView extends VBox {
     private final Label empty = new Label("Select a certificate to see its chain, fields and problems.");
     private CertificateRow row;
 
-    CertificateDetailView(DetailActions handler, Clock clock) {
+    private final Label renewalSummary;
+    private final TabPane tabs;
+
+    CertificateDetailView(DetailActions handler, Clock clock, RenewalViewModel renewalVm) {
         this.clock = clock;
+        this.renewalSummary = RenewalPane.summaryLine(renewalVm);
         setId("cert-detail");
         getStyleClass().add("cert-detail");
         setSpacing(8);
@@ -122,7 +128,23 @@ final class CertificateDetailView extends VBox {
         body = new SplitPane(chain, scroll);
         body.setOrientation(Orientation.HORIZONTAL);
         body.setDividerPositions(0.32);
-        VBox.setVgrow(body, Priority.ALWAYS);
+        Tab certificateTab = new Tab("Certificate", body);
+        certificateTab.setId("cert-tab-certificate");
+        Tab renewalTab = new Tab("cert-manager renewal", new RenewalPane(renewalVm));
+        renewalTab.setId("cert-tab-renewal");
+        renewalTab.setGraphic(new FontIcon("fth-refresh-cw"));
+        renewalTab.disableProperty().bind(renewalVm.shownProperty().not());
+        renewalTab.setTooltip(new javafx.scene.control.Tooltip("Why cert-manager has (not) renewed this Secret:"
+                + " Certificate, Issuer, CertificateRequest, Order, Challenges"));
+        tabs = new TabPane(certificateTab, renewalTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("cert-tabs");
+        renewalVm.shownProperty().addListener((o, a, shown) -> {
+            if (!shown) {
+                tabs.getSelectionModel().select(certificateTab);
+            }
+        });
+        VBox.setVgrow(tabs, Priority.ALWAYS);
         empty.getStyleClass().add("text-muted");
         show(null);
     }
@@ -142,7 +164,7 @@ final class CertificateDetailView extends VBox {
             chain.setRoot(null);
             return;
         }
-        getChildren().setAll(actions, warnings, body);
+        getChildren().setAll(actions, warnings, renewalSummary, tabs);
         exportKey.setDisable(r.secret().map(sc -> !sc.summary().dataKeys().contains("tls.key")).orElse(true));
         renew.setDisable(r.missing());
         title.setText(r.key());

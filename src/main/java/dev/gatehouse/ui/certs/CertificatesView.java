@@ -108,7 +108,7 @@ public final class CertificatesView extends StackPane {
             public void renew() {
                 openRenew();
             }
-        }, vm.clock());
+        }, vm.clock(), vm.renewal());
         vm.selectedProperty().addListener((o, a, r) -> detail.show(r));
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);

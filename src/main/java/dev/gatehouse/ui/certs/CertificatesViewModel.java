@@ -59,6 +59,7 @@ public final class CertificatesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper placeholder = new ReadOnlyStringWrapper("Not connected");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<CertificateRow> selected = new SimpleObjectProperty<>();
+    private final RenewalViewModel renewal;
     private final ReadOnlyObjectWrapper<WriteResult.Written> lastWrite = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectProperty<RoutingService> routing;
@@ -97,6 +98,8 @@ public final class CertificatesViewModel implements AutoCloseable {
             }
             schedule();
         });
+        this.renewal = new RenewalViewModel(services.clock(), background);
+        selected.addListener((o, a, row) -> renewal.select(row, session.get()));
         sessionSource.addListener((o, a, s) -> use(s));
         use(sessionSource.get());
     }
@@ -279,6 +282,8 @@ public final class CertificatesViewModel implements AutoCloseable {
     public ReadOnlyStringProperty placeholderProperty() { return placeholder.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
     public ObjectProperty<CertificateRow> selectedProperty() { return selected; }
+    /** cert-manager's renewal chain of the selected Secret. */
+    public RenewalViewModel renewal() { return renewal; }
     public ReadOnlyObjectProperty<WriteResult.Written> lastWriteProperty() { return lastWrite.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ClusterSession> sessionProperty() { return session.getReadOnlyProperty(); }
 
@@ -286,6 +291,7 @@ public final class CertificatesViewModel implements AutoCloseable {
     public void close() {
         use(null);
         recombine.close();
+        renewal.close();
     }
 
     /**

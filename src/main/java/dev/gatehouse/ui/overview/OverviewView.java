@@ -200,6 +200,16 @@ public final class OverviewView extends StackPane {
             l.setWrapText(true);
             card.getChildren().add(l);
         });
+        if (!demo.gatewayScenarios().isEmpty()) {
+            Label gateway = new Label("Gateway API scenarios");
+            gateway.getStyleClass().add("title-4");
+            card.getChildren().add(gateway);
+            demo.gatewayScenarios().forEach(s -> {
+                Label l = new Label(s.kind() + " " + s.namespace() + "/" + s.name() + " — " + s.description());
+                l.setWrapText(true);
+                card.getChildren().add(l);
+            });
+        }
         return card;
     }
 
