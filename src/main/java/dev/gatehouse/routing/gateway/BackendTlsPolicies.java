@@ -117,6 +117,9 @@ public final class BackendTlsPolicies {
 
     private Read configMap(ObjectRef ref) {
         Optional<ConfigMap> map = view.configMap(ref.namespace(), ref.name());
+        if (map.isEmpty() && !view.scope().configMaps()) {
+            return new Read(List.of(), Optional.empty(), true);
+        }
         if (map.isEmpty()) {
             return new Read(List.of(), Optional.of(ref + " does not exist (InvalidCACertificateRef)"), false);
         }
