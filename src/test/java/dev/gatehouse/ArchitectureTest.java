@@ -28,7 +28,8 @@ class ArchitectureTest {
     private static final String[] CORE = {
         "dev.gatehouse.app..", "dev.gatehouse.input..", "dev.gatehouse.cluster..", "dev.gatehouse.tls..",
         "dev.gatehouse.routing..", "dev.gatehouse.proxy..", "dev.gatehouse.demo..", "dev.gatehouse.cli..",
-        "dev.gatehouse.drafts..", "dev.gatehouse.session..", "dev.gatehouse.certmanager.."
+        "dev.gatehouse.drafts..", "dev.gatehouse.session..", "dev.gatehouse.certmanager..", "dev.gatehouse.fleet..",
+        "dev.gatehouse.probe.."
     };
 
     @ArchTest

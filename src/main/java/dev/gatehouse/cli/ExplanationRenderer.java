@@ -8,7 +8,7 @@ import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.TraceStep;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.ServerTable;
+import dev.gatehouse.routing.route.HostMatch;
 import dev.gatehouse.tls.CertificateInfo;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -90,7 +90,7 @@ final class ExplanationRenderer {
         root.put("status", e.decision().status());
         root.put("ingress", route.filter(r -> "Ingress".equals(r.ingress().kind())).map(r -> r.ingress().path())
                 .orElse(null));
-        root.put("host", route.map(r -> r.hostMatch() == ServerTable.HostMatch.CATCH_ALL ? "" : r.host()).orElse(null));
+        root.put("host", route.map(r -> r.hostMatch() == HostMatch.CATCH_ALL ? "" : r.host()).orElse(null));
         root.put("path", route.flatMap(RouteMatch::path).orElse(null));
         root.put("pathType", route.flatMap(RouteMatch::pathType).orElse(null));
         root.put("service", backend.flatMap(ResolvedBackend::service).map(ObjectRef::path).orElse(null));

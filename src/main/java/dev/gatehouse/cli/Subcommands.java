@@ -10,8 +10,10 @@ final class Subcommands {
     static void register(CommandLine cl) {
         cl.addSubcommand(new LintCommand());
         cl.addSubcommand(new ExplainCommand());
+        cl.addSubcommand(new ProbeCommand());
         cl.addSubcommand(new DemoClusterCommand());
         cl.addSubcommand(new ProxyCommand());
         cl.addSubcommand(new CertCommand());
+        cl.addSubcommand(new FleetCommand());
     }
 }

@@ -310,7 +310,13 @@ public final class KubeconfigSource {
      * @throws KubeconfigException when the context cannot be used (plain message)
      */
     public io.fabric8.kubernetes.client.KubernetesClient oneShotClient(String contextName) throws KubeconfigException {
-        Config config = clientConfig(contextName, SessionSettings.defaults());
+        return oneShotClient(contextName, SessionSettings.defaults());
+    }
+
+    /** {@link #oneShotClient(String)} with other timeouts. */
+    public io.fabric8.kubernetes.client.KubernetesClient oneShotClient(String contextName, SessionSettings settings)
+            throws KubeconfigException {
+        Config config = clientConfig(contextName, settings);
         return new io.fabric8.kubernetes.client.KubernetesClientBuilder().withConfig(config).build();
     }
 
@@ -324,7 +330,8 @@ public final class KubeconfigSource {
         return config;
     }
 
-    static String withoutUserInfo(String url) {
+    /** The URL without {@code user:password@}, for messages. */
+    public static String withoutUserInfo(String url) {
         int scheme = url.indexOf("://");
         int at = url.indexOf('@');
         int slash = url.indexOf('/', scheme < 0 ? 0 : scheme + 3);

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
-import dev.gatehouse.routing.model.AuthTlsBinding;
-import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.ClientCertificatePolicy;
+import dev.gatehouse.routing.route.VirtualHost;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -20,19 +20,19 @@ final class ClientCertificateCheck {
     private ClientCertificateCheck() {
     }
 
-    static Result check(Server server, ProbeRequest request, Trace trace) {
-        if (server.authTls().isEmpty()) {
+    static Result check(VirtualHost host, ProbeRequest request, Trace trace) {
+        if (host.clientCertificate().isEmpty()) {
             return new Result(Optional.empty(), false);
         }
-        AuthTlsBinding auth = server.authTls().get();
-        String secret = auth.caSecret().ref().path();
-        if (!auth.usable()) {
+        ClientCertificatePolicy auth = host.clientCertificate().get();
+        String secret = auth.caSecret().path();
+        if (!auth.caUsable()) {
             trace.chosen(TraceStep.Stage.CLIENT_CERTIFICATE, "denied", "auth-tls-secret " + secret + " of "
-                    + auth.ingress() + " has no usable ca.crt, so ingress-nginx denies the host's locations");
+                    + auth.source() + " has no usable ca.crt, so ingress-nginx denies the host's locations");
             return stop(Outcome.DENIED, "ingress-nginx answers 503: the client-certificate CA Secret " + secret
                     + " cannot be used");
         }
-        String mode = auth.annotations().authTlsVerifyClient();
+        String mode = auth.verify();
         var presented = request.clientCertificate();
         String subject = "client certificate";
         switch (mode) {
@@ -68,7 +68,7 @@ final class ClientCertificateCheck {
                 // trusted: check the subject below
             }
         }
-        Optional<String> matchCn = auth.annotations().authTlsMatchCn();
+        Optional<String> matchCn = auth.allowedSubject();
         if (matchCn.isPresent()) {
             String dn = presented.subject().orElse("");
             boolean allowed;

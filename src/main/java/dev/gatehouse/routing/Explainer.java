@@ -1,14 +1,17 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.model.BackendResolver;
 import dev.gatehouse.routing.model.ClassVerdict;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
-import dev.gatehouse.routing.model.Server;
-import dev.gatehouse.routing.model.ServerTable;
+import dev.gatehouse.routing.route.BackendChoice;
 import dev.gatehouse.routing.route.BackendRef;
 import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.HostMatch;
 import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.HostTable;
+import dev.gatehouse.routing.route.NoValidBackend;
 import dev.gatehouse.routing.route.PathMatch;
 import dev.gatehouse.routing.route.RedirectDecision;
 import dev.gatehouse.routing.route.RouteFilter;
@@ -28,8 +31,14 @@ final class Explainer {
     private record Location(Optional<RouteMatch> match, Optional<RouteRule> rule, Optional<Matcher> regexMatch,
                             RedirectDecision redirect) {
 
-        Optional<BackendRef> backend() {
-            return rule.flatMap(RouteRule::firstBackend);
+        /** The rule's backend choice (weights; its no-valid-backend answer), when a rule took the request. */
+        Optional<BackendChoice> choice(BackendResolver backends) {
+            return rule.map(r -> BackendChoice.choose(r, b -> backends.resolve(b).servesTraffic(), 0));
+        }
+
+        /** The chosen backend, else the rule's first one (whose state explains why none can take traffic). */
+        Optional<BackendRef> backend(Optional<BackendChoice> choice) {
+            return choice.flatMap(BackendChoice::backend).or(() -> rule.flatMap(RouteRule::firstBackend));
         }
     }
 
@@ -42,7 +51,7 @@ final class Explainer {
     Explanation explain(ProbeRequest request) {
         Trace trace = new Trace();
         noteClasses(request.host(), trace);
-        ServerTable.Lookup lookup = model.servers().lookup(request.host());
+        HostTable.Lookup lookup = model.routes().lookup(request.host());
         traceHost(lookup, request.host(), trace);
         if (request.https()) {
             Optional<Explanation> passthrough = PassthroughCheck.explain(model, request, trace);
@@ -51,15 +60,15 @@ final class Explainer {
             }
         }
         Optional<ServedCertificate> certificate = request.https()
-                ? Optional.of(CertificateSelector.select(model.servers(), request, trace)) : Optional.empty();
-        Server server = lookup.server();
-        Location location = locate(model.routes().of(server), lookup.match(), request, trace);
+                ? Optional.of(CertificateSelector.select(model.routes(), request, trace)) : Optional.empty();
+        VirtualHost host = lookup.host();
+        Location location = locate(host, lookup.match(), request, trace);
 
-        Optional<String> hsts = Carriage.hsts(request.https(), server.hasTls(), model.profile().hsts());
+        Optional<String> hsts = Carriage.hsts(request.https(), host.tls().enabled(), model.profile().hsts());
         Optional<Decision> early = Optional.empty();
         boolean mutual = false;
         if (request.https()) {
-            ClientCertificateCheck.Result check = ClientCertificateCheck.check(server, request, trace);
+            ClientCertificateCheck.Result check = ClientCertificateCheck.check(host, request, trace);
             early = check.decision();
             mutual = check.verified();
             hsts.ifPresent(value -> trace.note(TraceStep.Stage.TLS, "HSTS", "HTTPS responses carry"
@@ -67,9 +76,10 @@ final class Explainer {
         } else {
             early = redirect(request, location, trace);
         }
-        Optional<ResolvedBackend> backend = location.backend().map(b -> model.backends().resolve(b));
+        Optional<BackendChoice> choice = location.choice(model.backends());
+        Optional<ResolvedBackend> backend = location.backend(choice).map(b -> model.backends().resolve(b));
         backend.ifPresent(b -> trace.note(TraceStep.Stage.BACKEND, b.display(), b.detail()));
-        Decision decision = early.orElseGet(() -> decide(request, location, backend));
+        Decision decision = early.orElseGet(() -> decide(request, location, backend, choice));
         Leg front = LegAssessor.front(request, certificate, mutual, decision.outcome());
         Optional<Upstream> upstream = location.rule().flatMap(RouteRule::upstream);
         Leg toService = LegAssessor.backend(upstream, backend, decision.outcome());
@@ -108,23 +118,25 @@ final class Explainer {
                 .anyMatch(r -> HostPattern.parse(r.getHost()).matches(host));
     }
 
-    private void traceHost(ServerTable.Lookup lookup, String host, Trace trace) {
-        ServerTable servers = model.servers();
-        Server server = lookup.server();
+    private void traceHost(HostTable.Lookup lookup, String host, Trace trace) {
+        HostTable hosts = model.routes();
+        VirtualHost found = lookup.host();
         switch (lookup.match()) {
             case EXACT -> {
-                trace.chosen(TraceStep.Stage.HOST, host, "a rule names this host exactly (" + contributors(server) + ")");
-                servers.wildcardFor(host).ifPresent(w -> trace.lost(TraceStep.Stage.HOST, w.pattern().host(),
+                trace.chosen(TraceStep.Stage.HOST, host, "a rule names this host exactly (" + contributors(found) + ")");
+                hosts.wildcardFor(host).ifPresent(w -> trace.lost(TraceStep.Stage.HOST, w.pattern().host(),
                         "an exact host is more specific than a wildcard"));
             }
-            case WILDCARD -> trace.chosen(TraceStep.Stage.HOST, server.pattern().host(), "the wildcard covers "
-                    + host + " (exactly one label) and no rule names " + host + " exactly (" + contributors(server) + ")");
+            case WILDCARD -> trace.chosen(TraceStep.Stage.HOST, found.pattern().host(), "the wildcard covers "
+                    + host + " (" + reach(found.pattern()) + ") and no rule names " + host + " exactly ("
+                    + contributors(found) + ")");
             case CATCH_ALL -> {
                 trace.chosen(TraceStep.Stage.HOST, "(any host)", "no rule names " + host
                         + ", so the rules without a host and the catch-all default backend apply");
-                for (Server other : servers.byHost().values()) {
+                for (VirtualHost other : hosts.all()) {
                     HostPattern p = other.pattern();
-                    if (p.kind() == HostPattern.Kind.WILDCARD && host.endsWith(p.host().substring(1))) {
+                    if (p.kind() == HostPattern.Kind.WILDCARD && p.span() == HostPattern.WildcardSpan.ONE_LABEL
+                            && host.endsWith(p.host().substring(1))) {
                         trace.lost(TraceStep.Stage.HOST, p.host(), "a wildcard covers exactly one label; " + host
                                 + " has more");
                     }
@@ -132,17 +144,21 @@ final class Explainer {
             }
             default -> throw new IllegalStateException();
         }
-        if (!server.catchAll() && !servers.catchAll().paths().isEmpty()) {
+        if (!found.catchAll() && !hosts.catchAll().rules().isEmpty()) {
             trace.lost(TraceStep.Stage.HOST, "(any host)", "rules without a host apply only to hosts no rule names;"
                     + " nginx does not fall back from one host to another");
         }
     }
 
-    private static String contributors(Server server) {
-        return String.join(", ", server.contributors().stream().map(ObjectRef::toString).toList());
+    private static String reach(HostPattern wildcard) {
+        return wildcard.span() == HostPattern.WildcardSpan.ONE_LABEL ? "exactly one label" : "one or more labels";
     }
 
-    private Location locate(VirtualHost host, ServerTable.HostMatch hostMatch, ProbeRequest request, Trace trace) {
+    private static String contributors(VirtualHost host) {
+        return String.join(", ", host.contributors().stream().map(ObjectRef::toString).toList());
+    }
+
+    private Location locate(VirtualHost host, HostMatch hostMatch, ProbeRequest request, Trace trace) {
         Optional<PathSelector.Selected> selected = PathSelector.select(host, request.path(), trace);
         String hostLabel = host.pattern().display();
         if (selected.isPresent()) {
@@ -183,15 +199,17 @@ final class Explainer {
                 + redirect.status() + "): " + redirect.summary(), Optional.of(target), Optional.empty()));
     }
 
-    private static Decision decide(ProbeRequest request, Location location, Optional<ResolvedBackend> backend) {
+    private static Decision decide(ProbeRequest request, Location location, Optional<ResolvedBackend> backend,
+                                   Optional<BackendChoice> choice) {
         if (backend.isEmpty()) {
             return Decision.of(Outcome.NOT_FOUND, "No Ingress path matches " + request.host() + request.path()
                     + "; ingress-nginx's default backend answers 404");
         }
         ResolvedBackend b = backend.get();
         boolean viaDefault = location.match().map(RouteMatch::defaultBackend).orElse(false);
-        if (!b.servesTraffic()) {
-            return Decision.of(Outcome.SERVICE_UNAVAILABLE, "ingress-nginx answers 503: " + b.detail());
+        if (choice.map(c -> c.backend().isEmpty()).orElse(!b.servesTraffic())) {
+            return noValidBackend(location.rule().map(RouteRule::noBackend).orElse(NoValidBackend.SERVICE_UNAVAILABLE),
+                    b);
         }
         Optional<String> upstream = Optional.empty();
         if (location.rule().isPresent() && location.regexMatch().isPresent()) {
@@ -206,5 +224,15 @@ final class Explainer {
         String summary = (viaDefault ? "Sent to the default backend " : "Routed to ") + b.display()
                 + upstream.map(p -> " as " + p).orElse("");
         return new Decision(outcome, outcome.status(), summary, Optional.empty(), upstream);
+    }
+
+    /** The rule matched but no backend can take traffic: the answer its front-end set ({@link RouteRule#noBackend()}). */
+    private static Decision noValidBackend(NoValidBackend answer, ResolvedBackend backend) {
+        return switch (answer) {
+            case SERVICE_UNAVAILABLE -> Decision.of(Outcome.SERVICE_UNAVAILABLE, "ingress-nginx answers 503: "
+                    + backend.detail());
+            case INTERNAL_ERROR -> Decision.of(Outcome.NO_VALID_BACKEND, "The controller answers 500: no backend of"
+                    + " the matched rule can take traffic (" + backend.detail() + ")");
+        };
     }
 }

@@ -6,7 +6,7 @@ import dev.gatehouse.routing.gateway.GatewayRule;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.BackendResolver;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.ServerTable;
+import dev.gatehouse.routing.route.HostMatch;
 import dev.gatehouse.routing.route.BackendChoice;
 import dev.gatehouse.routing.route.BackendRef;
 import dev.gatehouse.routing.route.HostPattern;
@@ -175,10 +175,10 @@ final class GatewayDecision {
 
     private static RouteMatch match(GatewayRule rule) {
         HostPattern h = rule.hostname();
-        ServerTable.HostMatch hostMatch = switch (h.kind()) {
-            case EXACT -> ServerTable.HostMatch.EXACT;
-            case WILDCARD -> ServerTable.HostMatch.WILDCARD;
-            case ANY -> ServerTable.HostMatch.CATCH_ALL;
+        HostMatch hostMatch = switch (h.kind()) {
+            case EXACT -> HostMatch.EXACT;
+            case WILDCARD -> HostMatch.WILDCARD;
+            case ANY -> HostMatch.CATCH_ALL;
         };
         RoutePath p = rule.path();
         return new RouteMatch(rule.route(), h.display(), hostMatch, OptionalInt.of(rule.ruleIndex()),

@@ -1,7 +1,7 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.input.ObjectRef;
-import dev.gatehouse.routing.model.ServerTable;
+import dev.gatehouse.routing.route.HostMatch;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -18,7 +18,7 @@ import java.util.OptionalInt;
  * @param defaultBackend true when {@code spec.defaultBackend} answered
  * @param regex          true when the path was matched as a regular expression
  */
-public record RouteMatch(ObjectRef ingress, String host, ServerTable.HostMatch hostMatch, OptionalInt ruleIndex,
+public record RouteMatch(ObjectRef ingress, String host, HostMatch hostMatch, OptionalInt ruleIndex,
                          OptionalInt pathIndex, Optional<String> path, Optional<String> pathType,
                          boolean defaultBackend, boolean regex) {
 }

@@ -4,12 +4,10 @@ import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Linter;
 import dev.gatehouse.routing.gateway.GatewayModel;
 import dev.gatehouse.routing.gateway.GatewayModelBuilder;
-import dev.gatehouse.routing.model.NginxAnnotations;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
-import dev.gatehouse.routing.model.UpstreamPolicy;
+import dev.gatehouse.routing.route.RouteRule;
 import dev.gatehouse.routing.route.Upstream;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,7 +22,6 @@ public final class RoutingSnapshot {
     private final GatewayModel gateways;
     private final Explainer explainer;
     private final GatewayExplainer gatewayExplainer;
-    private final UpstreamPolicy upstreams;
 
     RoutingSnapshot(RoutingModel model) {
         this(model, new GatewayModelBuilder(model.view(), model.secrets(), model.backends()).build());
@@ -35,7 +32,6 @@ public final class RoutingSnapshot {
         this.gateways = gateways;
         this.explainer = new Explainer(model);
         this.gatewayExplainer = new GatewayExplainer(gateways, model);
-        this.upstreams = new UpstreamPolicy(model.secrets());
     }
 
     /**
@@ -63,27 +59,24 @@ public final class RoutingSnapshot {
     }
 
     /**
-     * The controller → Service and Service → Pods legs of one backend as every request it serves gets
-     * them, judged exactly as {@link #explain} judges them. For views that draw a lane per Ingress path
-     * without a request (the path view).
+     * The controller → Service and Service → Pods legs of one rule of the route model as every request it
+     * takes gets them, judged exactly as {@link #explain} judges them (its {@link RouteRule#upstream()} is the
+     * explanation's {@link Explanation#carriage()}). For views that draw a lane per rule without a request (the
+     * path view).
      *
-     * @param namespace   the namespace of the Ingress that names the backend
-     * @param backend     the backend of a path or {@code spec.defaultBackend}
-     * @param annotations the annotations of the location (those of the Ingress that owns the path)
+     * @param rule a rule or fallback of a {@link dev.gatehouse.routing.route.VirtualHost} of this snapshot
      */
-    public List<Leg> backendLegs(String namespace, IngressBackend backend, NginxAnnotations annotations) {
-        ResolvedBackend resolved = model.backends().resolve(namespace, backend);
+    public List<Leg> backendLegs(RouteRule rule) {
+        ResolvedBackend resolved = backend(rule);
         Outcome outcome = resolved.servesTraffic() ? Outcome.ROUTED : Outcome.SERVICE_UNAVAILABLE;
-        Leg toService = LegAssessor.backend(Optional.of(upstream(annotations, resolved)), Optional.of(resolved), outcome);
+        Leg toService = LegAssessor.backend(Optional.of(rule.upstream().orElse(Upstream.PLAIN_HTTP)),
+                Optional.of(resolved), outcome);
         return List.of(toService, LegAssessor.endpoints(toService, Optional.of(resolved)));
     }
 
-    /**
-     * How the controller speaks to a backend of a location, decided exactly as {@link #explain} decides it
-     * ({@link Explanation#carriage()}).
-     */
-    public Upstream upstream(NginxAnnotations annotations, ResolvedBackend backend) {
-        return upstreams.decide(annotations, backend.service());
+    /** The backend of a rule as the engine looks it up: its first backend ("the path has no backend" without one). */
+    public ResolvedBackend backend(RouteRule rule) {
+        return rule.firstBackend().map(b -> model.backends().resolve(b)).orElseGet(ResolvedBackend::none);
     }
 
     /** The derived model (class verdicts, merged servers, Secret states) for views that show it. */

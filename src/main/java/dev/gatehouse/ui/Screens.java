@@ -1,5 +1,7 @@
 package dev.gatehouse.ui;
 
+import dev.gatehouse.ui.fleet.FleetView;
+import dev.gatehouse.ui.fleet.FleetViewModel;
 import dev.gatehouse.app.AppDirs;
 import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.drafts.DraftStore;
@@ -70,12 +72,25 @@ final class Screens {
             case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
                     clock, shell.explainRequestedProperty());
             case PROXY -> new ProxyView(proxy);
+            case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
+                    this::openCertificate));
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
                 editor.draftProperty().addListener((o, a, b) -> proxy.draftChanged());
                 shell.show(Section.PROXY);
             });
         };
+    }
+
+    /** Fleet → a certificate: connect to its context (when another one is open) and select it on Certificates. */
+    private void openCertificate(String context, String namespace, String secret) {
+        if (!context.equals(shell.connection().selectedContextProperty().get())) {
+            shell.connection().selectedContextProperty().set(context);
+        }
+        shell.show(Section.CERTIFICATES);
+        if (certificatesView != null) {
+            certificatesView.viewModel().reveal(namespace + "/" + secret);
+        }
     }
 
     private Node certificates() {

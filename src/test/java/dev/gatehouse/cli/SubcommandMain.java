@@ -28,6 +28,11 @@ final class SubcommandMain {
      * the command's own output), its home in {@code dir/home} and its stderr in {@code dir/stderr.txt}.
      */
     static Process start(Path dir, String... args) throws IOException {
+        return start(dir, java.util.Map.of(), args);
+    }
+
+    /** {@link #start(Path, String...)} with more environment variables (e.g. {@code KUBECONFIG}). */
+    static Process start(Path dir, java.util.Map<String, String> env, String... args) throws IOException {
         Path logback;
         try {
             logback = Path.of(SubcommandMain.class.getResource("subprocess-quiet-logback.xml").toURI());
@@ -39,7 +44,9 @@ final class SubcommandMain {
                 "-Dlogback.configurationFile=" + logback, "-Dgatehouse.home=" + dir.resolve("home"),
                 "-cp", System.getProperty("java.class.path"), SubcommandMain.class.getName()));
         command.addAll(List.of(args));
-        return new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectError(dir.resolve("stderr.txt").toFile());
+        builder.environment().putAll(env);
+        return builder.start();
     }
 
     /** The next line the process printed, for {@code CompletableFuture.supplyAsync} with a deadline. */

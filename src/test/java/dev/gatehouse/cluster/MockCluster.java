@@ -86,7 +86,7 @@ public final class MockCluster implements AutoCloseable {
         return client;
     }
 
-    String url() {
+    public String url() {
         String url = server.url("/");
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }

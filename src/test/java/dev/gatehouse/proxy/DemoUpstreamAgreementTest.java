@@ -191,12 +191,13 @@ class DemoUpstreamAgreementTest {
 
     /** The leg the Path view draws for the lane of the path that took the request, if a path took it. */
     private static Optional<Leg> laneLeg(RoutingSnapshot snapshot, Explanation explained) {
-        return explained.route().filter(r -> !r.defaultBackend()).flatMap(r -> snapshot.model().servers().all().stream()
-                        .flatMap(s -> s.paths().stream())
-                        .filter(p -> p.ingress().equals(r.ingress()) && r.ruleIndex().getAsInt() == p.ruleIndex()
-                                && r.pathIndex().getAsInt() == p.pathIndex())
+        return explained.route().filter(r -> !r.defaultBackend()).flatMap(r -> snapshot.model().routes().all().stream()
+                        .flatMap(h -> h.rules().stream())
+                        .filter(rule -> rule.source().object().equals(r.ingress())
+                                && rule.source().ruleIndex().equals(r.ruleIndex())
+                                && rule.source().pathIndex().equals(r.pathIndex()))
                         .findFirst())
-                .map(p -> snapshot.backendLegs(p.ingress().namespace(), p.backend(), p.annotations()).get(0));
+                .map(rule -> snapshot.backendLegs(rule).get(0));
     }
 
     private static Carried carried(Leg.Protection protection) {

@@ -133,6 +133,24 @@ class ProxyRoutingIntegrationTest {
     }
 
     @Test
+    void anHttpsMappingForABackendTheControllerSpeaksPlainHttpToIsAMismatchNotASilentUpgrade() throws Exception {
+        fixture.mappings.put("shop/web:80", "https://127.0.0.1:" + fixture.secure.port());
+        try {
+            var response = fixture.http("plain.test", "/mismatch");
+            assertThat(response.status()).isEqualTo(502);
+            assertThat(response.body()).contains("Service shop/web port 80", "https://127.0.0.1:" + fixture.secure.port(),
+                    "the controller speaks plain HTTP to this backend (backend-protocol is HTTP)",
+                    "map an http:// address");
+            AccessLogEvent event = fixture.log.next("/mismatch");
+            assertThat(event.status()).isEqualTo(502);
+            assertThat(event.note()).contains("an HTTPS address, but the controller speaks plain HTTP");
+        } finally {
+            fixture.mappings.put("shop/web:80", fixture.web.url());
+        }
+        assertThat(fixture.http("plain.test", "/after-mismatch").status()).isEqualTo(200);
+    }
+
+    @Test
     void headersFromTheClientCannotSpoofTheForwardingHeaders() throws Exception {
         var response = fixture.send("GET", URI.create("http://plain.test/who"), Optional.empty(),
                 List.of(Map.entry("X-Forwarded-For", "6.6.6.6"), Map.entry("X-Real-IP", "6.6.6.6")), null);

@@ -3,7 +3,7 @@ package dev.gatehouse.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.routing.input.ObjectRef;
-import dev.gatehouse.routing.model.ServerTable;
+import dev.gatehouse.routing.route.HostMatch;
 import org.junit.jupiter.api.Test;
 
 class HostAndBackendRoutingTest {
@@ -20,7 +20,7 @@ class HostAndBackendRoutingTest {
 
         Explanation one = f.explain("http://bar.example.com/");
         assertThat(one.decision().outcome()).isEqualTo(Outcome.ROUTED);
-        assertThat(one.route()).get().extracting(RouteMatch::hostMatch).isEqualTo(ServerTable.HostMatch.WILDCARD);
+        assertThat(one.route()).get().extracting(RouteMatch::hostMatch).isEqualTo(HostMatch.WILDCARD);
 
         Explanation two = f.explain("http://baz.bar.example.com/");
         assertThat(two.decision().status()).isEqualTo(404);

@@ -6,14 +6,13 @@ import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.ServedCertificate;
-import dev.gatehouse.routing.model.AuthTlsBinding;
-import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.SecretState;
-import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.BackendRef;
+import dev.gatehouse.routing.route.ClientCertificatePolicy;
 import dev.gatehouse.routing.route.HostPattern;
-import dev.gatehouse.tls.ParsedMaterial;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
+import dev.gatehouse.routing.route.RouteRule;
+import dev.gatehouse.routing.route.ServingSecret;
+import dev.gatehouse.routing.route.VirtualHost;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
@@ -35,7 +34,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What the proxy serves between two reloads: one {@link RoutingSnapshot} of the rules, the SNI →
- * certificate mapping derived from the engine's certificate choice for every host, and memoised
+ * certificate mapping derived from the engine's certificate choice for every host of the neutral route
+ * model ({@link VirtualHost#tls()}, client CAs from {@link VirtualHost#clientCertificate()}), and memoised
  * explanations. Every routing decision is the engine's; this class only reads them. Immutable apart
  * from its caches; shared by all I/O threads.
  */
@@ -86,43 +86,40 @@ public final class RouteTable {
     public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source, Clock clock) {
         DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(tls.defaultContext());
         Set<String> ids = new HashSet<>();
-        for (Map.Entry<String, Server> entry : snapshot.model().servers().byHost().entrySet()) {
-            Server server = entry.getValue();
-            boolean wildcard = server.pattern().kind() == HostPattern.Kind.WILDCARD;
-            String host = entry.getKey();
-            String probeHost = wildcard ? WILDCARD_PROBE_LABEL + host.substring(1) : host;
+        for (VirtualHost host : snapshot.model().routes().all()) {
+            if (host.catchAll()) {
+                continue;
+            }
+            boolean wildcard = host.pattern().kind() == HostPattern.Kind.WILDCARD;
+            String name = host.pattern().host();
+            String probeHost = wildcard ? WILDCARD_PROBE_LABEL + name.substring(1) : name;
             ProbeRequest probe = new ProbeRequest("GET", "https", probeHost, 443, "/", "", Optional.of(probeHost),
                     ClientCertificate.NONE);
             Optional<ServedCertificate> served = snapshot.explain(probe).certificate();
             SslContext context = tls.defaultContext();
-            if (served.isPresent() && served.get() instanceof ServedCertificate.FromSecret fromSecret) {
-                SecretState secret = snapshot.model().secrets().get(fromSecret.secret());
-                Optional<PrivateKey> key = secret.key().flatMap(ParsedMaterial::firstKey).map(k -> k.privateKey());
-                List<X509Certificate> chain = secret.certificate().map(ParsedMaterial::chain).orElse(List.of());
-                if (secret.servable() && key.isPresent() && !chain.isEmpty()) {
-                    List<X509Certificate> cas = clientCas(server);
-                    try {
-                        context = tls.context(key.get(), chain, cas);
-                        ids.add(ServerTlsContexts.id(key.get(), chain, cas));
-                    } catch (SSLException | RuntimeException e) {
-                        LOG.warn("Cannot serve Secret {} for {}: {}; serving the default certificate",
-                                fromSecret.secret().path(), host, e.getMessage());
-                    }
+            Optional<ServingSecret> secret = host.tls().secret();
+            if (served.isPresent() && served.get() instanceof ServedCertificate.FromSecret fromSecret
+                    && secret.isPresent() && secret.get().ref().equals(fromSecret.secret()) && secret.get().servable()) {
+                PrivateKey key = secret.get().key().orElseThrow();
+                List<X509Certificate> chain = secret.get().chain();
+                List<X509Certificate> cas = clientCas(host);
+                try {
+                    context = tls.context(key, chain, cas);
+                    ids.add(ServerTlsContexts.id(key, chain, cas));
+                } catch (SSLException | RuntimeException e) {
+                    LOG.warn("Cannot serve Secret {} for {}: {}; serving the default certificate",
+                            fromSecret.secret().path(), name, e.getMessage());
                 }
             }
-            mapping.add(host, context);
+            mapping.add(name, context);
         }
         tls.retainOnly(ids);
         return new RouteTable(snapshot, mapping.build(), source, clock, ids);
     }
 
     /** CA certificates to ask clients for, when the host checks client certificates. */
-    private static List<X509Certificate> clientCas(Server server) {
-        Optional<AuthTlsBinding> auth = server.authTls();
-        if (auth.isEmpty() || !auth.get().usable() || !auth.get().annotations().clientCertificatesChecked()) {
-            return List.of();
-        }
-        return auth.get().caSecret().ca().map(ParsedMaterial::chain).orElse(List.of());
+    private static List<X509Certificate> clientCas(VirtualHost host) {
+        return host.clientCertificate().map(ClientCertificatePolicy::requestedCas).orElse(List.of());
     }
 
     /** SNI host name → TLS context; {@code null} (no SNI) and unknown names give the default certificate. */
@@ -159,30 +156,30 @@ public final class RouteTable {
         if (presented.isEmpty()) {
             return ClientCertificate.NONE;
         }
-        Server server = snapshot.model().servers().lookup(host).server();
-        return ClientCertificates.verify(presented, clientCas(server), clock.instant());
+        VirtualHost found = snapshot.model().routes().lookup(host).host();
+        return ClientCertificates.verify(presented, clientCas(found), clock.instant());
     }
 
     /** The Service ports the rules send traffic to, for the backend table. */
     public List<BackendKey> backends() {
         Map<String, BackendKey> keys = new LinkedHashMap<>();
-        for (Server server : snapshot.model().servers().all()) {
-            for (PathRule rule : server.paths()) {
-                key(rule.ingress().namespace(), rule.backend()).ifPresent(k -> keys.putIfAbsent(k.display(), k));
+        for (VirtualHost host : snapshot.model().routes().all()) {
+            List<RouteRule> rules = new ArrayList<>(host.rules());
+            host.fallback().ifPresent(rules::add);
+            for (RouteRule rule : rules) {
+                rule.backends().forEach(b -> key(b).ifPresent(k -> keys.putIfAbsent(k.display(), k)));
             }
-            server.fallback().flatMap(f -> key(f.ingress().namespace(), f.backend()))
-                    .ifPresent(k -> keys.putIfAbsent(k.display(), k));
         }
         List<BackendKey> out = new ArrayList<>(keys.values());
         out.sort(java.util.Comparator.comparing(BackendKey::display));
         return out;
     }
 
-    private Optional<BackendKey> key(String namespace, IngressBackend backend) {
-        if (backend == null || backend.getService() == null) {
+    private Optional<BackendKey> key(BackendRef backend) {
+        if (backend.kind() != BackendRef.Kind.SERVICE) {
             return Optional.empty();
         }
-        ResolvedBackend resolved = snapshot.model().backends().resolve(namespace, backend);
+        ResolvedBackend resolved = snapshot.model().backends().resolve(backend);
         return resolved.service().filter(s -> !resolved.port().isEmpty())
                 .map(s -> new BackendKey(s.namespace(), s.name(), resolved.port(), resolved.servicePort()));
     }
@@ -196,10 +193,10 @@ public final class RouteTable {
     /** Hosts of the rules, sorted, with whether each has TLS. */
     public List<HostEntry> hosts() {
         List<HostEntry> out = new ArrayList<>();
-        for (Server server : snapshot.model().servers().all()) {
-            if (!server.catchAll()) {
-                out.add(new HostEntry(server.pattern().host(), server.pattern().kind() == HostPattern.Kind.WILDCARD,
-                        server.hasTls()));
+        for (VirtualHost host : snapshot.model().routes().all()) {
+            if (!host.catchAll()) {
+                out.add(new HostEntry(host.pattern().host(), host.pattern().kind() == HostPattern.Kind.WILDCARD,
+                        host.tls().enabled()));
             }
         }
         return out;

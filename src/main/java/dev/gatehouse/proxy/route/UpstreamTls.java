@@ -42,11 +42,6 @@ public record UpstreamTls(boolean enabled, boolean verify, List<X509Certificate>
                 client.flatMap(c -> c.key()), client.map(c -> c.chain()).orElse(List.of()));
     }
 
-    /** TLS without verification (ingress-nginx's default for {@code backend-protocol: HTTPS}). */
-    public static UpstreamTls unverified() {
-        return new UpstreamTls(true, false, List.of(), Optional.empty(), Optional.empty(), List.of());
-    }
-
     /** For people: "HTTPS, certificate verified for ledger.payments.svc". */
     public String describe() {
         if (!enabled) {

@@ -1,5 +1,7 @@
 package dev.gatehouse.proxy.server;
 
+import dev.gatehouse.proxy.backend.BackendTarget;
+import dev.gatehouse.routing.route.Upstream;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import java.net.ConnectException;
@@ -11,6 +13,17 @@ import javax.net.ssl.SSLException;
 final class BackendFailures {
 
     private BackendFailures() {
+    }
+
+    /**
+     * A mapped {@code https://} address for a backend the controller speaks plain HTTP to: a disagreement the
+     * user must settle (nothing is sent), named with both sides.
+     */
+    static String mismatch(String backend, BackendTarget found, Upstream upstream) {
+        return backend + " is mapped to " + found.url() + " (" + found.origin() + "), an HTTPS address, but"
+                + " the controller speaks " + upstream.protocol().label() + " to this backend (" + upstream.reason()
+                + "), so Gatehouse does not send the request: map an http:// address, or make the rules re-encrypt"
+                + " (backend-protocol: HTTPS) if the backend only speaks TLS.";
     }
 
     /** A plain reason for a connection or lookup failure. */

@@ -115,13 +115,16 @@ final class ProxiedExchange {
         located(found, key);
     }
 
+    /** Connects as the engine's one answer says ({@link RouteTable.Route#upstreamTls()}); a mismatch gets a 502. */
     private void located(BackendTarget found, BackendKey key) {
         target = found;
         tls = route.upstreamTls();
-        if (found.tls() && !tls.enabled()) {
-            tls = UpstreamTls.unverified();
-        }
         exchange.backend(key, found, tls);
+        if (found.tls() && !tls.enabled()) {
+            fail(HttpResponseStatus.BAD_GATEWAY, BackendFailures.mismatch(backendName(), found,
+                    explanation.carriage().upstream()));
+            return;
+        }
         connect(false);
     }
 

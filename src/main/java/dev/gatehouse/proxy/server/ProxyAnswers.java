@@ -44,6 +44,10 @@ final class ProxyAnswers {
                     decision.summary() + "."), decision.summary());
             case DENIED, SERVICE_UNAVAILABLE -> new Answer(ErrorPages.page(alloc,
                     HttpResponseStatus.SERVICE_UNAVAILABLE, decision.summary() + "."), decision.summary());
+            case NO_VALID_BACKEND -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.INTERNAL_SERVER_ERROR,
+                    decision.summary() + "."), decision.summary());
+            case MISDIRECTED -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.MISDIRECTED_REQUEST,
+                    decision.summary() + "."), decision.summary());
             case PASSTHROUGH -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.BAD_GATEWAY, "ssl-passthrough is"
                     + " on for " + host + ": the controller would pass TLS to the backend untouched, which the local"
                     + " proxy (it terminates TLS) does not do."), "ssl-passthrough is not supported locally");

@@ -25,8 +25,7 @@ public final class BackendResolver {
     /** Resolves a backend of an Ingress in {@code namespace}. */
     public ResolvedBackend resolve(String namespace, IngressBackend backend) {
         if (backend == null) {
-            return new ResolvedBackend(Optional.empty(), "", Optional.empty(), ResolvedBackend.State.INVALID, 0, 0,
-                    "the path has no backend");
+            return ResolvedBackend.none();
         }
         if (backend.getService() == null) {
             return unsupported();

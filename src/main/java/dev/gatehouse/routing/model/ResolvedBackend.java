@@ -51,4 +51,9 @@ public record ResolvedBackend(Optional<ObjectRef> service, String port, Optional
     public String display() {
         return service.map(s -> s + " port " + port).orElse("resource backend");
     }
+
+    /** A path that names no backend. */
+    public static ResolvedBackend none() {
+        return new ResolvedBackend(Optional.empty(), "", Optional.empty(), State.INVALID, 0, 0, "the path has no backend");
+    }
 }

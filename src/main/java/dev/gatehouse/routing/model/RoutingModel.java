@@ -33,6 +33,6 @@ public record RoutingModel(ClusterView view, ControllerProfile profile, ClassRes
         List<Ingress> accepted = classes.accepted().stream().map(ClassVerdict::ingress).toList();
         ServerTable servers = new ServerTableBuilder(secrets).build(accepted);
         return new RoutingModel(view, profile, classes, servers, secrets, new BackendResolver(view), clock,
-                new RouteHosts(new UpstreamPolicy(secrets)));
+                new RouteHosts(servers, new UpstreamPolicy(secrets)));
     }
 }

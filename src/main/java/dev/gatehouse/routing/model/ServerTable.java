@@ -1,5 +1,6 @@
 package dev.gatehouse.routing.model;
 
+import dev.gatehouse.routing.route.HostMatch;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,6 @@ import java.util.Optional;
  * @param canaries canary Ingresses, which add no routes of their own
  */
 public record ServerTable(Map<String, Server> byHost, Server catchAll, List<dev.gatehouse.routing.input.ObjectRef> canaries) {
-
-    /** How the request host found its server. */
-    public enum HostMatch { EXACT, WILDCARD, CATCH_ALL }
 
     /**
      * The server for a request host, and how it was found.

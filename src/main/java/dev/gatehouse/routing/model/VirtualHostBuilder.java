@@ -9,6 +9,7 @@ import dev.gatehouse.routing.route.RouteFilter;
 import dev.gatehouse.routing.route.RoutePath;
 import dev.gatehouse.routing.route.RouteRule;
 import dev.gatehouse.routing.route.RuleSource;
+import dev.gatehouse.routing.route.ShadowedRule;
 import dev.gatehouse.routing.route.TraceNote;
 import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.route.VirtualHost;
@@ -49,11 +50,16 @@ final class VirtualHostBuilder {
                 c.loser().display() + " in " + c.loser().ingress(), "the same host and path are already defined by "
                 + c.winner().ingress() + ", which comes first (" + IngressOrder.why(c.winner().source(),
                 c.loser().source()) + ")")).toList();
-        Optional<ClientCertificatePolicy> clientCertificate = server.authTls().map(a -> new ClientCertificatePolicy(
-                a.ingress(), a.caSecret().ref(), a.usable(), a.annotations().authTlsVerifyClient(),
-                a.annotations().authTlsMatchCn()));
+        List<ShadowedRule> shadowedRules = new ArrayList<>();
+        for (int i = 0; i < shadowed.size(); i++) {
+            PathRule winner = server.conflicts().get(i).winner();
+            shadowedRules.add(new ShadowedRule(rule(server, server.conflicts().get(i).loser()),
+                    RuleSource.at(winner.ingress(), winner.ruleIndex(), winner.pathIndex()), shadowed.get(i)));
+        }
+        Optional<ClientCertificatePolicy> clientCertificate = HostTlsFacts.clientCertificate(server);
         return new VirtualHost(server.pattern(), rules, fallback, regexBy, shadowed, unmatched, clientCertificate,
-                server.contributors());
+                server.contributors(), HostTlsFacts.tls(server), HostTlsFacts.passthrough(server, rules, fallback),
+                shadowedRules);
     }
 
     private RouteRule rule(Server server, PathRule rule) {

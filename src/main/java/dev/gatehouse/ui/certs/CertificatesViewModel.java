@@ -60,6 +60,7 @@ public final class CertificatesViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ObjectProperty<CertificateRow> selected = new SimpleObjectProperty<>();
     private final RenewalViewModel renewal;
+    private String pendingReveal;
     private final ReadOnlyObjectWrapper<WriteResult.Written> lastWrite = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectProperty<RoutingService> routing;
@@ -155,6 +156,27 @@ public final class CertificatesViewModel implements AutoCloseable {
         List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report, secretsKnown);
         merger.merge(all, rows);
         selection.reselect(this::row);
+        revealPending();
+    }
+
+    /**
+     * Shows the Secret {@code namespace/name} (filter set to its name) and selects it as soon as its row exists —
+     * at once, or once the session's caches have it (another screen asked, e.g. Fleet after switching context).
+     */
+    public void reveal(String key) {
+        pendingReveal = key;
+        filter.set(key.substring(key.indexOf('/') + 1));
+        revealPending();
+    }
+
+    private void revealPending() {
+        if (pendingReveal != null) {
+            Optional<CertificateRow> r = row(pendingReveal);
+            if (r.isPresent()) {
+                pendingReveal = null;
+                selected.set(r.get());
+            }
+        }
     }
 
     /** The current row of the Secret {@code namespace/name}. */

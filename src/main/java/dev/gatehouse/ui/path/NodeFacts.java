@@ -6,7 +6,7 @@ import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.ServedCertificate;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.VirtualHost;
 import dev.gatehouse.tls.CertificateInfo;
 import dev.gatehouse.tls.ExpiryStatus;
 import dev.gatehouse.tls.HostnameMatcher;
@@ -49,7 +49,7 @@ final class NodeFacts {
     }
 
     /** The controller for a host: where TLS ends, with which certificate, and what plain HTTP gets. */
-    NodeInfo controller(Server server, Optional<Explanation> front, Optional<Explanation> plain) {
+    NodeInfo controller(VirtualHost server, Optional<Explanation> front, Optional<Explanation> plain) {
         List<Detail> details = new ArrayList<>();
         details.add(new Detail("Host", server.pattern().display()));
         if (!server.contributors().isEmpty()) {
@@ -71,7 +71,7 @@ final class NodeFacts {
                     + ": HTTPS gets the controller's default certificate"));
         } else {
             ServedCertificate certificate = served.get();
-            details.add(new Detail("TLS", server.tls().map(t -> t.reason()).orElse("TLS ends here")));
+            details.add(new Detail("TLS", server.tls().enabled() ? server.tls().reason() : "TLS ends here"));
             details.add(new Detail("Certificate", certificate.describe()));
             status = certificateStatus(certificate);
             statusText = certificateText(certificate);
@@ -81,10 +81,10 @@ final class NodeFacts {
                 details.add(new Detail("Why", fallback.reason()));
             }
         }
-        server.authTls().ifPresent(auth -> details.add(new Detail("Client certificates", auth.usable()
-                ? "Checked (auth-tls-verify-client: " + auth.annotations().authTlsVerifyClient() + ") with ca.crt of"
-                + " Secret " + auth.caSecret().ref().path()
-                : "Required, but Secret " + auth.caSecret().ref().path() + " has no usable ca.crt: the host is denied")));
+        server.clientCertificate().ifPresent(auth -> details.add(new Detail("Client certificates", auth.caUsable()
+                ? "Checked (auth-tls-verify-client: " + auth.verify() + ") with ca.crt of"
+                + " Secret " + auth.caSecret().path()
+                : "Required, but Secret " + auth.caSecret().path() + " has no usable ca.crt: the host is denied")));
         plain.ifPresent(p -> details.add(new Detail("Plain HTTP", p.decision().summary())));
         return new NodeInfo("Ingress controller", server.pattern().display(), status, statusText, List.of(), details);
     }
@@ -199,8 +199,8 @@ final class NodeFacts {
     }
 
     /** The request a lane's front is judged with: what a browser (with a client certificate where one is asked) sends. */
-    static ClientCertificate sampleClientCertificate(Server server) {
-        return server.authTls().isPresent() ? ClientCertificate.trusted(null) : ClientCertificate.NONE;
+    static ClientCertificate sampleClientCertificate(VirtualHost host) {
+        return host.clientCertificate().isPresent() ? ClientCertificate.trusted(null) : ClientCertificate.NONE;
     }
 
     static String capitalise(String s) {

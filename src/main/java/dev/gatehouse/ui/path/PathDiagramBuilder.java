@@ -8,16 +8,18 @@ import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.ClassVerdict;
-import dev.gatehouse.routing.model.NginxAnnotations;
-import dev.gatehouse.routing.model.PathConflict;
-import dev.gatehouse.routing.model.PathKind;
-import dev.gatehouse.routing.model.PathRule;
 import dev.gatehouse.routing.model.ResolvedBackend;
-import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.BackendRef;
 import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.HostTable;
+import dev.gatehouse.routing.route.RoutePath;
+import dev.gatehouse.routing.route.RouteRule;
+import dev.gatehouse.routing.route.RuleSource;
+import dev.gatehouse.routing.route.ShadowedRule;
+import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.VirtualHost;
 import dev.gatehouse.ui.path.PathDiagram.Lane;
 import dev.gatehouse.ui.path.PathDiagram.LaneKind;
-import io.fabric8.kubernetes.api.model.networking.v1.IngressBackend;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,17 +27,28 @@ import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
- * Turns one {@link RoutingSnapshot} into the lanes of a {@link PathDiagram}. The lanes are the paths the
- * engine's model merged for the target; each lane's legs come from the engine: the front leg by
+ * Turns one {@link RoutingSnapshot} into the lanes of a {@link PathDiagram}. The lanes are the rules of the
+ * neutral route model ({@link VirtualHost}s of {@code model().routes()}) for the target; each lane's legs
+ * come from the engine: the front leg by
  * explaining a request for the lane's host ({@link RoutingSnapshot#explain}), the backend legs from
  * {@link RoutingSnapshot#backendLegs}. Nothing is matched here. Runs off the FX thread.
  */
 final class PathDiagramBuilder {
 
-    /** One lane before it is judged: which path (or default backend) of which server. */
-    private record LaneSpec(String key, LaneKind kind, Server server, ObjectRef ingress, OptionalInt ruleIndex,
-                            OptionalInt pathIndex, String pathLabel, String namespace, IngressBackend backend,
-                            NginxAnnotations annotations, Optional<PathRule> rule, Optional<String> note) {
+    /** One lane before it is judged: which rule (or fallback) of which virtual host. */
+    private record LaneSpec(String key, LaneKind kind, VirtualHost server, RouteRule rule, String pathLabel,
+                            Optional<String> note) {
+        ObjectRef ingress() {
+            return rule.source().object();
+        }
+
+        OptionalInt ruleIndex() {
+            return rule.source().ruleIndex();
+        }
+
+        OptionalInt pathIndex() {
+            return rule.source().pathIndex();
+        }
     }
 
     private final RoutingSnapshot snapshot;
@@ -57,9 +70,9 @@ final class PathDiagramBuilder {
                                 .distinct().toList()))
                 .sorted(Comparator.comparing(t -> t.ingress().path()))
                 .forEach(out::add);
-        for (Server server : snapshot.model().servers().all()) {
-            if (!server.catchAll() || !server.paths().isEmpty() || server.fallback().isPresent()) {
-                out.add(new PathTarget.HostTarget(server.pattern().host()));
+        for (VirtualHost host : snapshot.model().routes().all()) {
+            if (!host.catchAll() || !host.rules().isEmpty() || host.fallback().isPresent()) {
+                out.add(new PathTarget.HostTarget(host.pattern().host()));
             }
         }
         return out;
@@ -96,14 +109,14 @@ final class PathDiagramBuilder {
         } else {
             String host = ((PathTarget.HostTarget) target).host();
             title = target.label();
-            Optional<Server> server = host.isEmpty() ? Optional.of(snapshot.model().servers().catchAll())
-                    : Optional.ofNullable(snapshot.model().servers().byHost().get(host));
+            HostTable routes = snapshot.model().routes();
+            Optional<VirtualHost> server = host.isEmpty() ? Optional.of(routes.catchAll()) : routes.exact(host);
             if (server.isEmpty()) {
                 notice = Optional.of("No Ingress has a rule for " + host + " any more.");
             } else {
                 hostLanes(server.get(), specs);
                 owners.addAll(server.get().contributors());
-                server.get().fallback().ifPresent(f -> owners.add(f.ingress()));
+                server.get().fallback().ifPresent(f -> owners.add(f.source().object()));
             }
         }
         List<Lane> lanes = new ArrayList<>();
@@ -118,11 +131,11 @@ final class PathDiagramBuilder {
     private void ingressLanes(ObjectRef ingress, List<LaneSpec> specs) {
         List<LaneSpec> paths = new ArrayList<>();
         List<LaneSpec> defaults = new ArrayList<>();
-        for (Server server : snapshot.model().servers().all()) {
-            server.paths().stream().filter(r -> r.ingress().equals(ingress)).forEach(r -> paths.add(path(server, r)));
-            server.conflicts().stream().filter(c -> c.loser().ingress().equals(ingress))
-                    .forEach(c -> paths.add(shadowed(server, c)));
-            server.fallback().filter(f -> f.ingress().equals(ingress)).ifPresent(f -> defaults.add(defaultBackend(server)));
+        for (VirtualHost host : snapshot.model().routes().all()) {
+            host.rules().stream().filter(r -> r.source().object().equals(ingress)).forEach(r -> paths.add(path(host, r)));
+            host.shadowedRules().stream().filter(s -> s.rule().source().object().equals(ingress))
+                    .forEach(s -> paths.add(shadowed(host, s)));
+            host.fallback().filter(f -> f.source().object().equals(ingress)).ifPresent(f -> defaults.add(fallback(host)));
         }
         paths.sort(Comparator.comparingInt((LaneSpec s) -> s.ruleIndex().orElse(0))
                 .thenComparingInt(s -> s.pathIndex().orElse(0)));
@@ -130,37 +143,43 @@ final class PathDiagramBuilder {
         specs.addAll(defaults);
     }
 
-    private void hostLanes(Server server, List<LaneSpec> specs) {
-        server.paths().forEach(r -> specs.add(path(server, r)));
-        server.conflicts().forEach(c -> specs.add(shadowed(server, c)));
-        server.fallback().ifPresent(f -> specs.add(defaultBackend(server)));
+    private void hostLanes(VirtualHost host, List<LaneSpec> specs) {
+        host.rules().forEach(r -> specs.add(path(host, r)));
+        host.shadowedRules().forEach(s -> specs.add(shadowed(host, s)));
+        host.fallback().ifPresent(f -> specs.add(fallback(host)));
     }
 
-    private static LaneSpec path(Server server, PathRule rule) {
-        return new LaneSpec(rule.ingress().path() + "#" + rule.ruleIndex() + "/" + rule.pathIndex(), LaneKind.PATH,
-                server, rule.ingress(), OptionalInt.of(rule.ruleIndex()), OptionalInt.of(rule.pathIndex()),
-                rule.display() + (server.regex() ? ", regex" : ""), rule.ingress().namespace(), rule.backend(),
-                rule.annotations(), Optional.of(rule), Optional.empty());
+    private static String key(RouteRule rule) {
+        RuleSource source = rule.source();
+        return source.object().path() + "#" + source.ruleIndex().orElse(0) + "/" + source.pathIndex().orElse(0);
     }
 
-    private static LaneSpec shadowed(Server server, PathConflict conflict) {
-        PathRule rule = conflict.loser();
-        PathRule winner = conflict.winner();
-        String note = "Not used: Ingress " + winner.ingress().path() + " has the same host and path ("
-                + winner.position() + ") and is older, so ingress-nginx uses its path";
-        return new LaneSpec(rule.ingress().path() + "#" + rule.ruleIndex() + "/" + rule.pathIndex(), LaneKind.SHADOWED,
-                server, rule.ingress(), OptionalInt.of(rule.ruleIndex()), OptionalInt.of(rule.pathIndex()),
-                rule.display(), rule.ingress().namespace(), rule.backend(), rule.annotations(), Optional.of(rule),
+    private static String display(RouteRule rule) {
+        return rule.path().map(RoutePath::display).orElse("");
+    }
+
+    private static LaneSpec path(VirtualHost host, RouteRule rule) {
+        return new LaneSpec(key(rule), LaneKind.PATH, host, rule, display(rule) + (host.regex() ? ", regex" : ""),
+                Optional.empty());
+    }
+
+    private static LaneSpec shadowed(VirtualHost host, ShadowedRule shadowed) {
+        RuleSource winner = shadowed.winner();
+        String note = "Not used: Ingress " + winner.object().path() + " has the same host and path ("
+                + position(winner) + ") and is older, so ingress-nginx uses its path";
+        return new LaneSpec(key(shadowed.rule()), LaneKind.SHADOWED, host, shadowed.rule(), display(shadowed.rule()),
                 Optional.of(note));
     }
 
-    private static LaneSpec defaultBackend(Server server) {
-        var fallback = server.fallback().orElseThrow();
-        NginxAnnotations nginx = server.catchAll() ? fallback.annotations() : server.fallbackNginx();
-        return new LaneSpec(fallback.ingress().path() + "#default@" + server.pattern().host(),
-                LaneKind.DEFAULT_BACKEND, server, fallback.ingress(), OptionalInt.empty(), OptionalInt.empty(),
-                "default backend (no path matched)", fallback.ingress().namespace(), fallback.backend(), nginx,
-                Optional.empty(), Optional.empty());
+    private static LaneSpec fallback(VirtualHost host) {
+        RouteRule fallback = host.fallback().orElseThrow();
+        return new LaneSpec(fallback.source().object().path() + "#default@" + host.pattern().host(),
+                LaneKind.DEFAULT_BACKEND, host, fallback, "default backend (no path matched)", Optional.empty());
+    }
+
+    /** {@code rule 1, path 2} (1-based, as users count). */
+    private static String position(RuleSource source) {
+        return "rule " + (source.ruleIndex().orElse(0) + 1) + ", path " + (source.pathIndex().orElse(0) + 1);
     }
 
     /** Does the engine's route name this lane? */
@@ -176,12 +195,13 @@ final class PathDiagramBuilder {
     }
 
     private Lane lane(LaneSpec spec) {
-        Server server = spec.server();
+        VirtualHost server = spec.server();
         String samplePath = samplePath(spec);
-        Optional<Explanation> front = sample(server, samplePath, server.hasTls());
-        Optional<Explanation> plain = server.hasTls() ? sample(server, samplePath, false) : Optional.empty();
-        List<Leg> back = snapshot.backendLegs(spec.namespace(), spec.backend(), spec.annotations());
-        ResolvedBackend backend = snapshot.model().backends().resolve(spec.namespace(), spec.backend());
+        boolean tlsHost = server.tls().enabled();
+        Optional<Explanation> front = sample(server, samplePath, tlsHost);
+        Optional<Explanation> plain = tlsHost ? sample(server, samplePath, false) : Optional.empty();
+        List<Leg> back = snapshot.backendLegs(spec.rule());
+        ResolvedBackend backend = snapshot.backend(spec.rule());
         Leg frontLeg = front.flatMap(e -> e.leg(Leg.Kind.CLIENT_TO_CONTROLLER)).orElse(new Leg(
                 Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.NONE, "not known", "No request can be made to this host"));
         var client = front.map(e -> facts.client(e.request())).orElse(facts.client(
@@ -194,10 +214,9 @@ final class PathDiagramBuilder {
 
     /** The lane as the explained request goes through it: the request's legs, certificate and outcome. */
     private Lane requestLane(LaneSpec spec, Explanation e) {
-        ResolvedBackend backend = e.backend()
-                .orElseGet(() -> snapshot.model().backends().resolve(spec.namespace(), spec.backend()));
-        Server server = spec.server();
-        boolean tlsHost = server.hasTls();
+        ResolvedBackend backend = e.backend().orElseGet(() -> snapshot.backend(spec.rule()));
+        VirtualHost server = spec.server();
+        boolean tlsHost = server.tls().enabled();
         // The controller box shows the host's TLS set-up; a plain HTTP request to a TLS host still sees it.
         Optional<Explanation> tls = e.request().https() || !tlsHost ? Optional.of(e)
                 : sample(server, samplePath(spec), true);
@@ -212,7 +231,7 @@ final class PathDiagramBuilder {
     }
 
     /** Explains a request to the lane's host, as a browser would send it. */
-    private Optional<Explanation> sample(Server server, String path, boolean https) {
+    private Optional<Explanation> sample(VirtualHost server, String path, boolean https) {
         if (!server.pattern().valid()) {
             return Optional.empty(); // the API server rejects such a host; no request can name it
         }
@@ -228,8 +247,8 @@ final class PathDiagramBuilder {
     }
 
     /** A host name the server answers: itself, a name under a wildcard, or a name no rule has. */
-    private String sampleHost(Server server) {
-        var servers = snapshot.model().servers();
+    private String sampleHost(VirtualHost server) {
+        HostTable servers = snapshot.model().routes();
         if (server.pattern().kind() == HostPattern.Kind.EXACT) {
             return server.pattern().host();
         }
@@ -238,7 +257,7 @@ final class PathDiagramBuilder {
         for (int i = 0; i < 100; i++) {
             String candidate = (server.catchAll() ? "any-host" : "example") + (i == 0 ? "" : "-" + i) + suffix;
             if (servers.exact(candidate).isEmpty() && (server.catchAll() ? servers.wildcardFor(candidate).isEmpty()
-                    : servers.wildcardFor(candidate).filter(s -> s == server).isPresent())) {
+                    : servers.wildcardFor(candidate).filter(s -> s.pattern().equals(server.pattern())).isPresent())) {
                 return candidate;
             }
         }
@@ -247,13 +266,14 @@ final class PathDiagramBuilder {
 
     /** A request path that the lane's own path would match, when it is a plain path; else "/". */
     private static String samplePath(LaneSpec spec) {
-        if (spec.rule().isEmpty() || spec.server().regex()) {
+        Optional<RoutePath> path = spec.rule().path();
+        if (path.isEmpty() || spec.server().regex()) {
             return "/";
         }
-        PathRule rule = spec.rule().get();
-        boolean literal = rule.kind() == PathKind.EXACT || rule.kind() == PathKind.PREFIX
-                || rule.kind() == PathKind.IMPLEMENTATION_SPECIFIC;
-        return literal && rule.path().startsWith("/") ? rule.path() : "/";
+        RoutePath.Type type = path.get().type();
+        boolean literal = type == RoutePath.Type.EXACT || type == RoutePath.Type.PREFIX
+                || type == RoutePath.Type.STRING_PREFIX;
+        return literal && path.get().value().startsWith("/") ? path.get().value() : "/";
     }
 
     private static String title(LaneSpec spec) {
@@ -261,7 +281,8 @@ final class PathDiagramBuilder {
     }
 
     private static String subtitle(LaneSpec spec) {
-        return "Ingress " + spec.ingress().path() + spec.rule().map(r -> ", " + r.position()).orElse(", spec.defaultBackend");
+        return "Ingress " + spec.ingress().path() + (spec.kind() == LaneKind.DEFAULT_BACKEND ? ", spec.defaultBackend"
+                : ", " + position(spec.rule().source()));
     }
 
     /** What {@link DiagnosticPlacement} needs to know of a lane. */
@@ -269,13 +290,12 @@ final class PathDiagramBuilder {
                               Optional<ObjectRef> clientCaSecret, Optional<ObjectRef> proxySecret,
                               Optional<ObjectRef> service, ResolvedBackend.State backendState) {
         private static LanePlacementFacts of(LaneSpec spec, RoutingSnapshot snapshot) {
-            Server server = spec.server();
-            return new LanePlacementFacts(spec.ingress(), server.pattern().host(),
-                    server.tls().flatMap(t -> t.secret()).map(s -> s.ref()),
-                    server.authTls().map(a -> a.caSecret().ref()), spec.annotations().proxySslSecret(),
-                    spec.backend() == null || spec.backend().getService() == null ? Optional.empty()
-                            : Optional.of(ObjectRef.service(spec.namespace(), spec.backend().getService().getName())),
-                    snapshot.model().backends().resolve(spec.namespace(), spec.backend()).state());
+            VirtualHost server = spec.server();
+            Optional<Upstream> upstream = spec.rule().upstream();
+            return new LanePlacementFacts(spec.ingress(), server.pattern().host(), server.tls().named(),
+                    server.clientCertificate().map(a -> a.caSecret()),
+                    upstream.flatMap(u -> u.caSecret().or(() -> u.clientCertificate().map(c -> c.secret()))),
+                    spec.rule().firstBackend().flatMap(BackendRef::service), snapshot.backend(spec.rule()).state());
         }
     }
 }

@@ -7,7 +7,8 @@ public enum Section {
     CERTIFICATES("Certificates", "fth-shield", "Every TLS Secret: subject, SANs, issuer, expiry and who uses it."),
     PATH("Path", "fth-share-2", "The client → Ingress → Service → Pods path, and which legs are encrypted."),
     PROXY("Proxy", "fth-repeat", "A local TLS-terminating proxy that serves draft rules with the real certificates."),
-    DRAFTS("Drafts", "fth-edit-3", "Local drafts of Ingress changes: try them, compare with live, apply safely.");
+    DRAFTS("Drafts", "fth-edit-3", "Local drafts of Ingress changes: try them, compare with live, apply safely."),
+    FLEET("Fleet", "fth-layers", "Every TLS certificate of every context at once, the soonest to expire first.");
 
     private final String label;
     private final String iconLiteral;

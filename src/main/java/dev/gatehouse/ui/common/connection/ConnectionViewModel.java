@@ -73,6 +73,8 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final BooleanProperty demoStarting = new SimpleBooleanProperty();
 
     private KubeconfigSource source;
+    private final javafx.beans.property.ReadOnlyObjectWrapper<KubeconfigSource> sourceView =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private boolean switching;
 
     /** With the data directory's trust policy. */
@@ -194,6 +196,7 @@ public final class ConnectionViewModel implements AutoCloseable {
 
     private void useSource(KubeconfigSource newSource, String wantedContext) {
         source = newSource;
+        sourceView.set(newSource);
         sourceProblem.set("");
         List<String> names = newSource.contexts().stream().map(KubeContext::name).toList();
         noKubeconfig.set(names.isEmpty());
@@ -365,6 +368,10 @@ public final class ConnectionViewModel implements AutoCloseable {
     /** The connected session's routing service (null when not connected); set before {@link #sessionProperty()}. */
     public ReadOnlyObjectProperty<RoutingService> routingProperty() { return routing.getReadOnlyProperty(); }
     public TrustPolicy trust() { return trust; }
+    /** The kubeconfig the window reads (all files of KUBECONFIG, a file opened, or the demo's). */
+    public javafx.beans.property.ReadOnlyObjectProperty<KubeconfigSource> sourceProperty() {
+        return sourceView.getReadOnlyProperty();
+    }
     public Clock clock() { return clock; }
     public ReadOnlyObjectProperty<DemoCluster> demoProperty() { return demo.getReadOnlyProperty(); }
     public BooleanProperty demoStartingProperty() { return demoStarting; }

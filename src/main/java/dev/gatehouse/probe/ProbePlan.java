@@ -1,0 +1,157 @@
+package dev.gatehouse.probe;
+
+import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.ProbeRequest;
+import dev.gatehouse.routing.RouteMatch;
+import dev.gatehouse.routing.RoutingSnapshot;
+import dev.gatehouse.routing.ServedCertificate;
+import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.model.Server;
+import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.tls.HostnameMatcher;
+import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Which hosts to probe, where, and what the engine expects of each: from a {@link RoutingSnapshot}, the hosts
+ * asked for (none: every host with TLS in the objects) and an address (none: the {@code status.loadBalancer} IP or
+ * host name of the Ingress that decides the host, port 443).
+ */
+public final class ProbePlan {
+
+    private ProbePlan() {
+    }
+
+    /** The plan, or why there is none. */
+    public sealed interface Result permits Planned, Refused {
+    }
+
+    public record Planned(List<PlannedHost> hosts) implements Result {
+        public Planned {
+            hosts = List.copyOf(hosts);
+        }
+    }
+
+    /** Bad input, with plain messages (one per problem). */
+    public record Refused(List<String> messages) implements Result {
+        public Refused {
+            messages = List.copyOf(messages);
+        }
+    }
+
+    public static Result plan(RoutingSnapshot snapshot, List<String> hosts, Optional<ProbeAddress> address,
+                              Duration timeout) {
+        List<String> problems = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (String raw : hosts) {
+            String host = HostnameMatcher.normalize(raw == null ? "" : raw);
+            HostPattern pattern = HostPattern.parse(host);
+            if (host.isEmpty()) {
+                problems.add("--host is empty; give a host name such as shop.example.com");
+            } else if (pattern.kind() == HostPattern.Kind.WILDCARD) {
+                problems.add("\"" + raw + "\" is a wildcard, not a host one can connect to; name a host under it,"
+                        + " e.g. --host www." + host.substring(2));
+            } else if (!pattern.valid() && !HostnameMatcher.isIpAddress(host)) {
+                problems.add("\"" + raw + "\" is not a host name" + pattern.problem().map(p -> ": " + p).orElse(""));
+            } else if (!names.contains(host)) {
+                names.add(host);
+            }
+        }
+        if (hosts.isEmpty()) {
+            names.addAll(tlsHosts(snapshot));
+            if (names.isEmpty()) {
+                problems.add("the objects have no host with TLS to probe; name one with --host");
+            }
+        }
+        if (!problems.isEmpty()) {
+            return new Refused(problems);
+        }
+        Map<String, ObjectRef> known = knownLeaves(snapshot);
+        List<PlannedHost> planned = new ArrayList<>();
+        for (String host : names) {
+            Expectation expectation = expect(snapshot, host, known);
+            Optional<ProbeAddress> published = expectation.ingress().flatMap(ref -> published(snapshot, ref));
+            if (address.isPresent()) {
+                planned.add(new PlannedHost(new ProbeTarget(host, address.get(), timeout), expectation, "--address"));
+            } else if (published.isPresent()) {
+                planned.add(new PlannedHost(new ProbeTarget(host, published.get(), timeout), expectation,
+                        "status.loadBalancer of Ingress " + expectation.ingress().orElseThrow().path()));
+            } else {
+                problems.add(expectation.ingress().map(ref -> host + ": Ingress " + ref.path()
+                                + " publishes no address in status.loadBalancer (the controller has not written one,"
+                                + " or the objects come from files)")
+                        .orElse(host + ": no Ingress of the objects has a rule for this host")
+                        + "; give --address HOST[:PORT]");
+            }
+        }
+        return problems.isEmpty() ? new Planned(planned) : new Refused(problems);
+    }
+
+    /** Every exact host with a TLS section in the objects, sorted. */
+    static List<String> tlsHosts(RoutingSnapshot snapshot) {
+        TreeSet<String> hosts = new TreeSet<>();
+        for (Server server : snapshot.model().servers().all()) {
+            if (server.hasTls() && server.pattern().kind() == HostPattern.Kind.EXACT && server.pattern().valid()) {
+                hosts.add(server.pattern().host());
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    static Expectation expect(RoutingSnapshot snapshot, String host, Map<String, ObjectRef> known) {
+        ProbeRequest request = new ProbeRequest("GET", "https", host, 443, "/", "",
+                HostnameMatcher.isIpAddress(host) ? Optional.empty() : Optional.of(host),
+                dev.gatehouse.routing.ClientCertificate.NONE);
+        Explanation explanation = snapshot.explain(request);
+        Optional<ObjectRef> ingress = explanation.route().map(RouteMatch::ingress)
+                .or(() -> explanation.certificate().filter(ServedCertificate.FromSecret.class::isInstance)
+                        .map(c -> ((ServedCertificate.FromSecret) c).ingress()))
+                .or(() -> snapshot.model().servers().exact(host).flatMap(Server::createdBy));
+        return new Expectation(host, explanation.certificate(), explanation.carriage().hsts(), ingress, known);
+    }
+
+    /** The serving certificate of every Secret named in a tls section, by fingerprint. */
+    static Map<String, ObjectRef> knownLeaves(RoutingSnapshot snapshot) {
+        Map<String, ObjectRef> known = new LinkedHashMap<>();
+        for (Ingress ingress : snapshot.model().view().ingresses()) {
+            if (ingress.getSpec() == null || ingress.getSpec().getTls() == null) {
+                continue;
+            }
+            String namespace = ObjectRef.namespaceOf(ingress);
+            for (IngressTLS tls : ingress.getSpec().getTls()) {
+                if (tls != null && tls.getSecretName() != null && !tls.getSecretName().isBlank()) {
+                    snapshot.model().secrets().get(namespace, tls.getSecretName()).servedCertificate()
+                            .ifPresent(c -> known.putIfAbsent(c.sha256Fingerprint(),
+                                    ObjectRef.secret(namespace, tls.getSecretName())));
+                }
+            }
+        }
+        return known;
+    }
+
+    /** The first IP or host name in the Ingress's {@code status.loadBalancer}, port 443. */
+    static Optional<ProbeAddress> published(RoutingSnapshot snapshot, ObjectRef ref) {
+        for (Ingress ingress : snapshot.model().view().ingresses()) {
+            if (!ObjectRef.of(ingress).equals(ref) || ingress.getStatus() == null
+                    || ingress.getStatus().getLoadBalancer() == null
+                    || ingress.getStatus().getLoadBalancer().getIngress() == null) {
+                continue;
+            }
+            for (IngressLoadBalancerIngress lb : ingress.getStatus().getLoadBalancer().getIngress()) {
+                String target = lb.getIp() != null && !lb.getIp().isBlank() ? lb.getIp() : lb.getHostname();
+                if (target != null && !target.isBlank()) {
+                    return Optional.of(new ProbeAddress(target.trim(), ProbeAddress.HTTPS_PORT));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+}
