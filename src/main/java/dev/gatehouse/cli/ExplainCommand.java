@@ -3,6 +3,7 @@ package dev.gatehouse.cli;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
+import dev.gatehouse.routing.route.RequestHeaders;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,11 +20,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code gatehouse explain}: where a request goes, which certificate it gets, and why. */
 @Command(name = "explain",
-        description = "Explain where a request goes through the Ingress: status, matched rule, backend,"
-                + " certificate by SNI, protection of each leg, and why other candidates lost.",
+        description = "Explain where a request goes through the Ingress or a Gateway listener: status, matched"
+                + " rule, backend, certificate by SNI, protection of each leg, and why other candidates lost."
+                + " A request that a Gateway listener takes (the URL's port, scheme and SNI/host) is answered by"
+                + " the Gateway; any other by the Ingress controller.",
         synopsisHeading = "Usage: ",
         customSynopsis = {"gatehouse explain (--manifests PATH… | --context NAME) --url URL [--sni NAME | --no-sni]",
-                "                  [--method M] [--json] [--at INSTANT] [OPTIONS]"},
+                "                  [--method M] [--header 'NAME: VALUE']… [--json] [--at INSTANT] [OPTIONS]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:explained", "2:bad input (unreadable file, bad YAML, bad URL)"})
 public final class ExplainCommand implements Callable<Integer> {
@@ -44,6 +47,11 @@ public final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--no-sni", description = "Send no SNI, like curl -H 'Host: ...' https://IP/")
     private boolean noSni;
 
+    @Option(names = {"-H", "--header"}, paramLabel = "'NAME: VALUE'",
+            description = "A request header that routes may match on (Gateway API header matches); repeatable."
+                    + " The Host header is the URL's host")
+    private List<String> headers = new ArrayList<>();
+
     @Option(names = {"-X", "--method"}, paramLabel = "METHOD", defaultValue = "GET", description = "HTTP method")
     private String method;
 
@@ -60,7 +68,8 @@ public final class ExplainCommand implements Callable<Integer> {
     private OutputFormat output;
 
     @Option(names = "--json", description = "Print one JSON object (status, ingress, host, path, pathType,"
-            + " service, port, redirect, secret, fallbackCertificate, certificateCoversHost, legs, trace, …);"
+            + " service, port, redirect, secret, fallbackCertificate, certificateCoversHost, legs, trace, gateway,"
+            + " listener, httpRoute, rule, upstreamPath, backends, …);"
             + " the same as -o json")
     private boolean json;
 
@@ -140,6 +149,21 @@ public final class ExplainCommand implements Callable<Integer> {
             return Optional.empty();
         }
         ProbeRequest request = ((ProbeRequest.Valid) parsed).request();
+        RequestHeaders matched = RequestHeaders.empty();
+        for (String header : headers) {
+            int colon = header.indexOf(':');
+            String name = colon < 0 ? "" : header.substring(0, colon).trim();
+            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                err.println("error: --header '" + header + "' is not of the form 'Name: value'");
+                return Optional.empty();
+            }
+            if (name.equalsIgnoreCase("host")) {
+                err.println("error: --header 'Host: …' is not needed: the Host header is the URL's host");
+                return Optional.empty();
+            }
+            matched = matched.with(name, header.substring(colon + 1).trim());
+        }
+        request = request.withHeaders(matched);
         if (noSni) {
             request = request.withSni(Optional.empty());
         } else if (sni != null) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.GatewayFacts;
 import dev.gatehouse.routing.Leg;
 import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.ServedCertificate;
@@ -30,7 +31,15 @@ final class ExplanationRenderer {
         out.append("\n\n");
         String status = e.decision().status() == 0 ? "—" : String.valueOf(e.decision().status());
         line(out, "Result", status + "  " + e.decision().summary());
-        e.route().ifPresent(r -> line(out, "Ingress", r.ingress().path() + "  " + route(r)));
+        e.gateway().ifPresent(g -> {
+            line(out, "Gateway", g.gateway().path() + "  listener " + g.listener());
+            g.httpRoute().ifPresent(r -> line(out, "HTTPRoute", r.path() + "  rule " + g.rule().orElse(0)
+                    + e.route().map(m -> " host " + m.host() + ", path " + m.path().orElse("") + " ("
+                    + m.pathType().orElse("") + ")").orElse("")));
+            g.upstreamPath().ifPresent(p -> line(out, "Upstream", g.upstreamHost().orElse("") + " " + p));
+        });
+        e.route().filter(r -> e.gateway().isEmpty()).ifPresent(r -> line(out, "Ingress", r.ingress().path() + "  "
+                + route(r)));
         e.backend().ifPresent(b -> line(out, "Backend", b.display() + "  (" + b.detail() + ")"));
         e.certificate().ifPresent(c -> line(out, "Certificate", c.describe() + "\n" + " ".repeat(15)
                 + (c.coversHost() ? "covers " + request.host() : "does not cover " + request.host())
@@ -67,7 +76,11 @@ final class ExplanationRenderer {
      * (the Location, or null), {@code secret} ({@code namespace/name} of the certificate served, or null),
      * {@code fallbackCertificate}, {@code certificateCoversHost} (null for plain HTTP), {@code legs},
      * {@code trace}; and, for more detail, {@code outcome}, {@code summary}, {@code request},
-     * {@code upstreamPath}, {@code route}, {@code backend}, {@code certificate}.
+     * {@code upstreamPath}, {@code route}, {@code backend}, {@code certificate}. Gateway answers add
+     * {@code gateway} and {@code httpRoute} ({@code namespace/name}), {@code listener} (name), {@code rule}
+     * (0-based) and {@code backends} (each {@code service}, {@code port}, {@code weight}); these are null for
+     * Ingress answers, and {@code ingress} is null for Gateway answers. {@code upstreamPath} is the path (and
+     * query) the backend receives: after URLRewrite for a Gateway answer, after rewrite-target for an Ingress.
      */
     static String json(Explanation e) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -75,7 +88,8 @@ final class ExplanationRenderer {
         Optional<RouteMatch> route = e.route();
         Optional<ResolvedBackend> backend = e.backend();
         root.put("status", e.decision().status());
-        root.put("ingress", route.map(r -> r.ingress().path()).orElse(null));
+        root.put("ingress", route.filter(r -> "Ingress".equals(r.ingress().kind())).map(r -> r.ingress().path())
+                .orElse(null));
         root.put("host", route.map(r -> r.hostMatch() == HostMatch.CATCH_ALL ? "" : r.host()).orElse(null));
         root.put("path", route.flatMap(RouteMatch::path).orElse(null));
         root.put("pathType", route.flatMap(RouteMatch::pathType).orElse(null));
@@ -101,10 +115,18 @@ final class ExplanationRenderer {
         req.put("path", request.path());
         req.put("sni", request.sni().orElse(null));
         root.put("request", req);
-        root.put("upstreamPath", e.decision().upstreamPath().orElse(null));
+        root.put("upstreamPath", e.gateway().flatMap(GatewayFacts::upstreamPath)
+                .or(() -> e.decision().upstreamPath()).orElse(null));
         root.put("route", route.map(ExplanationRenderer::routeJson).orElse(null));
         root.put("backend", backend.map(ExplanationRenderer::backend).orElse(null));
         root.put("certificate", e.certificate().map(c -> certificate(c, request.host())).orElse(null));
+        Optional<GatewayFacts> g = e.gateway();
+        root.put("gateway", g.map(f -> f.gateway().path()).orElse(null));
+        root.put("listener", g.map(GatewayFacts::listener).orElse(null));
+        root.put("httpRoute", g.flatMap(GatewayFacts::httpRoute).map(ObjectRef::path).orElse(null));
+        root.put("rule", g.filter(f -> f.rule().isPresent()).map(f -> (Object) f.rule().getAsInt()).orElse(null));
+        root.put("backends", g.map(f -> f.backends().stream().map(b -> ordered("service", b.service(), "port",
+                b.port().orElse(null), "weight", b.weight())).toList()).orElse(null));
         return JsonText.write(root);
     }
 

@@ -17,14 +17,32 @@ import java.util.Optional;
  * @param trace       why candidates were chosen, lost or ignored, in decision order
  * @param carriage    how the request is carried: protocol and TLS to the backend, HSTS on the response.
  *                    The legs are derived from it and the proxy does what it says.
+ * @param gateway     the Gateway, listener, HTTPRoute rule and backends, when a Gateway listener answered
+ *                    (empty for Ingress answers)
  */
 public record Explanation(ProbeRequest request, Decision decision, Optional<RouteMatch> route,
                           Optional<ResolvedBackend> backend, Optional<ServedCertificate> certificate, List<Leg> legs,
-                          List<TraceStep> trace, Carriage carriage) {
+                          List<TraceStep> trace, Carriage carriage, Optional<GatewayFacts> gateway) {
 
     public Explanation {
         legs = List.copyOf(legs);
         trace = List.copyOf(trace);
+        gateway = gateway == null ? Optional.empty() : gateway;
+    }
+
+    /** An Ingress answer (no Gateway facts). */
+    public Explanation(ProbeRequest request, Decision decision, Optional<RouteMatch> route,
+                       Optional<ResolvedBackend> backend, Optional<ServedCertificate> certificate, List<Leg> legs,
+                       List<TraceStep> trace, Carriage carriage) {
+        this(request, decision, route, backend, certificate, legs, trace, carriage, Optional.empty());
+    }
+
+    /** This explanation with one more trace step first (which engine answered and why). */
+    Explanation withFirstStep(TraceStep step) {
+        List<TraceStep> steps = new java.util.ArrayList<>();
+        steps.add(step);
+        steps.addAll(trace);
+        return new Explanation(request, decision, route, backend, certificate, legs, steps, carriage, gateway);
     }
 
     /** The leg of the given kind. */

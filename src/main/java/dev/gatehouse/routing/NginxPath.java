@@ -125,13 +125,8 @@ public final class NginxPath {
         }
         ProbeRequest normalised = new ProbeRequest(request.method(), request.scheme(), request.host(), request.port(),
                 n.path(), request.query(), request.sni(), request.clientCertificate(), request.headers());
-        Explanation e = explainer.apply(normalised);
-        List<TraceStep> trace = new ArrayList<>(e.trace().size() + 1);
-        trace.add(new TraceStep(TraceStep.Stage.PATH, TraceStep.Verdict.NOTE, "request path",
-                request.path() + " is matched as " + n.path() + ", as nginx normalises it"));
-        trace.addAll(e.trace());
-        return new Explanation(e.request(), e.decision(), e.route(), e.backend(), e.certificate(), e.legs(), trace,
-                e.carriage());
+        return explainer.apply(normalised).withFirstStep(new TraceStep(TraceStep.Stage.PATH, TraceStep.Verdict.NOTE,
+                "request path", request.path() + " is matched as " + n.path() + ", as nginx normalises it"));
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
+import dev.gatehouse.routing.gateway.GatewayModel;
+import dev.gatehouse.routing.gateway.GatewayModelBuilder;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.model.RoutingModel;
@@ -45,9 +47,11 @@ public final class RoutingEngine {
     /** Reads the view once. */
     public RoutingSnapshot snapshot() {
         RoutingModel model = RoutingModel.build(view, profile, clock, anchors);
-        LOG.debug("Routing snapshot: {} Ingresses, {} handled, {} hosts", view.ingresses().size(),
-                model.classes().accepted().size(), model.servers().byHost().size());
-        return new RoutingSnapshot(model);
+        GatewayModel gateways = new GatewayModelBuilder(view, model.secrets(), model.backends()).build();
+        LOG.debug("Routing snapshot: {} Ingresses, {} handled, {} hosts; {} Gateways, {} routes",
+                view.ingresses().size(), model.classes().accepted().size(), model.servers().byHost().size(),
+                gateways.gateways().size(), gateways.routes().size());
+        return new RoutingSnapshot(model, gateways);
     }
 
     /** Where the request goes and why. */

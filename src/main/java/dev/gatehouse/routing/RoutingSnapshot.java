@@ -2,6 +2,8 @@ package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Linter;
+import dev.gatehouse.routing.gateway.GatewayModel;
+import dev.gatehouse.routing.gateway.GatewayModelBuilder;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.route.RouteRule;
@@ -17,21 +19,47 @@ import java.util.Optional;
 public final class RoutingSnapshot {
 
     private final RoutingModel model;
+    private final GatewayModel gateways;
     private final Explainer explainer;
+    private final GatewayExplainer gatewayExplainer;
 
     RoutingSnapshot(RoutingModel model) {
+        this(model, new GatewayModelBuilder(model.view(), model.secrets(), model.backends()).build());
+    }
+
+    RoutingSnapshot(RoutingModel model, GatewayModel gateways) {
         this.model = model;
+        this.gateways = gateways;
         this.explainer = new Explainer(model);
+        this.gatewayExplainer = new GatewayExplainer(gateways, model);
     }
 
-    /** Where the request goes and why. Never throws for any valid {@link ProbeRequest}. */
+    /**
+     * Where the request goes and why. Never throws for any valid {@link ProbeRequest}. A request that a Gateway
+     * listener of the input takes (its port, protocol and hostname: SNI for https, Host for http) is answered
+     * by the Gateway ({@link Explanation#gateway()} present); any other by the Ingress engine. The first trace
+     * step of an input with Gateways says which one answered and why.
+     */
     public Explanation explain(ProbeRequest request) {
-        return NginxPath.explain(request, explainer::explain); // the path as nginx matches it, then the rules
+        return NginxPath.explain(request, this::route); // the path as nginx matches it, then the rules
     }
 
-    /** All diagnostics of the view. */
+    private Explanation route(ProbeRequest request) {
+        if (gatewayExplainer.takes(request)) {
+            return gatewayExplainer.explain(request);
+        }
+        Explanation ingress = explainer.explain(request);
+        return gatewayExplainer.whyNotGateway(request).map(ingress::withFirstStep).orElse(ingress);
+    }
+
+    /** All diagnostics of the view (Ingress and Gateway API). */
     public DiagnosticReport diagnose() {
-        return new Linter().lint(model);
+        return new Linter().lint(model, gateways);
+    }
+
+    /** The Gateway API model of the view (Gateways, listeners, routes and their status). */
+    public GatewayModel gateways() {
+        return gateways;
     }
 
     /**

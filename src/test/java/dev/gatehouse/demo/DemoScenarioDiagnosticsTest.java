@@ -111,6 +111,9 @@ class DemoScenarioDiagnosticsTest {
     void everyDiagnosticBelongsToAScenario() {
         Set<ObjectRef> covered = new HashSet<>();
         cluster.scenarios().forEach(s -> covered.addAll(objectsOf(s)));
+        // Gateway API scenarios: the route of each, and the Gateway whose listeners they show (GH705 on edge/main)
+        cluster.gatewayScenarios().forEach(s -> covered.add(new ObjectRef(s.kind(), s.namespace(), s.name())));
+        covered.add(new ObjectRef("Gateway", "edge", "main"));
         assertThat(report.diagnostics()).allSatisfy(d -> assertThat(covered).as(d.toString()).contains(d.object()));
     }
 

@@ -3,7 +3,7 @@ package dev.gatehouse.routing.diagnostics;
 /**
  * The stable diagnostic codes. A code and its slug never change meaning; new checks get new codes.
  * Ranges: GH0xx input, GH1xx Secrets and certificates, GH2xx hosts and TLS, GH3xx paths, GH4xx
- * backends, GH5xx IngressClass, GH6xx annotations and leg protection. Documented in docs/diagnostics.md.
+ * backends, GH5xx IngressClass, GH6xx annotations and leg protection, GH7xx Gateway API. Documented in docs/diagnostics.md.
  */
 public enum DiagnosticCode {
     GH001("input-partial", Severity.INFO, "The input lacks a kind of object, so its checks were skipped"),
@@ -55,7 +55,27 @@ public enum DiagnosticCode {
     GH602("backend-verify-without-ca", Severity.ERROR, "proxy-ssl-verify is on without a usable proxy-ssl-secret ca.crt"),
     GH603("client-auth-secret-unusable", Severity.ERROR, "auth-tls-secret is missing or has no ca.crt (the host is denied)"),
     GH604("ssl-passthrough-ignored", Severity.INFO, "ssl-passthrough needs the controller flag --enable-ssl-passthrough"),
-    GH605("annotation-invalid", Severity.WARNING, "An ingress-nginx annotation has a value it does not accept");
+    GH605("annotation-invalid", Severity.WARNING, "An ingress-nginx annotation has a value it does not accept"),
+
+    GH701("gateway-class-missing", Severity.ERROR, "A Gateway's GatewayClass is not in the input or not accepted: no controller programs it"),
+    GH702("listener-invalid", Severity.ERROR, "A listener is not accepted (unsupported protocol, Passthrough on HTTPS, bad hostname)"),
+    GH703("listener-without-certificate", Severity.ERROR, "An HTTPS (or TLS Terminate) listener names no certificateRefs"),
+    GH704("listener-certificate-missing", Severity.ERROR, "A listener certificateRef is missing, malformed or not a Secret (InvalidCertificateRef)"),
+    GH705("listener-certificate-not-permitted", Severity.ERROR, "A listener certificateRef is in another namespace without a ReferenceGrant (RefNotPermitted)"),
+    GH706("listener-certificate-expired", Severity.ERROR, "A listener's certificate has expired or is not valid yet"),
+    GH707("listener-certificate-hostname", Severity.ERROR, "A listener's certificate does not cover the listener hostname"),
+    GH708("listener-key-mismatch", Severity.ERROR, "A listener's Secret holds a key that does not belong to its certificate"),
+    GH709("listener-chain-order", Severity.ERROR, "A listener's tls.crt is not ordered leaf first"),
+    GH710("listener-conflict", Severity.ERROR, "Two listeners claim one port and hostname (or incompatible protocols on one port)"),
+    GH711("route-not-attached", Severity.ERROR, "A route is attached to no listener (NoMatchingParent, NotAllowedByListeners, NoMatchingListenerHostname)"),
+    GH712("route-backend-missing", Severity.ERROR, "A backendRef names a Service that does not exist (BackendNotFound)"),
+    GH713("route-backend-not-permitted", Severity.ERROR, "A backendRef is in another namespace without a ReferenceGrant (RefNotPermitted)"),
+    GH714("route-backend-wrong-port", Severity.ERROR, "A backendRef names no port or one the Service does not have (BackendNotFound)"),
+    GH715("route-backend-invalid-kind", Severity.ERROR, "A backendRef is not a core Service (InvalidKind)"),
+    GH716("backend-tls-policy-ca-missing", Severity.ERROR, "A BackendTLSPolicy's CA ConfigMap or Secret is missing or has no usable ca.crt"),
+    GH717("http-listener-without-redirect", Severity.WARNING, "A host served over HTTPS by a Gateway is also served over plain HTTP without a redirect"),
+    GH718("host-on-ingress-and-gateway", Severity.WARNING, "A host is served by both an Ingress and a Gateway"),
+    GH719("filter-not-modelled", Severity.INFO, "A RequestMirror, CORS or implementation-specific filter is shown but not applied by Gatehouse");
 
     private final String slug;
     private final Severity severity;

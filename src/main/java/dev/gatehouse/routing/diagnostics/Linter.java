@@ -1,5 +1,7 @@
 package dev.gatehouse.routing.diagnostics;
 
+import dev.gatehouse.routing.gateway.GatewayModel;
+import dev.gatehouse.routing.gateway.GatewayModelBuilder;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.routing.input.ObjectRef;
@@ -19,8 +21,13 @@ public final class Linter {
     private final List<Check> checks = List.of(new ClassChecks(), new HostChecks(), new SecretChecks(),
             new PathChecks(), new BackendChecks(), new AnnotationChecks());
 
-    /** Lints an already built model. */
+    /** Lints an already built model (Ingress only). */
     public DiagnosticReport lint(RoutingModel model) {
+        return lint(model, GatewayModel.EMPTY);
+    }
+
+    /** Lints an already built model and its Gateway API objects. */
+    public DiagnosticReport lint(RoutingModel model, GatewayModel gateways) {
         Findings findings = new Findings();
         scope(model, findings);
         for (Check check : checks) {
@@ -31,6 +38,11 @@ public final class Linter {
                 LOG.warn("Check {} failed: {}", check.getClass().getSimpleName(), e.toString(), e);
             }
         }
+        try {
+            new GatewayChecks().run(model, gateways, findings);
+        } catch (RuntimeException e) {
+            LOG.warn("Gateway checks failed: {}", e.toString(), e);
+        }
         DiagnosticReport report = new DiagnosticReport(findings.all());
         LOG.debug("Lint: {} errors, {} warnings, {} infos", report.count(Severity.ERROR),
                 report.count(Severity.WARNING), report.count(Severity.INFO));
@@ -39,7 +51,8 @@ public final class Linter {
 
     /** Lints a view with the given controller, clock and trusted roots. */
     public DiagnosticReport lint(ClusterView view, ControllerProfile profile, Clock clock, TrustAnchors anchors) {
-        return lint(RoutingModel.build(view, profile, clock, anchors));
+        RoutingModel model = RoutingModel.build(view, profile, clock, anchors);
+        return lint(model, new GatewayModelBuilder(view, model.secrets(), model.backends()).build());
     }
 
     private static void scope(RoutingModel model, Findings findings) {

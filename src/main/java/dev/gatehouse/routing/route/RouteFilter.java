@@ -69,6 +69,76 @@ public sealed interface RouteFilter {
         }
     }
 
+    /**
+     * Gateway API {@code RequestRedirect}: answer with a redirect built by the spec's rules. Empty parts keep
+     * the request's. Port: when none is given and the scheme changes, the well-known port of the new scheme;
+     * when neither is given, the listener's port; 80 for http and 443 for https are left out of Location.
+     *
+     * @param scheme   the new scheme ({@code http} / {@code https})
+     * @param hostname the new host
+     * @param port     the new port
+     * @param path     the path change, if any
+     * @param status   301, 302 (the default), 303, 307 or 308
+     */
+    record RequestRedirect(Optional<String> scheme, Optional<String> hostname, OptionalInt port,
+                           Optional<PathModifier> path, int status) implements RouteFilter {
+
+        /**
+         * The Location a conformant controller sends.
+         *
+         * @param requestScheme the scheme the request arrived with
+         * @param requestHost   the Host header (without port)
+         * @param listenerPort  the port of the listener that took the request
+         * @param matchedPrefix the PathPrefix of the match ("/" for none)
+         * @param requestPath   the request path
+         * @param query         the query string ("" when none); it is kept
+         */
+        public String location(String requestScheme, String requestHost, int listenerPort, String matchedPrefix,
+                               String requestPath, String query) {
+            String s = scheme.orElse(requestScheme);
+            int p = port.isPresent() ? port.getAsInt()
+                    : scheme.isPresent() ? wellKnownPort(s, listenerPort) : listenerPort;
+            boolean omit = ("http".equals(s) && p == 80) || ("https".equals(s) && p == 443);
+            String newPath = path.map(m -> m.apply(matchedPrefix, requestPath)).orElse(requestPath);
+            return s + "://" + hostname.orElse(requestHost) + (omit ? "" : ":" + p) + newPath
+                    + (query.isEmpty() ? "" : "?" + query);
+        }
+
+        private static int wellKnownPort(String scheme, int listenerPort) {
+            return switch (scheme) {
+                case "http" -> 80;
+                case "https" -> 443;
+                default -> listenerPort;
+            };
+        }
+
+        /** {@code 301 redirect to https}. */
+        public String subject() {
+            return status + " redirect" + scheme.map(s -> " to " + s).orElse("")
+                    + hostname.map(h -> " to host " + h).orElse("") + (port.isPresent() ? " port " + port.getAsInt() : "")
+                    + path.map(m -> " (" + m.display() + ")").orElse("");
+        }
+    }
+
+    /**
+     * Gateway API {@code URLRewrite}: change the Host and/or path the backend receives.
+     *
+     * @param hostname the Host header the backend receives
+     * @param path     the path change
+     */
+    record UrlRewrite(Optional<String> hostname, Optional<PathModifier> path) implements RouteFilter {
+    }
+
+    /**
+     * A filter kept as data but not applied by the engine (Gateway API {@code RequestMirror}, {@code CORS},
+     * {@code ExtensionRef}, {@code ExternalAuth}): shown in traces and linted.
+     *
+     * @param type    the filter type as written ({@code RequestMirror})
+     * @param summary what it asks for, in plain words
+     */
+    record Unapplied(String type, String summary) implements RouteFilter {
+    }
+
     /** Which message a header change applies to. */
     enum Direction { REQUEST, RESPONSE }
 }

@@ -1,0 +1,192 @@
+package dev.gatehouse.routing;
+
+import dev.gatehouse.routing.gateway.GatewayBackend;
+import dev.gatehouse.routing.gateway.GatewayListener;
+import dev.gatehouse.routing.gateway.GatewayModel;
+import dev.gatehouse.routing.gateway.Hostnames;
+import dev.gatehouse.routing.gateway.ListenerChoice;
+import dev.gatehouse.routing.gateway.TlsRouteTarget;
+import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.model.ResolvedBackend;
+import dev.gatehouse.routing.model.RoutingModel;
+import dev.gatehouse.routing.model.SecretState;
+import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.tls.HostCoverage;
+import dev.gatehouse.tls.HostnameMatcher;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Explains a request that a Gateway listener takes, as a conformant Gateway API controller answers it: the
+ * listener by port, protocol and SNI (or Host), the certificate of that listener, 421 when the Host belongs to
+ * another listener than the SNI chose, then the HTTPRoute rule ({@link GatewayRuleStep}) and what it does
+ * ({@link GatewayDecision}).
+ */
+final class GatewayExplainer {
+
+    private final GatewayModel gateways;
+    private final RoutingModel model;
+
+    GatewayExplainer(GatewayModel gateways, RoutingModel model) {
+        this.gateways = gateways;
+        this.model = model;
+    }
+
+    /** Whether a Gateway listener of the input takes the request (its port, protocol and hostname). */
+    boolean takes(ProbeRequest request) {
+        return !gateways.isEmpty() && gateways.select(request.port(), request.scheme(), name(request)).candidates()
+                .stream().anyMatch(l -> matches(l, name(request)));
+    }
+
+    /** One sentence saying why the Ingress engine answers although the input has Gateways. */
+    Optional<TraceStep> whyNotGateway(ProbeRequest request) {
+        if (gateways.isEmpty()) {
+            return Optional.empty();
+        }
+        List<GatewayListener> onPort = gateways.select(request.port(), request.scheme(), name(request)).candidates();
+        String why = onPort.isEmpty() ? "no listener of an accepted Gateway speaks " + request.scheme().toUpperCase()
+                + " on port " + request.port() : "no Gateway listener on port " + request.port() + " takes "
+                + name(request).orElse("a connection without SNI") + " (" + String.join(", ",
+                onPort.stream().map(GatewayListener::display).toList()) + ")";
+        return Optional.of(new TraceStep(TraceStep.Stage.CLASS, TraceStep.Verdict.NOTE, "Ingress engine",
+                why + ", so the Ingress controller answers"));
+    }
+
+    private static Optional<String> name(ProbeRequest request) {
+        return request.https() ? request.sni() : Optional.of(request.host());
+    }
+
+    private static boolean matches(GatewayListener l, Optional<String> name) {
+        return name.map(n -> l.hostname().matches(n)).orElse(l.hostname().kind() == HostPattern.Kind.ANY);
+    }
+
+    Explanation explain(ProbeRequest request) {
+        Trace trace = new Trace();
+        Optional<String> name = name(request);
+        ListenerChoice choice = gateways.select(request.port(), request.scheme(), name);
+        trace.note(TraceStep.Stage.CLASS, "Gateway API", "a Gateway listener on port " + request.port() + " takes "
+                + name.orElse("connections without SNI") + ", so the Gateway answers, not the Ingress controller");
+        traceListeners(choice, name, request, trace);
+        if (choice.chosen().isEmpty()) {
+            GatewayListener broken = choice.candidates().stream().filter(l -> matches(l, name)).findFirst().orElseThrow();
+            String why = broken.condition("Programmed").map(c -> c.message()).orElse("");
+            return answer(request, Decision.of(Outcome.NOT_FOUND, "Listener " + broken.name() + " of " + broken.gateway()
+                    + " is not programmed (" + why + "); it serves nothing"), Optional.empty(), trace, broken,
+                    GatewayDecision.Outcome.none());
+        }
+        GatewayListener listener = choice.chosen().get();
+        Optional<ServedCertificate> certificate = Optional.empty();
+        if (request.https()) {
+            if (listener.tlsMode().map("Passthrough"::equals).orElse(false)) {
+                return passthrough(request, listener, trace);
+            }
+            certificate = Optional.of(certificate(listener, request, trace));
+            Optional<GatewayListener> byHost = gateways.select(request.port(), request.scheme(),
+                    Optional.of(request.host())).chosen();
+            if (byHost.isPresent() && !byHost.get().key().equals(listener.key())) {
+                trace.chosen(TraceStep.Stage.HOST, "421 Misdirected Request", "the Host " + request.host()
+                        + " belongs to listener " + byHost.get().name() + ", but the SNI " + name.orElse("(none)")
+                        + " chose listener " + listener.name() + " (a connection reused for another certificate)");
+                return answer(request, Decision.of(Outcome.MISDIRECTED, "The Host " + request.host() + " belongs to"
+                        + " listener " + byHost.get().name() + ", not to listener " + listener.name() + " that the SNI "
+                        + name.orElse("") + " chose; the Gateway answers 421 Misdirected Request"), certificate, trace,
+                        listener, GatewayDecision.Outcome.none());
+            }
+        }
+        GatewayRuleStep.Selected selected = new GatewayRuleStep(gateways).select(listener, request, trace);
+        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace);
+        return answer(request, decided.decision(), certificate, trace, listener, decided);
+    }
+
+    private void traceListeners(ListenerChoice choice, Optional<String> name, ProbeRequest request, Trace trace) {
+        String subject = name.orElse("no SNI");
+        for (GatewayListener l : choice.candidates()) {
+            String label = "listener " + l.display() + " of " + l.gateway();
+            if (choice.chosen().isPresent() && choice.chosen().get().key().equals(l.key())) {
+                trace.chosen(TraceStep.Stage.HOST, label, "port " + l.port() + ", " + l.protocolName() + ", and its"
+                        + " hostname covers " + subject + " " + Hostnames.how(l.hostname(), subject)
+                        + (request.https() ? " (chosen by the TLS SNI)" : " (chosen by the Host header)"));
+            } else if (!matches(l, name)) {
+                trace.ignored(TraceStep.Stage.HOST, label, "its hostname " + l.hostname().display() + " does not cover "
+                        + subject + (l.hostname().kind() == HostPattern.Kind.WILDCARD
+                        ? " (a wildcard needs at least one more label, never the apex)" : ""));
+            } else if (!l.programmed()) {
+                trace.ignored(TraceStep.Stage.HOST, label, "not programmed ("
+                        + l.condition("Programmed").map(c -> c.message()).orElse("") + "): it serves nothing");
+            } else {
+                trace.lost(TraceStep.Stage.HOST, label, "a listener with a more specific hostname takes " + subject
+                        + " (exact beats wildcard beats none)");
+            }
+        }
+    }
+
+    private ServedCertificate certificate(GatewayListener listener, ProbeRequest request, Trace trace) {
+        var ref = listener.servedCertificate().orElseThrow();
+        var cert = ref.state().flatMap(SecretState::servedCertificate);
+        HostCoverage coverage = cert.map(c -> HostnameMatcher.coverage(c, request.host())).orElse(HostCoverage.SAN);
+        trace.chosen(TraceStep.Stage.TLS, "Secret " + ref.secret().path(), "the certificate of listener "
+                + listener.name() + " (tls.certificateRefs): " + ref.reason());
+        listener.certificates().stream().filter(c -> !c.usable()).forEach(c -> trace.ignored(TraceStep.Stage.TLS,
+                "Secret " + c.secret().path(), c.reason()));
+        if (cert.isPresent() && coverage != HostCoverage.SAN) {
+            trace.note(TraceStep.Stage.TLS, "host " + request.host(), "the certificate does not cover " + request.host()
+                    + " (it covers " + String.join(", ", HostnameMatcher.coveredNames(cert.get())) + ")");
+        }
+        return new ServedCertificate.FromSecret(ref.secret(), listener.gateway(), cert, coverage, request.host());
+    }
+
+    private Explanation passthrough(ProbeRequest request, GatewayListener listener, Trace trace) {
+        String sni = request.sni().orElse("");
+        Optional<TlsRouteTarget> target = gateways.tlsRoutes(listener.key()).stream()
+                .filter(t -> request.sni().map(s -> t.hostname().matches(s)).orElse(t.hostname().kind()
+                        == HostPattern.Kind.ANY)).findFirst();
+        if (target.isEmpty()) {
+            trace.chosen(TraceStep.Stage.HOST, "no TLSRoute", "no TLSRoute attached to listener " + listener.name()
+                    + " has a hostname covering " + (sni.isEmpty() ? "a connection without SNI" : sni));
+            return answer(request, Decision.of(Outcome.NOT_FOUND, "No TLSRoute of listener " + listener.name()
+                    + " takes SNI " + sni + "; the Gateway closes the connection"), Optional.empty(), trace, listener,
+                    GatewayDecision.Outcome.none());
+        }
+        TlsRouteTarget t = target.get();
+        Optional<GatewayBackend> backend = t.backends().stream().filter(GatewayBackend::valid)
+                .filter(b -> b.ref().weight() > 0).findFirst();
+        trace.chosen(TraceStep.Stage.HOST, t.route().toString(), "attached to listener " + listener.name()
+                + " with hostname " + t.hostname().display() + "; TLS is passed through (mode Passthrough)");
+        if (backend.isEmpty()) {
+            return answer(request, Decision.of(Outcome.NOT_FOUND, t.route() + " has no valid backend; the Gateway"
+                    + " closes the connection"), Optional.empty(), trace, listener, GatewayDecision.Outcome.none());
+        }
+        ResolvedBackend resolved = model.backends().resolve(backend.get().ref());
+        ObjectRef service = ObjectRef.service(backend.get().ref().namespace(), backend.get().ref().name());
+        Decision decision = new Decision(Outcome.PASSTHROUGH, 0, "TLS passed through to " + resolved.display()
+                + " by " + t.route(), Optional.empty(), Optional.empty());
+        Leg front = LegAssessor.front(request, Optional.of(new ServedCertificate.Passthrough(service)), false,
+                Outcome.PASSTHROUGH);
+        Leg toService = LegAssessor.backend(Optional.of(Upstream.PLAIN_HTTP), Optional.of(resolved), Outcome.PASSTHROUGH);
+        GatewayFacts facts = new GatewayFacts(listener.gateway(), listener.name(), Optional.empty(), OptionalInt.empty(),
+                Optional.empty(), Optional.empty(), GatewayDecision.shares(t.backends()));
+        return new Explanation(request, decision, Optional.empty(), Optional.of(resolved),
+                Optional.of(new ServedCertificate.Passthrough(service)), List.of(front, toService,
+                LegAssessor.endpoints(toService, Optional.of(resolved))), trace.steps(), Carriage.NONE,
+                Optional.of(facts));
+    }
+
+    private static Explanation answer(ProbeRequest request, Decision decision, Optional<ServedCertificate> certificate,
+                                      Trace trace, GatewayListener listener, GatewayDecision.Outcome decided) {
+        Leg front = request.https() && certificate.isEmpty()
+                ? new Leg(Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.NONE, LegAssessor.label(Leg.Protection.NONE),
+                "No listener completes the TLS handshake")
+                : LegAssessor.front(request, certificate, false, decision.outcome());
+        Leg toService = decided.toService();
+        Leg toPods = LegAssessor.endpoints(toService, decided.backend());
+        GatewayFacts facts = new GatewayFacts(listener.gateway(), listener.name(),
+                decided.rule().map(r -> r.route()), decided.rule().map(r -> OptionalInt.of(r.ruleIndex()))
+                .orElse(OptionalInt.empty()), decided.upstreamPath(), decided.upstreamHost(), decided.backends());
+        return new Explanation(request, decision, decided.match(), decided.backend(), certificate,
+                List.of(front, toService, toPods), trace.steps(), new Carriage(decided.upstream()
+                .orElse(Upstream.PLAIN_HTTP), Optional.empty()), Optional.of(facts));
+    }
+}
