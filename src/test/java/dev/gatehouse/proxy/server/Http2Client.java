@@ -91,10 +91,17 @@ final class Http2Client implements AutoCloseable {
                 body.append(data.content().toString(StandardCharsets.UTF_8));
                 done |= data.isEndStream();
                 data.release();
-            } else if (msg instanceof Http2ResetFrame r) {
+            }
+        }
+
+        /** Netty hands a stream its RST_STREAM as an event, not as a read. */
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+            if (evt instanceof Http2ResetFrame r) {
                 reset = r.errorCode();
                 done = true;
             }
+            ctx.fireUserEventTriggered(evt);
         }
     }
 }
