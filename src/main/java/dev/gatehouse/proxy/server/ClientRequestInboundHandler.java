@@ -342,6 +342,10 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         if (cause instanceof IOException || cause instanceof io.netty.handler.codec.PrematureChannelClosureException) {
             // the client went away (mid-body too: found by ProxyRequestFuzzTest#http1), not a proxy failure
             LOG.debug("Client connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        } else if (cause instanceof io.netty.handler.codec.http2.Http2Exception) {
+            // a malformed HTTP/2 request (e.g. a content-length that is no number, or two of them: RFC 9113 §8.1.1);
+            // the frame codec has reset the stream with PROTOCOL_ERROR already (ProxyRequestFuzzTest#http2 found it)
+            LOG.debug("HTTP/2 stream of {} refused: {}", ctx.channel().remoteAddress(), cause.toString());
         } else {
             LOG.warn("Client connection {} failed", ctx.channel().remoteAddress(), cause);
         }

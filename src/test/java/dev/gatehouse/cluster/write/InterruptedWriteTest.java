@@ -107,4 +107,35 @@ class InterruptedWriteTest {
                 + " shows resourceVersion " + live().getMetadata().getResourceVersion() + ")");
         assertThat(writer.backups().list()).hasSize(1);
     }
+
+    /**
+     * The API server is killed while the write waits for its answer: asking again fails too, so the writer
+     * says that it is not known whether the change landed, and the backup of the state before is there.
+     */
+    @Test
+    void anApiServerKilledMidWriteIsReportedAsUnknownWithTheBackupKept() throws Exception {
+        Ingress base = created();
+        cluster.server().expect().put().delay(3, TimeUnit.SECONDS).withPath(INGRESS).andReturn(200, base).once();
+        Thread kill = new Thread(() -> {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (cluster.requests().stream().noneMatch(r -> r.startsWith("PUT " + INGRESS))
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            cluster.close();
+        });
+        kill.start();
+
+        WriteResult r = writer.apply(withHost(base, "b.example.com"), Optional.of(base.getMetadata().getResourceVersion()),
+                "draft shop/web");
+        kill.join();
+
+        assertThat(r).isInstanceOf(WriteResult.Rejected.class);
+        assertThat(r.message()).startsWith("The connection to the API server failed while writing Ingress shop/web: it"
+                + " is not known whether the change was applied").contains("Undo restores it");
+        assertThat(writer.backups().list()).singleElement().satisfies(b -> {
+            assertThat(r.message()).contains(b.id());
+            assertThat(b.yaml()).hasValueSatisfying(y -> assertThat(y).contains("a.example.com"));
+        });
+    }
 }

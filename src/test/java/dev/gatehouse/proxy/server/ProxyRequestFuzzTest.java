@@ -50,16 +50,18 @@ class ProxyRequestFuzzTest {
     @BeforeEach
     void watchTheLog() {
         failures.start();
-        handlerLogger().addAppender(failures);
+        watchedLoggers().forEach(l -> l.addAppender(failures));
     }
 
     @AfterEach
     void stopWatching() {
-        handlerLogger().detachAppender(failures);
+        watchedLoggers().forEach(l -> l.detachAppender(failures));
     }
 
-    private static Logger handlerLogger() {
-        return (Logger) LoggerFactory.getLogger(ClientRequestInboundHandler.class);
+    /** The request handler's and the HTTP/2 connection's failure logs (a WARN there is an exception the proxy did not expect). */
+    private static List<Logger> watchedLoggers() {
+        return List.of((Logger) LoggerFactory.getLogger(ClientRequestInboundHandler.class),
+                (Logger) LoggerFactory.getLogger(ClientPipelines.ConnectionErrors.class));
     }
 
     @FuzzTest
