@@ -187,7 +187,7 @@ public final class PathViewModel implements AutoCloseable {
             placeholder.set(r.failure());
         } else if (r.targets().isEmpty()) {
             boolean loading = s.ingresses().status() instanceof CacheStatus.Syncing;
-            placeholder.set(loading ? "Loading Ingresses…" : "No Ingresses in this namespace scope.");
+            placeholder.set(loading ? "Loading Ingresses…" : "No Ingresses or Gateways in this namespace scope.");
         } else {
             placeholder.set("");
         }
