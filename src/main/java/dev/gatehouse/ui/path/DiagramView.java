@@ -102,6 +102,8 @@ final class DiagramView extends VBox {
         row.setAlignment(Pos.CENTER_LEFT);
         int c = 0;
         Element previous = null;
+        boolean compact = lane.route().isPresent();
+        double width = compact ? NodeView.COMPACT_WIDTH : NodeView.WIDTH;
         for (Element e : lane.elements()) {
             if (previous != null && !previous.leg() && !e.leg()) {
                 row.getColumnConstraints().add(fixed(ROUTE_LINK));
@@ -110,12 +112,12 @@ final class DiagramView extends VBox {
                 link.setId("path-link-" + index + "-" + e.id());
                 row.add(link, c++, 0);
             }
-            row.getColumnConstraints().add(e.leg() ? growing() : fixed(NodeView.WIDTH));
+            row.getColumnConstraints().add(e.leg() ? growing(compact ? 72 : 100) : fixed(width));
             boolean isSelected = selected != null && selected.laneKey().equals(lane.key()) && selected.element() == e;
             String id = (e.leg() ? "path-leg-" : "path-node-") + index + "-" + e.id();
             Runnable click = () -> onSelect.accept(lane.key(), e);
             Node node = e.leg() ? new LegView(lane.leg(e), id, isSelected, click)
-                    : new NodeView(lane.node(e), id, icon(e), isSelected, click);
+                    : new NodeView(lane.node(e), id, icon(e), isSelected, click, width);
             row.add(node, c++, 0);
             previous = e;
         }
@@ -124,7 +126,7 @@ final class DiagramView extends VBox {
     }
 
     /** Width of the arrow between a Gateway listener and its route rule: both are inside the Gateway. */
-    private static final double ROUTE_LINK = 28;
+    private static final double ROUTE_LINK = 22;
 
     private static ColumnConstraints fixed(double width) {
         ColumnConstraints cc = new ColumnConstraints();
@@ -133,9 +135,9 @@ final class DiagramView extends VBox {
         return cc;
     }
 
-    private static ColumnConstraints growing() {
+    private static ColumnConstraints growing(double min) {
         ColumnConstraints cc = new ColumnConstraints();
-        cc.setMinWidth(100);
+        cc.setMinWidth(min);
         cc.setPrefWidth(140);
         cc.setHgrow(Priority.ALWAYS);
         return cc;

@@ -275,7 +275,6 @@ final class GatewayLanes {
             return "TLSRoute " + spec.route().path() + ", " + listener;
         }
         GatewayRule rule = spec.rule().orElseThrow();
-        return "HTTPRoute " + rule.route().path() + ", rule " + (rule.ruleIndex() + 1) + (rule.rule().match()
-                .isPresent() ? ", match " + (rule.matchIndex() + 1) : "") + ", " + listener;
+        return "HTTPRoute " + rule.route().path() + ", " + GatewayNodeFacts.position(rule) + ", " + listener;
     }
 }

@@ -79,8 +79,7 @@ final class GatewayNodeFacts {
     NodeInfo rule(GatewayRule r, GatewayListener listener) {
         List<Detail> details = new ArrayList<>();
         details.add(new Detail("HTTPRoute", r.route().path()));
-        details.add(new Detail("Rule", (r.ruleIndex() + 1) + r.ruleName().map(n -> " (" + n + ")").orElse("")
-                + (r.rule().match().isPresent() ? ", match " + (r.matchIndex() + 1) : "")));
+        details.add(new Detail("Rule", position(r) + r.ruleName().map(n -> " (name " + n + ")").orElse("")));
         details.add(new Detail("Hostname", r.hostname().display()));
         r.rule().match().ifPresent(m -> details.add(new Detail("Matches", conditions(m))));
         r.rule().filters().forEach(f -> details.add(new Detail("Filter", filter(f))));
@@ -94,7 +93,7 @@ final class GatewayNodeFacts {
         boolean resolved = parent.map(p -> p.resolvedRefs().status()).orElse(true);
         Status status = resolved ? Status.OK : Status.ERROR;
         String text = resolved ? "attached" : parent.get().resolvedRefs().reason();
-        return new NodeInfo("HTTPRoute " + r.route().name(), "rule " + (r.ruleIndex() + 1) + " · " + matchSummary(r),
+        return new NodeInfo("HTTPRoute " + r.route().name(), "rules[" + r.ruleIndex() + "] · " + matchSummary(r),
                 status, text, List.of(), details);
     }
 
@@ -155,7 +154,15 @@ final class GatewayNodeFacts {
         return new Leg(Leg.Kind.SERVICE_TO_PODS, Leg.Protection.NONE, "none", "No Service is involved");
     }
 
-    /** {@code PathPrefix /api · GET · header X-Canary}: what a request must look like. */
+    /**
+     * {@code rules[1].matches[0]}: the rule and match as the YAML indexes them (0-based, as explain's trace and JSON
+     * count them).
+     */
+    static String position(GatewayRule r) {
+        return "rules[" + r.ruleIndex() + "]" + (r.rule().match().isPresent() ? ".matches[" + r.matchIndex() + "]" : "");
+    }
+
+    /** {@code / (PathPrefix) · GET · header x-canary: always}: what a request must look like. */
     static String matchSummary(GatewayRule r) {
         return r.rule().match().map(GatewayNodeFacts::conditions).orElse("every request");
     }

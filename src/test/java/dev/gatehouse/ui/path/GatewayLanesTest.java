@@ -184,7 +184,7 @@ class GatewayLanesTest {
         Lane v1 = d.lanes().get(1);
         assertThat(v1.elements()).containsExactly(Element.CLIENT, Element.FRONT_LEG, Element.CONTROLLER, Element.ROUTE,
                 Element.BACKEND_LEG, Element.SERVICE, Element.PODS_LEG, Element.PODS);
-        assertThat(v1.subtitle()).isEqualTo("HTTPRoute apps/search, rule 1, match 1, listener https");
+        assertThat(v1.subtitle()).isEqualTo("HTTPRoute apps/search, rules[0].matches[0], listener https");
         assertThat(v1.controller().title()).isEqualTo("Gateway edge");
         assertThat(v1.controller().subtitle()).isEqualTo("listener https\nHTTPS :443 · *.example.com");
         assertThat(v1.controller().status()).isEqualTo(Status.OK);
@@ -202,7 +202,7 @@ class GatewayLanesTest {
     void theRedirectRuleOfThePlainListenerEndsInARedirectBoxNotAService() {
         Lane redirect = draw(Optional.empty()).lanes().get(0);
 
-        assertThat(redirect.subtitle()).isEqualTo("HTTPRoute infra/to-https, rule 1, match 1, listener http");
+        assertThat(redirect.subtitle()).isEqualTo("HTTPRoute infra/to-https, rules[0].matches[0], listener http");
         assertThat(redirect.controller().statusText()).isEqualTo("plain HTTP");
         assertThat(redirect.front().protection()).isEqualTo(Leg.Protection.PLAIN);
         assertThat(redirect.service().title()).isEqualTo("Redirect");
