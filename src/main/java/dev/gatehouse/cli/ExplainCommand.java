@@ -149,19 +149,12 @@ public final class ExplainCommand implements Callable<Integer> {
             return Optional.empty();
         }
         ProbeRequest request = ((ProbeRequest.Valid) parsed).request();
-        RequestHeaders matched = RequestHeaders.empty();
-        for (String header : headers) {
-            int colon = header.indexOf(':');
-            String name = colon < 0 ? "" : header.substring(0, colon).trim();
-            if (name.isEmpty() || !name.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
-                err.println("error: --header '" + header + "' is not of the form 'Name: value'");
-                return Optional.empty();
-            }
-            if (name.equalsIgnoreCase("host")) {
-                err.println("error: --header 'Host: …' is not needed: the Host header is the URL's host");
-                return Optional.empty();
-            }
-            matched = matched.with(name, header.substring(colon + 1).trim());
+        RequestHeaders matched;
+        try {
+            matched = RequestHeaders.parse(headers);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --header " + e.getMessage());
+            return Optional.empty();
         }
         request = request.withHeaders(matched);
         if (noSni) {

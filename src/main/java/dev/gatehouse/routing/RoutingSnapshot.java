@@ -2,6 +2,7 @@ package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Linter;
+import dev.gatehouse.routing.gateway.GatewayBackend;
 import dev.gatehouse.routing.gateway.GatewayModel;
 import dev.gatehouse.routing.gateway.GatewayModelBuilder;
 import dev.gatehouse.routing.model.ResolvedBackend;
@@ -76,6 +77,22 @@ public final class RoutingSnapshot {
         Leg toService = LegAssessor.backend(Optional.of(rule.upstream().orElse(Upstream.PLAIN_HTTP)),
                 Optional.of(resolved), outcome);
         return List.of(toService, LegAssessor.endpoints(toService, Optional.of(resolved)));
+    }
+
+    /**
+     * The Gateway → Service and Service → Pods legs of one backendRef of an HTTPRoute rule, as a request the rule
+     * sends there is carried: plain HTTP, or a BackendTLSPolicy's verified re-encryption.
+     */
+    public List<Leg> gatewayBackendLegs(GatewayBackend backend) {
+        ResolvedBackend resolved = gatewayBackend(backend);
+        Outcome outcome = backend.valid() && resolved.servesTraffic() ? Outcome.ROUTED : Outcome.SERVICE_UNAVAILABLE;
+        Leg toService = GatewayLegs.toService(backend, resolved, outcome);
+        return List.of(toService, LegAssessor.endpoints(toService, Optional.of(resolved)));
+    }
+
+    /** A Gateway backendRef's Service, looked up as the engine does. */
+    public ResolvedBackend gatewayBackend(GatewayBackend backend) {
+        return model.backends().resolve(backend.ref());
     }
 
     /** The backend of a rule as the engine looks it up: its first backend ("the path has no backend" without one). */

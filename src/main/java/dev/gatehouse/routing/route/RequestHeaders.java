@@ -56,4 +56,39 @@ public record RequestHeaders(Map<String, List<String>> values) {
     public boolean isEmpty() {
         return values.isEmpty();
     }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+    /** A {@code ;} that starts another {@code Name:} (a value may itself hold {@code ;}, as a Cookie does). */
+    private static final java.util.regex.Pattern SEPARATOR =
+            java.util.regex.Pattern.compile(";\\s*(?=[!#$%&'*+.^_`|~0-9A-Za-z-]+\\s*:)");
+
+    /**
+     * Headers a user typed, each {@code Name: value} (as {@code curl -H} takes them).
+     *
+     * @throws IllegalArgumentException with a plain message naming the header that is not of that form, or a
+     *                                  Host header (the Host is the URL's)
+     */
+    public static RequestHeaders parse(List<String> lines) {
+        RequestHeaders out = empty();
+        for (String header : lines) {
+            int colon = header.indexOf(':');
+            String name = colon < 0 ? "" : header.substring(0, colon).trim();
+            if (name.isEmpty() || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("'" + header.trim() + "' is not of the form 'Name: value'");
+            }
+            if (name.equalsIgnoreCase("host")) {
+                throw new IllegalArgumentException("'Host: …' is not needed: the Host header is the URL's host");
+            }
+            out = out.with(name, header.substring(colon + 1).trim());
+        }
+        return out;
+    }
+
+    /** Headers typed on one line, separated by {@code ;} ({@code X-Canary: always; X-Team: ops}); blank = none. */
+    public static RequestHeaders parseLine(String line) {
+        if (line == null || line.isBlank()) {
+            return empty();
+        }
+        return parse(java.util.Arrays.stream(SEPARATOR.split(line.trim())).filter(s -> !s.isBlank()).toList());
+    }
 }

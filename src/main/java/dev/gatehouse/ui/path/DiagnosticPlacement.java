@@ -54,11 +54,7 @@ final class DiagnosticPlacement {
         List<Lane> lanes = new ArrayList<>();
         for (int i = 0; i < diagram.lanes().size(); i++) {
             Lane l = diagram.lanes().get(i);
-            Map<Element, List<Diagnostic>> m = perLane.get(i);
-            lanes.add(new Lane(l.key(), l.kind(), l.title(), l.subtitle(), l.note(), l.client(), l.front(),
-                    l.controller().withDiagnostics(m.getOrDefault(Element.CONTROLLER, List.of())), l.backend(),
-                    l.service().withDiagnostics(m.getOrDefault(Element.SERVICE, List.of())), l.podsLeg(),
-                    l.pods().withDiagnostics(m.getOrDefault(Element.PODS, List.of())), l.highlighted()));
+            lanes.add(l.withDiagnostics(perLane.get(i)));
         }
         return new PathDiagram(diagram.target(), diagram.title(), diagram.notice(), lanes, unplaced,
                 diagram.explanation());

@@ -21,7 +21,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The diagram itself: a heading, the target's diagnostics that concern no single box, then one lane per
- * path (client → controller → Service → Pods), and a legend of the line styles. The explained
+ * path (client → controller [→ route rule, for a Gateway] → Service → Pods), and a legend of the line styles. The explained
  * request's lane is highlighted and the others dimmed. This node is what "Export PNG" renders.
  */
 final class DiagramView extends VBox {
@@ -100,36 +100,54 @@ final class DiagramView extends VBox {
         GridPane row = new GridPane();
         row.setHgap(0);
         row.setAlignment(Pos.CENTER_LEFT);
-        for (int c = 0; c < 7; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            if (c % 2 == 0) {
-                cc.setMinWidth(NodeView.WIDTH);
-                cc.setPrefWidth(NodeView.WIDTH);
-            } else {
-                cc.setMinWidth(100);
-                cc.setPrefWidth(140);
-                cc.setHgrow(Priority.ALWAYS);
+        int c = 0;
+        Element previous = null;
+        boolean compact = lane.route().isPresent();
+        double width = compact ? NodeView.COMPACT_WIDTH : NodeView.WIDTH;
+        for (Element e : lane.elements()) {
+            if (previous != null && !previous.leg() && !e.leg()) {
+                row.getColumnConstraints().add(fixed(ROUTE_LINK));
+                Label link = new Label("→");
+                link.getStyleClass().add("path-route-link");
+                link.setId("path-link-" + index + "-" + e.id());
+                row.add(link, c++, 0);
             }
-            row.getColumnConstraints().add(cc);
-        }
-        Element[] elements = Element.values();
-        for (int c = 0; c < elements.length; c++) {
-            Element e = elements[c];
+            row.getColumnConstraints().add(e.leg() ? growing(compact ? 72 : 100) : fixed(width));
             boolean isSelected = selected != null && selected.laneKey().equals(lane.key()) && selected.element() == e;
             String id = (e.leg() ? "path-leg-" : "path-node-") + index + "-" + e.id();
             Runnable click = () -> onSelect.accept(lane.key(), e);
             Node node = e.leg() ? new LegView(lane.leg(e), id, isSelected, click)
-                    : new NodeView(lane.node(e), id, icon(e), isSelected, click);
-            row.add(node, c, 0);
+                    : new NodeView(lane.node(e), id, icon(e), isSelected, click, width);
+            row.add(node, c++, 0);
+            previous = e;
         }
         box.getChildren().add(row);
         return box;
+    }
+
+    /** Width of the arrow between a Gateway listener and its route rule: both are inside the Gateway. */
+    private static final double ROUTE_LINK = 22;
+
+    private static ColumnConstraints fixed(double width) {
+        ColumnConstraints cc = new ColumnConstraints();
+        cc.setMinWidth(width);
+        cc.setPrefWidth(width);
+        return cc;
+    }
+
+    private static ColumnConstraints growing(double min) {
+        ColumnConstraints cc = new ColumnConstraints();
+        cc.setMinWidth(min);
+        cc.setPrefWidth(140);
+        cc.setHgrow(Priority.ALWAYS);
+        return cc;
     }
 
     private static String icon(Element e) {
         return switch (e) {
             case CLIENT -> "fth-monitor";
             case CONTROLLER -> "fth-shield";
+            case ROUTE -> "fth-git-branch";
             case SERVICE -> "fth-server";
             default -> "fth-box";
         };

@@ -54,6 +54,12 @@ final class ExplainBox extends VBox {
         sni.setPrefWidth(220);
         sni.textProperty().bindBidirectional(vm.sniProperty());
         sni.setOnAction(e -> vm.explain());
+        TextField headers = new TextField();
+        headers.setId("path-explain-headers");
+        headers.setPromptText("Headers, e.g. X-Canary: always; X-Team: ops");
+        headers.setPrefWidth(260);
+        headers.textProperty().bindBidirectional(vm.headersProperty());
+        headers.setOnAction(e -> vm.explain());
         CheckBox noSni = new CheckBox("No SNI");
         noSni.setId("path-explain-no-sni");
         noSni.selectedProperty().bindBidirectional(vm.noSniProperty());
@@ -87,13 +93,15 @@ final class ExplainBox extends VBox {
         clear.setMinWidth(Region.USE_PREF_SIZE);
         clear.setOnAction(e -> vm.clearExplain());
         noSni.setMinWidth(Region.USE_PREF_SIZE);
+        sni.setMinWidth(160);
+        headers.setMinWidth(200);
         cert.setMinWidth(Region.USE_PREF_SIZE);
-        Label how = new Label("The certificate is chosen by the SNI, the route by the Host header.");
+        Label how = new Label("SNI picks the certificate; Host (on a Gateway also method, headers, query) the route.");
         how.getStyleClass().add("text-muted");
         how.setMinWidth(0);
         HBox inputs = new HBox(8, method, url, run, clear);
         inputs.setAlignment(Pos.CENTER_LEFT);
-        HBox options = new HBox(8, sni, noSni, cert, how);
+        HBox options = new HBox(8, sni, noSni, headers, cert, how);
         options.setAlignment(Pos.CENTER_LEFT);
 
         Label error = new Label();

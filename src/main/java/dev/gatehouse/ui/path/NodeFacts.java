@@ -89,7 +89,7 @@ final class NodeFacts {
         return new NodeInfo("Ingress controller", server.pattern().display(), status, statusText, List.of(), details);
     }
 
-    private static void addCertificate(List<Detail> details, CertificateInfo info, String host) {
+    static void addCertificate(List<Detail> details, CertificateInfo info, String host) {
         details.add(new Detail("Covers", String.join(", ", HostnameMatcher.coveredNames(info))
                 + (info.covers(host) ? "" : "  (not " + host + ")")));
         details.add(new Detail("Issuer", info.issuerCommonName().orElse(info.issuer())));

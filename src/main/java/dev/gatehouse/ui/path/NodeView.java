@@ -22,8 +22,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class NodeView extends VBox {
 
     static final double WIDTH = 175;
+    /** The width in lanes with five boxes (a Gateway's: the route rule is a box of its own). */
+    static final double COMPACT_WIDTH = 158;
 
     NodeView(NodeInfo node, String id, String iconLiteral, boolean selected, Runnable onClick) {
+        this(node, id, iconLiteral, selected, onClick, WIDTH);
+    }
+
+    NodeView(NodeInfo node, String id, String iconLiteral, boolean selected, Runnable onClick, double width) {
         setId(id);
         getStyleClass().add("path-node");
         if (selected) {
@@ -50,7 +56,7 @@ final class NodeView extends VBox {
             status.show(node.status(), node.statusText());
             status.setId(id + "-status");
             status.setWrapText(true);
-            status.setMaxWidth(WIDTH - 18);
+            status.setMaxWidth(width - 18);
             getChildren().add(status);
         } else if (!node.statusText().isEmpty()) {
             Label text = new Label(node.statusText());
@@ -58,9 +64,9 @@ final class NodeView extends VBox {
             text.setWrapText(true);
             getChildren().add(text);
         }
-        setMinWidth(WIDTH);
-        setPrefWidth(WIDTH);
-        setMaxWidth(WIDTH);
+        setMinWidth(width);
+        setPrefWidth(width);
+        setMaxWidth(width);
         setCursor(Cursor.HAND);
         setFocusTraversable(true);
         setAccessibleRole(AccessibleRole.BUTTON);

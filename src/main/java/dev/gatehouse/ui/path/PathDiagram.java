@@ -43,8 +43,8 @@ public record PathDiagram(PathTarget target, String title, Optional<String> noti
 
     /** The parts of a lane, left to right. */
     public enum Element {
-        CLIENT("client"), FRONT_LEG("front"), CONTROLLER("controller"), BACKEND_LEG("backend"), SERVICE("service"),
-        PODS_LEG("pods-leg"), PODS("pods");
+        CLIENT("client"), FRONT_LEG("front"), CONTROLLER("controller"), ROUTE("route"), BACKEND_LEG("backend"),
+        SERVICE("service"), PODS_LEG("pods-leg"), PODS("pods");
 
         private final String id;
 
@@ -78,19 +78,49 @@ public record PathDiagram(PathTarget target, String title, Optional<String> noti
      * @param podsLeg     Service → Pods
      * @param pods        the endpoints
      * @param highlighted true when the explained request takes this lane (its legs are then the request's)
+     * @param route       the route rule between the controller and the backend (a Gateway lane's HTTPRoute or
+     *                    TLSRoute); empty for Ingress lanes, whose rule is the lane itself
      */
     public record Lane(String key, LaneKind kind, String title, String subtitle, Optional<String> note,
                        NodeInfo client, Leg front, NodeInfo controller, Leg backend, NodeInfo service, Leg podsLeg,
-                       NodeInfo pods, boolean highlighted) {
+                       NodeInfo pods, boolean highlighted, Optional<NodeInfo> route) {
+
+        public Lane {
+            route = route == null ? Optional.empty() : route;
+        }
+
+        /** An Ingress lane: client → controller → Service → Pods. */
+        public Lane(String key, LaneKind kind, String title, String subtitle, Optional<String> note,
+                    NodeInfo client, Leg front, NodeInfo controller, Leg backend, NodeInfo service, Leg podsLeg,
+                    NodeInfo pods, boolean highlighted) {
+            this(key, kind, title, subtitle, note, client, front, controller, backend, service, podsLeg, pods,
+                    highlighted, Optional.empty());
+        }
+
+        /** The boxes and legs this lane draws, left to right (ROUTE only when the lane has one). */
+        public java.util.List<Element> elements() {
+            return java.util.Arrays.stream(Element.values()).filter(e -> e != Element.ROUTE || route.isPresent())
+                    .toList();
+        }
 
         public NodeInfo node(Element element) {
             return switch (element) {
                 case CLIENT -> client;
                 case CONTROLLER -> controller;
+                case ROUTE -> route.orElseThrow(() -> new IllegalArgumentException("this lane has no route box"));
                 case SERVICE -> service;
                 case PODS -> pods;
                 default -> throw new IllegalArgumentException(element + " is a leg");
             };
+        }
+
+        /** This lane with diagnostics added to its boxes. */
+        Lane withDiagnostics(java.util.Map<Element, List<Diagnostic>> added) {
+            java.util.function.Function<Element, List<Diagnostic>> of = e -> added.getOrDefault(e, List.of());
+            return new Lane(key, kind, title, subtitle, note, client, front, controller.withDiagnostics(
+                    of.apply(Element.CONTROLLER)), backend, service.withDiagnostics(of.apply(Element.SERVICE)), podsLeg,
+                    pods.withDiagnostics(of.apply(Element.PODS)), highlighted,
+                    route.map(r -> r.withDiagnostics(of.apply(Element.ROUTE))));
         }
 
         public Leg leg(Element element) {

@@ -61,7 +61,7 @@ final class PathDiagramBuilder {
         this.facts = new NodeFacts(snapshot.model().view());
     }
 
-    /** Every Ingress of the view, then every host the controller serves. */
+    /** Every Ingress of the view, then every Gateway, then every host the Ingress controller serves. */
     List<PathTarget> targets() {
         List<PathTarget> out = new ArrayList<>();
         snapshot.model().view().ingresses().stream().map(i -> new PathTarget.IngressTarget(ObjectRef.of(i),
@@ -70,6 +70,7 @@ final class PathDiagramBuilder {
                                 .distinct().toList()))
                 .sorted(Comparator.comparing(t -> t.ingress().path()))
                 .forEach(out::add);
+        out.addAll(new GatewayLanes(snapshot, facts).targets());
         for (VirtualHost host : snapshot.model().routes().all()) {
             if (!host.catchAll() || !host.rules().isEmpty() || host.fallback().isPresent()) {
                 out.add(new PathTarget.HostTarget(host.pattern().host()));
@@ -78,14 +79,22 @@ final class PathDiagramBuilder {
         return out;
     }
 
-    /** The target an explained request belongs to: the Ingress that took it, if any. */
+    /** The target an explained request belongs to: the Gateway or the Ingress that took it, if any. */
     static Optional<PathTarget> targetOf(Explanation explanation, List<PathTarget> targets) {
+        if (explanation.gateway().isPresent()) {
+            var gateway = explanation.gateway().get().gateway();
+            return targets.stream().filter(t -> t instanceof PathTarget.GatewayTarget g && g.gateway().equals(gateway))
+                    .findFirst();
+        }
         return explanation.route().flatMap(route -> targets.stream()
                 .filter(t -> t instanceof PathTarget.IngressTarget it && it.ingress().equals(route.ingress()))
                 .findFirst());
     }
 
     PathDiagram build(PathTarget target, Optional<Explanation> explanation) {
+        if (target instanceof PathTarget.GatewayTarget gateway) {
+            return new GatewayLanes(snapshot, facts).build(gateway, explanation, report);
+        }
         List<LaneSpec> specs = new ArrayList<>();
         Optional<String> notice = Optional.empty();
         String title;

@@ -59,7 +59,8 @@ public final class PathSelection {
             return;
         }
         Optional<Lane> lane = now == null ? Optional.empty()
-                : now.lanes().stream().filter(l -> l.key().equals(s.laneKey())).findFirst();
+                : now.lanes().stream().filter(l -> l.key().equals(s.laneKey()) && l.elements().contains(s.element()))
+                .findFirst();
         if (lane.isEmpty()) {
             clear();
             return;

@@ -3,8 +3,11 @@ package dev.gatehouse.ui.path;
 import dev.gatehouse.routing.input.ObjectRef;
 import java.util.List;
 
-/** What the path view draws: one Ingress (its paths on all its hosts) or one host (every Ingress's paths for it). */
-public sealed interface PathTarget permits PathTarget.IngressTarget, PathTarget.HostTarget {
+/**
+ * What the path view draws: one Ingress (its paths on all its hosts), one host (every Ingress's paths for it) or
+ * one Gateway (every route rule of every listener).
+ */
+public sealed interface PathTarget permits PathTarget.IngressTarget, PathTarget.HostTarget, PathTarget.GatewayTarget {
 
     /** Stable identity across refreshes. */
     String key();
@@ -48,6 +51,28 @@ public sealed interface PathTarget permits PathTarget.IngressTarget, PathTarget.
         @Override
         public String label() {
             return "Host " + (host.isEmpty() ? "(any host)" : host);
+        }
+    }
+
+    /**
+     * A Gateway: its listeners and the route rules attached to them.
+     *
+     * @param gateway   the Gateway
+     * @param hostnames its listeners' hostnames, for the picker
+     */
+    record GatewayTarget(ObjectRef gateway, List<String> hostnames) implements PathTarget {
+        public GatewayTarget {
+            hostnames = List.copyOf(hostnames);
+        }
+
+        @Override
+        public String key() {
+            return "gateway:" + gateway.path();
+        }
+
+        @Override
+        public String label() {
+            return "Gateway " + gateway.path() + (hostnames.isEmpty() ? "" : "  ·  " + String.join(", ", hostnames));
         }
     }
 }

@@ -193,7 +193,7 @@ public final class PathView extends VBox {
             super.updateItem(item, empty);
             setText(empty || item == null ? null : item.label());
             setGraphic(empty || item == null ? null : new FontIcon(item instanceof PathTarget.IngressTarget
-                    ? "fth-globe" : "fth-at-sign"));
+                    ? "fth-globe" : item instanceof PathTarget.GatewayTarget ? "fth-shield" : "fth-at-sign"));
         }
     }
 }

@@ -59,6 +59,7 @@ public final class PathViewModel implements AutoCloseable {
     private final StringProperty method = new SimpleStringProperty("GET");
     private final StringProperty url = new SimpleStringProperty("");
     private final StringProperty sni = new SimpleStringProperty("");
+    private final StringProperty headers = new SimpleStringProperty("");
     private final BooleanProperty noSni = new SimpleBooleanProperty();
     private final ObjectProperty<ClientCertificate.Presence> clientCertificate =
             new SimpleObjectProperty<>(ClientCertificate.Presence.NONE);
@@ -187,7 +188,7 @@ public final class PathViewModel implements AutoCloseable {
             placeholder.set(r.failure());
         } else if (r.targets().isEmpty()) {
             boolean loading = s.ingresses().status() instanceof CacheStatus.Syncing;
-            placeholder.set(loading ? "Loading Ingresses…" : "No Ingresses in this namespace scope.");
+            placeholder.set(loading ? "Loading Ingresses…" : "No Ingresses or Gateways in this namespace scope.");
         } else {
             placeholder.set("");
         }
@@ -207,6 +208,12 @@ public final class PathViewModel implements AutoCloseable {
             r = r.withSni(Optional.of(sni.get().trim()));
         }
         r = r.withClientCertificate(new ClientCertificate(clientCertificate.get(), Optional.empty()));
+        try {
+            r = r.withHeaders(dev.gatehouse.routing.route.RequestHeaders.parseLine(headers.get()));
+        } catch (IllegalArgumentException e) {
+            explainError.set("Headers: " + e.getMessage() + ", e.g. X-Canary: always; X-Team: ops");
+            return;
+        }
         if (session == null) {
             explainError.set("Not connected: there is no cluster to explain the request against.");
             return;
@@ -246,6 +253,8 @@ public final class PathViewModel implements AutoCloseable {
     public StringProperty methodProperty() { return method; }
     public StringProperty urlProperty() { return url; }
     public StringProperty sniProperty() { return sni; }
+    /** Request headers routes may match on, {@code Name: value; Name: value} (Gateway API header matches). */
+    public StringProperty headersProperty() { return headers; }
     public BooleanProperty noSniProperty() { return noSni; }
     public ObjectProperty<ClientCertificate.Presence> clientCertificateProperty() { return clientCertificate; }
     public ReadOnlyStringProperty explainErrorProperty() { return explainError.getReadOnlyProperty(); }
