@@ -9,8 +9,6 @@ import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.Future;
 import java.util.Optional;
 import javax.net.ssl.SSLHandshakeException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Client side, first TLS step: reads the SNI and asks the route table in force what the listener port the
@@ -21,8 +19,6 @@ import org.slf4j.LoggerFactory;
 final class ListenerSniHandler extends SniHandler {
 
     private static final AttributeKey<TlsChoice.Passthrough> PASSTHROUGH = AttributeKey.valueOf("gatehouse.passthrough");
-
-    private static final Logger LOG = LoggerFactory.getLogger(ListenerSniHandler.class);
 
     private final ProxyServices services;
 
@@ -48,21 +44,6 @@ final class ListenerSniHandler extends SniHandler {
             return ctx.executor().newSucceededFuture(table.sniMapping().map(null));
         }
         return ctx.executor().newFailedFuture(new SSLHandshakeException(((TlsChoice.Refuse) choice).why()));
-    }
-
-    /** A refused name (not programmed, no TLSRoute) is an answer, not a proxy failure: close quietly. */
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) throws Exception {
-        Throwable root = cause;
-        while (root.getCause() != null && !(root instanceof SSLHandshakeException)) {
-            root = root.getCause();
-        }
-        if (root instanceof SSLHandshakeException) {
-            LOG.debug("TLS connection refused: {}", root.getMessage());
-            ctx.close();
-            return;
-        }
-        super.exceptionCaught(ctx, cause);
     }
 
     @Override
