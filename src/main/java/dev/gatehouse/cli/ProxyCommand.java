@@ -41,13 +41,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code gatehouse proxy}: serves Ingress rules and their certificates locally, like the controller.
+ * {@code gatehouse proxy}: serves Ingress rules and Gateway listeners and their certificates locally, like the
+ * controllers.
  * Prints one line when listening, one access-log line per request, and stops on Ctrl-C / SIGTERM.
  */
 @Command(name = "proxy", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Runs a local TLS-terminating proxy that serves the Ingress rules and certificates of YAML files"
                     + " (--manifests) or of a live cluster (--context), routed exactly as 'gatehouse explain' says.",
+            "Gateway listeners (HTTPRoute, TLSRoute) are served too, on the local port mapped to each listener port"
+                    + " (--listener-port; 443 on --https-port and 80 on --http-port by default).",
             "Like ingress-nginx it serves one IngressClass: the default class (and Ingresses without a class),"
                     + " or the one named with --ingress-class. Backends: --backend mappings first, then a"
                     + " port-forward to a ready Pod when a cluster is given. Rules are reloaded when the files or"
@@ -78,6 +81,15 @@ public final class ProxyCommand implements Callable<Integer> {
             description = "Serve this IngressClass instead of the default one")
     private String ingressClass;
 
+    @Option(names = "--gateway-class", paramLabel = "NAME",
+            description = "Serve only the Gateways of this GatewayClass (default: every Gateway of the input)")
+    private String gatewayClass;
+
+    @Option(names = "--listener-port", paramLabel = "PORT=LOCALPORT",
+            description = "Serve Gateway listener port PORT on local port LOCALPORT (repeatable; 0 = any free port)."
+                    + " Unmapped: 443 on --https-port, 80 on --http-port, others on a free port")
+    private List<String> listenerPortMappings = new ArrayList<>();
+
     @Option(names = "--io-threads", paramLabel = "N",
             description = "Event-loop threads, 1 to 64 (default: one per two cores, ${DEFAULT-VALUE} here)")
     private int ioThreads = ProxyConfig.defaultIoThreads();
@@ -105,7 +117,12 @@ public final class ProxyCommand implements Callable<Integer> {
         Transport.requestProblem().ifPresent(problem -> err.println("warning: " + problem));
         BackendMappings mappings = new BackendMappings();
         ProxyConfig config;
+        java.util.Map<Integer, Integer> listenerPorts;
         try {
+            listenerPorts = ListenerPortOption.parse(listenerPortMappings);
+            if (gatewayClass != null && gatewayClass.isBlank()) {
+                throw new IllegalArgumentException("--gateway-class needs a GatewayClass name");
+            }
             backends.forEach(mappings::add);
             config = ProxyConfig.defaults().withPorts(httpsPort, httpPort).withBind(InetAddress.getByName(bind))
                     .withIoThreads(ioThreads);
@@ -144,6 +161,7 @@ public final class ProxyCommand implements Callable<Integer> {
             LocalProxy proxy;
             try {
                 proxy = LocalProxy.builder(rules.get(), AppClock.system()).config(config).profile(profile).anchors(trust::anchors)
+                        .gatewayClass(gatewayClass).listenerPorts(listenerPorts)
                         .backends(new BackendDirectory(sources)).start();
             } catch (ProxyStartException e) {
                 err.println("gatehouse proxy: " + e.getMessage());
@@ -161,6 +179,7 @@ public final class ProxyCommand implements Callable<Integer> {
                     + " Ingress" + (table.ingressCount() == 1 ? "" : "es") + " of class " + profile.className()
                     + " from " + rules.get().describe() + "; TLS: " + proxy.tlsProvider().description()
                     + "; sockets: " + proxy.transport());
+            ListenerPortOption.readyLines(proxy, gatewayClass).forEach(line -> print(out, line));
             stopSignal.await();
             return 0;
         } catch (InterruptedException e) {
@@ -254,7 +273,8 @@ public final class ProxyCommand implements Callable<Integer> {
         proxy.addReloadListener(new ReloadListener() {
             @Override
             public void reloaded(RouteTable table) {
-                print(err, "rules reloaded: " + table.ingressCount() + " Ingresses");
+                print(err, "rules reloaded: " + table.ingressCount() + " Ingresses, " + table.listeners().size()
+                        + " Gateway listeners");
             }
 
             @Override

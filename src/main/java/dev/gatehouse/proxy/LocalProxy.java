@@ -11,7 +11,10 @@ import dev.gatehouse.proxy.server.AccessLogSink;
 import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.proxy.server.ProxyServer;
 import dev.gatehouse.proxy.server.Transport;
+import dev.gatehouse.proxy.route.WeightDraw;
+import dev.gatehouse.proxy.server.ListenerPorts;
 import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.tls.TrustAnchors;
@@ -20,6 +23,9 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -60,6 +66,7 @@ public final class LocalProxy implements AutoCloseable {
     private final TlsProvider tls;
     private final ServerTlsContexts contexts;
     private final AtomicReference<RouteTable> table = new AtomicReference<>();
+    private final Optional<String> gatewayClass;
     private final List<AccessLogListener> accessListeners = new CopyOnWriteArrayList<>();
     private final List<ReloadListener> reloadListeners = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService reloader;
@@ -76,6 +83,7 @@ public final class LocalProxy implements AutoCloseable {
         this.backends = b.backends;
         this.tls = tls;
         this.contexts = contexts;
+        this.gatewayClass = Optional.ofNullable(b.gatewayClass);
         this.reloader = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gatehouse-proxy-reload");
             t.setDaemon(true);
@@ -102,6 +110,9 @@ public final class LocalProxy implements AutoCloseable {
         private CertificateBundle defaultCertificate;
         private TlsProvider tlsProvider;
         private Transport transport;
+        private String gatewayClass;
+        private Map<Integer, Integer> listenerPorts = Map.of();
+        private WeightDraw draw = WeightDraw.random();
 
         private Builder(RuleSource rules, Clock clock) {
             this.rules = Objects.requireNonNull(rules, "rules");
@@ -142,6 +153,27 @@ public final class LocalProxy implements AutoCloseable {
             return this;
         }
 
+        /** Serve only the Gateways of this GatewayClass (null: every Gateway of the input). */
+        public Builder gatewayClass(String name) {
+            this.gatewayClass = name == null || name.isBlank() ? null : name;
+            return this;
+        }
+
+        /**
+         * Gateway listener port → local port (0 = any free one). Unmapped, listener port 443 is served on the HTTPS
+         * port, 80 on the HTTP port, every other listener port of the rules on a free local port.
+         */
+        public Builder listenerPorts(Map<Integer, Integer> ports) {
+            this.listenerPorts = Map.copyOf(ports);
+            return this;
+        }
+
+        /** How the backend of a weighted rule is drawn per request (random by default; tests fix it). */
+        public Builder weightDraw(WeightDraw d) {
+            this.draw = Objects.requireNonNull(d);
+            return this;
+        }
+
         /** The socket transport; the best available when not given (io_uring or epoll on Linux, else NIO). */
         public Builder transport(Transport t) {
             this.transport = t;
@@ -176,7 +208,8 @@ public final class LocalProxy implements AutoCloseable {
             }
             try {
                 proxy.server = new ProxyServer(config, transport != null ? transport : Transport.best(),
-                        proxy.table::get, backends, new UpstreamTlsContexts(provider), proxy.accessLogSink());
+                        proxy.table::get, backends, new UpstreamTlsContexts(provider), proxy.accessLogSink(),
+                        extras(proxy.table.get()), !listenerPorts.containsKey(443), !listenerPorts.containsKey(80), draw);
             } catch (RuntimeException e) {
                 proxy.reloader.shutdownNow();
                 throw new ProxyStartException("The proxy's sockets cannot be set up: " + e.getMessage(), e);
@@ -197,6 +230,19 @@ public final class LocalProxy implements AutoCloseable {
             return proxy;
         }
 
+        /** The local listeners for Gateway listener ports other than the HTTPS and HTTP ports. */
+        private List<ListenerPorts.Extra> extras(RouteTable first) {
+            Map<Integer, Boolean> ports = new java.util.TreeMap<>(first.listenerPorts());
+            listenerPorts.keySet().forEach(p -> ports.putIfAbsent(p, p != 80));
+            List<ListenerPorts.Extra> out = new java.util.ArrayList<>();
+            ports.forEach((port, tls) -> {
+                if (listenerPorts.containsKey(port) || port != 443 && port != 80) {
+                    out.add(new ListenerPorts.Extra(port, listenerPorts.getOrDefault(port, 0), tls));
+                }
+            });
+            return out;
+        }
+
         private static String portHint(BindException e) {
             String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
             return m.contains("in use") ? " (another program uses the port: choose another one)" : "";
@@ -205,8 +251,11 @@ public final class LocalProxy implements AutoCloseable {
 
     private RouteTable build() throws RuleSource.RuleSourceException {
         RuleSource source = rules.get();
-        return RouteTable.build(source.snapshot(view -> new RoutingEngine(view, profile, clock, anchors).snapshot()),
-                contexts, source.describe(), clock);
+        RoutingSnapshot snapshot = source.snapshot(view -> new RoutingEngine(view, profile, clock, anchors).snapshot());
+        if (gatewayClass.isPresent()) {
+            snapshot = snapshot.withGatewayClass(gatewayClass.get());
+        }
+        return RouteTable.build(snapshot, contexts, source.describe(), clock);
     }
 
     /**
@@ -218,7 +267,8 @@ public final class LocalProxy implements AutoCloseable {
             try {
                 RouteTable next = build();
                 table.set(next);
-                LOG.info("Proxy rules reloaded from {}: {} Ingresses", next.source(), next.ingressCount());
+                LOG.info("Proxy rules reloaded from {}: {} Ingresses, {} Gateway listeners", next.source(),
+                        next.ingressCount(), next.listeners().size());
                 reloadListeners.forEach(l -> l.reloaded(next));
             } catch (RuleSource.RuleSourceException | RuntimeException e) {
                 LOG.warn("Proxy rules not reloaded: {}", e.getMessage());
@@ -284,6 +334,16 @@ public final class LocalProxy implements AutoCloseable {
 
     public InetSocketAddress httpAddress() {
         return server.httpAddress();
+    }
+
+    /** Gateway listener port → the local port serving it (443 and 80 on the HTTPS and HTTP ports unless mapped). */
+    public Map<Integer, Integer> listenerPorts() {
+        return server.listenerPorts().bindings();
+    }
+
+    /** The local port serving a Gateway listener port, if the proxy serves it. */
+    public OptionalInt localPortFor(int listenerPort) {
+        return server.listenerPorts().localPort(listenerPort);
     }
 
     public TlsProvider tlsProvider() {

@@ -58,7 +58,11 @@ final class GatewayDecision {
         this.resolver = resolver;
     }
 
-    Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace) {
+    /**
+     * @param draw a number choosing among the weighted backends ({@link BackendChoice#choose}); 0 = the first
+     */
+    Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace,
+                   long draw) {
         if (selected.rule().isEmpty()) {
             Outcome none = Outcome.none();
             return new Outcome(Decision.of(dev.gatehouse.routing.Outcome.NOT_FOUND, "No HTTPRoute rule of listener "
@@ -105,7 +109,7 @@ final class GatewayDecision {
         }
         String pathAndQuery = request.query().isEmpty() ? upstreamPath : upstreamPath + "?" + request.query();
         traceShares(rule, trace);
-        BackendChoice choice = BackendChoice.choose(rule.rule(), b -> valid(rule, b), 0);
+        BackendChoice choice = BackendChoice.choose(rule.rule(), b -> valid(rule, b), draw);
         if (choice.backend().isEmpty()) {
             String why = rule.backends().isEmpty() ? "the rule names no backendRefs"
                     : "no backendRef of the rule is valid";

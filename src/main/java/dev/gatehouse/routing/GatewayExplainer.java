@@ -11,6 +11,7 @@ import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.model.SecretState;
 import dev.gatehouse.routing.route.Carriage;
+import dev.gatehouse.routing.route.RouteFilter;
 import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.tls.HostCoverage;
@@ -64,6 +65,11 @@ final class GatewayExplainer {
     }
 
     Explanation explain(ProbeRequest request) {
+        return explain(request, 0);
+    }
+
+    /** @param draw chooses among the weighted backends of the matched rule (see {@link RoutingSnapshot#explain(ProbeRequest, long)}) */
+    Explanation explain(ProbeRequest request, long draw) {
         Trace trace = new Trace();
         Optional<String> name = name(request);
         ListenerChoice choice = gateways.select(request.port(), request.scheme(), name);
@@ -97,7 +103,7 @@ final class GatewayExplainer {
             }
         }
         GatewayRuleStep.Selected selected = new GatewayRuleStep(gateways).select(listener, request, trace);
-        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace);
+        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace, draw);
         return answer(request, decided.decision(), certificate, trace, listener, decided);
     }
 
@@ -182,9 +188,13 @@ final class GatewayExplainer {
                 : LegAssessor.front(request, certificate, false, decision.outcome());
         Leg toService = decided.toService();
         Leg toPods = LegAssessor.endpoints(toService, decided.backend());
+        List<RouteFilter> filters = decided.rule().map(r -> r.rule().filters()).orElse(List.of());
         GatewayFacts facts = new GatewayFacts(listener.gateway(), listener.name(),
                 decided.rule().map(r -> r.route()), decided.rule().map(r -> OptionalInt.of(r.ruleIndex()))
-                .orElse(OptionalInt.empty()), decided.upstreamPath(), decided.upstreamHost(), decided.backends());
+                .orElse(OptionalInt.empty()), decided.upstreamPath(), decided.upstreamHost(), decided.backends(),
+                filters.stream().filter(RouteFilter.HeaderChange.class::isInstance).map(RouteFilter.HeaderChange.class::cast)
+                        .toList(), filters.stream().anyMatch(f -> f instanceof RouteFilter.UrlRewrite u
+                        && u.path().isPresent()), listener.port());
         return new Explanation(request, decision, decided.match(), decided.backend(), certificate,
                 List.of(front, toService, toPods), trace.steps(), new Carriage(decided.upstream()
                 .orElse(Upstream.PLAIN_HTTP), Optional.empty()), Optional.of(facts));

@@ -45,9 +45,27 @@ public final class RoutingSnapshot {
         return NginxPath.explain(request, this::route); // the path as nginx matches it, then the rules
     }
 
+    /**
+     * Like {@link #explain(ProbeRequest)}, with {@code draw} choosing among the weighted backends of a matched
+     * HTTPRoute rule: a number in {@code [0, GatewayFacts.totalWeight())}, each backend taking a run of numbers as
+     * long as its weight, in order (weight 0 = never). The proxy draws one per request; {@code explain} uses 0.
+     */
+    public Explanation explain(ProbeRequest request, long draw) {
+        return NginxPath.explain(request, r -> route(r, draw));
+    }
+
+    /** This snapshot with only the Gateways of one GatewayClass (the Ingress side unchanged). */
+    public RoutingSnapshot withGatewayClass(String className) {
+        return new RoutingSnapshot(model, gateways.onlyClass(className));
+    }
+
     private Explanation route(ProbeRequest request) {
+        return route(request, 0);
+    }
+
+    private Explanation route(ProbeRequest request, long draw) {
         if (gatewayExplainer.takes(request)) {
-            return gatewayExplainer.explain(request);
+            return gatewayExplainer.explain(request, draw);
         }
         Explanation ingress = explainer.explain(request);
         return gatewayExplainer.whyNotGateway(request).map(ingress::withFirstStep).orElse(ingress);

@@ -3,6 +3,12 @@ package dev.gatehouse.proxy.route;
 import dev.gatehouse.proxy.backend.BackendKey;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
+import dev.gatehouse.routing.GatewayFacts;
+import dev.gatehouse.routing.Outcome;
+import dev.gatehouse.routing.gateway.GatewayListener;
+import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.RequestHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.ServedCertificate;
@@ -45,6 +51,8 @@ public final class RouteTable {
     /** Host used to ask the engine about a wildcard server ({@code *.example.com}). */
     static final String WILDCARD_PROBE_LABEL = "gatehouse-sni-probe";
     private static final int EXPLAIN_CACHE_LIMIT = 10_000;
+    /** Host of the request the engine is asked about for a TLS connection without SNI. */
+    private static final String NO_SNI_HOST = "gatehouse-no-sni.invalid";
 
     /** A host of the rules and whether it has TLS. */
     public record HostEntry(String host, boolean wildcard, boolean tls) {
@@ -56,7 +64,25 @@ public final class RouteTable {
      * {@link Explanation#carriage()} (nothing is decided again here). Memoised per request shape.
      */
     public record Route(Explanation explanation, Optional<BackendKey> backend, UpstreamTls upstreamTls,
-                        boolean hsts) {
+                        boolean hsts, Optional<String> unsupported) {
+
+        public Route(Explanation explanation, Optional<BackendKey> backend, UpstreamTls upstreamTls, boolean hsts) {
+            this(explanation, backend, upstreamTls, hsts, Optional.empty());
+        }
+
+        /** The Gateway facts of the answer, when a Gateway listener took the request. */
+        public Optional<GatewayFacts> gateway() {
+            return explanation.gateway();
+        }
+    }
+
+    /** The routes of one request shape: one per weighted backend the engine can choose (usually one). */
+    private record Choices(long[] starts, Route[] routes, long total) {
+    }
+
+    /** A Gateway listener the table serves, for the ready line and the Proxy screen. */
+    public record ServedListener(ObjectRef gateway, String name, String protocol, int port, String hostname,
+                                 boolean programmed) {
     }
 
     private final RoutingSnapshot snapshot;
@@ -65,11 +91,14 @@ public final class RouteTable {
     private final Clock clock;
     private final Instant builtAt;
     private final Set<String> contextIds;
-    private final Map<ProbeRequest, Route> routes = new ConcurrentHashMap<>();
+    private final Map<ProbeRequest, Choices> routes = new ConcurrentHashMap<>();
+    private final Map<String, TlsChoice> tlsChoices = new ConcurrentHashMap<>();
+    private final GatewayServing gateways;
 
     private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Clock clock,
-                       Set<String> contextIds) {
+                       Set<String> contextIds, GatewayServing gateways) {
         this.snapshot = snapshot;
+        this.gateways = gateways;
         this.sni = sni;
         this.source = source;
         this.clock = clock;
@@ -113,8 +142,9 @@ public final class RouteTable {
             }
             mapping.add(name, context);
         }
+        GatewayServing served = GatewayServing.build(snapshot, tls, ids);
         tls.retainOnly(ids);
-        return new RouteTable(snapshot, mapping.build(), source, clock, ids);
+        return new RouteTable(snapshot, mapping.build(), source, clock, ids, served);
     }
 
     /** CA certificates to ask clients for, when the host checks client certificates. */
@@ -132,20 +162,127 @@ public final class RouteTable {
         return route(request).explanation();
     }
 
-    /** The engine's explanation of a request with the proxy's derived facts (memoised per snapshot). */
+    /** The engine's explanation of a request with the proxy's derived facts (memoised per snapshot); draw 0. */
     public Route route(ProbeRequest request) {
-        Route cached = routes.get(request);
+        return route(request, total -> 0);
+    }
+
+    /**
+     * The engine's explanation of a request with the proxy's derived facts, memoised per request shape (the
+     * {@link ProbeRequest} holds everything a rule can match on: method, host, port, path, query, SNI and the
+     * headers some route matches on). When the matched rule splits traffic by weight, {@code draw} picks the
+     * backend for this request; the engine made one answer per backend.
+     */
+    public Route route(ProbeRequest request, WeightDraw draw) {
+        Choices choices = routes.get(request);
+        if (choices == null) {
+            choices = choices(request);
+            if (routes.size() >= EXPLAIN_CACHE_LIMIT) {
+                routes.clear();
+            }
+            routes.put(request, choices);
+        }
+        if (choices.routes().length == 1) {
+            return choices.routes()[0];
+        }
+        long point = Math.floorMod(draw.draw(choices.total()), choices.total());
+        int i = choices.starts().length - 1;
+        while (i > 0 && choices.starts()[i] > point) {
+            i--;
+        }
+        return choices.routes()[i];
+    }
+
+    private Choices choices(ProbeRequest request) {
+        Explanation first = snapshot.explain(request);
+        Optional<GatewayFacts> facts = first.gateway();
+        long total = facts.map(GatewayFacts::totalWeight).orElse(0L);
+        List<GatewayFacts.Backend> shares = facts.map(f -> f.backends().stream()
+                .filter(b -> b.valid() && b.weight() > 0).toList()).orElse(List.of());
+        if (first.decision().outcome() == Outcome.REDIRECT || shares.size() < 2) {
+            return new Choices(new long[] {0}, new Route[] {derive(first)}, 1);
+        }
+        long[] starts = new long[shares.size()];
+        Route[] out = new Route[shares.size()];
+        long start = 0;
+        for (int i = 0; i < shares.size(); i++) {
+            starts[i] = start;
+            out[i] = derive(i == 0 ? first : snapshot.explain(request, start));
+            start += shares.get(i).weight();
+        }
+        return new Choices(starts, out, total);
+    }
+
+    private Route derive(Explanation explained) {
+        Optional<String> unsupported = explained.gateway()
+                .filter(f -> explained.decision().outcome() == Outcome.NOT_FOUND)
+                .flatMap(f -> gateways.grpcRoute(f, explained.request().host()))
+                .map(r -> r.ref() + " would take " + explained.request().host() + ", but the local proxy does not"
+                        + " serve GRPCRoutes (gRPC routing is not implemented in Gatehouse yet)");
+        return new Route(explained, backendKey(explained), UpstreamTls.of(explained.carriage().upstream()),
+                explained.carriage().hsts().isPresent(), unsupported);
+    }
+
+    /**
+     * What to do with a TLS connection on a listener port once its SNI is known (memoised): the engine explains a
+     * request for that name and port; a Gateway listener's answer gives its certificate, a TLSRoute passthrough,
+     * or nothing (not programmed: the handshake fails); any other name gets the Ingress certificate mapping.
+     *
+     * @param listenerPort the Gateway listener port the connection's local port serves
+     */
+    public TlsChoice tls(int listenerPort, Optional<String> sni) {
+        if (snapshot.gateways().isEmpty()) {
+            return new TlsChoice.Terminate(sniMapping().map(sni.orElse(null)));
+        }
+        String key = listenerPort + "/" + sni.orElse("");
+        TlsChoice cached = tlsChoices.get(key);
         if (cached != null) {
             return cached;
         }
-        Explanation explained = snapshot.explain(request);
-        Route route = new Route(explained, backendKey(explained),
-                UpstreamTls.of(explained.carriage().upstream()), explained.carriage().hsts().isPresent());
-        if (routes.size() >= EXPLAIN_CACHE_LIMIT) {
-            routes.clear();
+        TlsChoice choice = decideTls(listenerPort, sni);
+        if (tlsChoices.size() >= EXPLAIN_CACHE_LIMIT) {
+            tlsChoices.clear();
         }
-        routes.put(request, route);
-        return route;
+        tlsChoices.put(key, choice);
+        return choice;
+    }
+
+    private TlsChoice decideTls(int listenerPort, Optional<String> sni) {
+        ProbeRequest probe = new ProbeRequest("GET", "https", sni.orElse(NO_SNI_HOST), listenerPort, "/", "", sni,
+                ClientCertificate.NONE);
+        Explanation e = snapshot.explain(probe);
+        if (e.gateway().isEmpty()) {
+            return new TlsChoice.Terminate(sniMapping().map(sni.orElse(null)));
+        }
+        if (e.decision().outcome() == Outcome.PASSTHROUGH) {
+            return backendKey(e).<TlsChoice>map(k -> new TlsChoice.Passthrough(k, e.decision().summary()))
+                    .orElseGet(() -> new TlsChoice.Refuse(e.decision().summary()));
+        }
+        Optional<SslContext> context = e.certificate().filter(ServedCertificate.FromSecret.class::isInstance)
+                .map(ServedCertificate.FromSecret.class::cast).flatMap(c -> gateways.context(c.secret()));
+        return context.<TlsChoice>map(TlsChoice.Terminate::new).orElseGet(() -> new TlsChoice.Refuse(
+                e.decision().summary()));
+    }
+
+    /** The headers of a request that some HTTPRoute matches on, for the {@link ProbeRequest}. */
+    public RequestHeaders matchHeaders(HttpHeaders headers) {
+        return gateways.matchHeaders(headers);
+    }
+
+    /** Whether the rules have Gateways (then local ports are translated to listener ports). */
+    public boolean hasGateways() {
+        return !snapshot.gateways().isEmpty();
+    }
+
+    /** Listener ports of the Gateways served → whether each speaks TLS. */
+    public Map<Integer, Boolean> listenerPorts() {
+        return gateways.ports();
+    }
+
+    /** The listeners of the accepted Gateways, in input order. */
+    public List<ServedListener> listeners() {
+        return gateways.listeners().stream().map(l -> new ServedListener(l.gateway(), l.name(), l.protocolName(),
+                l.port(), l.hostname().display(), l.programmed())).toList();
     }
 
     /**
@@ -163,6 +300,12 @@ public final class RouteTable {
     /** The Service ports the rules send traffic to, for the backend table. */
     public List<BackendKey> backends() {
         Map<String, BackendKey> keys = new LinkedHashMap<>();
+        for (GatewayListener listener : gateways.listeners()) {
+            snapshot.gateways().rules(listener.key()).forEach(r -> r.rule().backends()
+                    .forEach(b -> key(b).ifPresent(k -> keys.putIfAbsent(k.display(), k))));
+            snapshot.gateways().tlsRoutes(listener.key()).forEach(t -> t.backends()
+                    .forEach(b -> key(b.ref()).ifPresent(k -> keys.putIfAbsent(k.display(), k))));
+        }
         for (VirtualHost host : snapshot.model().routes().all()) {
             List<RouteRule> rules = new ArrayList<>(host.rules());
             host.fallback().ifPresent(rules::add);

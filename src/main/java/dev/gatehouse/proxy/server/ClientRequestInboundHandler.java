@@ -4,6 +4,7 @@ import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Outcome;
 import dev.gatehouse.routing.ProbeRequest;
+import dev.gatehouse.routing.route.RequestHeaders;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -179,7 +180,10 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
                     probe = probe.withClientCertificate(presented);
                 }
             }
-            RouteTable.Route route = table.route(probe);
+            if (table.hasGateways()) {
+                probe = forGateways(probe, table, request, info);
+            }
+            RouteTable.Route route = table.route(probe, services.draw());
             current.explained(route.explanation(), info.tls() && route.hsts());
             if (!request.uri().startsWith("/") && !request.uri().equals("*")) {
                 request.headers().set(HttpHeaderNames.HOST, parsed.hostHeader()); // RFC 9112 §3.2.2
@@ -190,6 +194,19 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
                 request.release();
             }
         }
+    }
+
+    /**
+     * The request as the Gateway sees it: on the listener port the local port serves, with the headers some
+     * HTTPRoute matches on (the route cache is keyed by the whole request, so these must be in it).
+     */
+    private ProbeRequest forGateways(ProbeRequest probe, RouteTable table, FullHttpRequest request, ConnectionInfo info) {
+        int listenerPort = services.ports().listenerPort(info.localPort());
+        ProbeRequest onPort = listenerPort == probe.port() ? probe : new ProbeRequest(probe.method(), probe.scheme(),
+                probe.host(), listenerPort, probe.path(), probe.query(), probe.sni(), probe.clientCertificate(),
+                probe.headers());
+        RequestHeaders headers = table.matchHeaders(request.headers());
+        return headers.isEmpty() ? onPort : onPort.withHeaders(headers);
     }
 
     private Exchange begin(String method, String host, String uri, String protocol, boolean keepAlive) {
@@ -211,8 +228,13 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
             proxied.start();
             return true;
         }
+        if (route.unsupported().isPresent()) {
+            String why = route.unsupported().get();
+            respond(ErrorPages.page(ctx.alloc(), HttpResponseStatus.NOT_IMPLEMENTED, why + "."), why);
+            return false;
+        }
         ProxyAnswers.Answer answer = ProxyAnswers.of(ctx.alloc(), route.explanation(), target,
-                services.httpsPort().getAsInt());
+                services.httpsPort().getAsInt(), services.ports());
         respond(answer.response(), answer.note());
         return false;
     }

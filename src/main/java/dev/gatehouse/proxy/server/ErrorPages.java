@@ -27,9 +27,14 @@ final class ErrorPages {
 
     /** A 308 to {@code location} with nginx's small body. */
     static FullHttpResponse redirect(ByteBufAllocator alloc, String location) {
-        HttpResponseStatus status = HttpResponseStatus.PERMANENT_REDIRECT;
-        String html = "<html>\n<head><title>308 Permanent Redirect</title></head>\n<body>\n"
-                + "<center><h1>308 Permanent Redirect</h1></center>\n<hr><center>Gatehouse local proxy</center>\n"
+        return redirect(alloc, HttpResponseStatus.PERMANENT_REDIRECT, location);
+    }
+
+    /** A redirect with this status to {@code location} with nginx's small body. */
+    static FullHttpResponse redirect(ByteBufAllocator alloc, HttpResponseStatus status, String location) {
+        String title = status.code() + " " + status.reasonPhrase();
+        String html = "<html>\n<head><title>" + title + "</title></head>\n<body>\n"
+                + "<center><h1>" + title + "</h1></center>\n<hr><center>Gatehouse local proxy</center>\n"
                 + "</body>\n</html>\n";
         FullHttpResponse response = response(alloc, status, html, "text/html; charset=utf-8");
         response.headers().set(HttpHeaderNames.LOCATION, location);

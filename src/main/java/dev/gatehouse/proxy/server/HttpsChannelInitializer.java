@@ -6,7 +6,8 @@ import io.netty.handler.ssl.SniHandler;
 
 /**
  * The HTTPS listener's connections: admit, pick the certificate by SNI from the route table in force,
- * record the TLS session, then HTTP/2 or HTTP/1.1 as ALPN agreed.
+ * record the TLS session (or, for a TLSRoute on a Passthrough listener, relay
+ * the TLS stream to its backend), then HTTP/2 or HTTP/1.1 as ALPN agreed.
  */
 final class HttpsChannelInitializer extends ChannelInitializer<SocketChannel> {
 
@@ -31,7 +32,6 @@ final class HttpsChannelInitializer extends ChannelInitializer<SocketChannel> {
 
     /** Reads the current table at handshake time, so a reload applies to the next connection. */
     private SniHandler sniHandler() {
-        return new SniHandler(host -> services.routes().get().sniMapping().map(host), MAX_CLIENT_HELLO,
-                services.config().requestTimeout().toMillis());
+        return new ListenerSniHandler(services, MAX_CLIENT_HELLO);
     }
 }

@@ -157,10 +157,10 @@ final class ProxiedExchange {
         reused = lease.reused();
         BackendResponseInboundHandler.of(backend).bind(this);
         // As nginx's proxy_pass without a URI part: the target as sent, or the rewritten (normalised) one.
-        String uri = explanation.decision().upstreamPath().map(RequestPath::escapeRewritten)
-                .orElse(requestTarget);
+        String uri = GatewayFilters.upstreamUri(explanation, requestTarget);
         FullHttpRequest upstream = UpstreamRequests.build(request, uri, exchange.connection(),
                 explanation.request().scheme(), websocket);
+        GatewayFilters.request(upstream.headers(), explanation); // HTTPRoute filters: Host rewrite, header changes
         Channel sentOn = backend;
         backend.writeAndFlush(upstream).addListener(w -> {
             if (!w.isSuccess() && sentOn == backend) {
@@ -271,6 +271,7 @@ final class ProxiedExchange {
         exchange.status(status);
         upgrading = websocket && status == HttpResponseStatus.SWITCHING_PROTOCOLS.code();
         UpstreamRequests.stripResponseHopByHop(response.headers(), upgrading);
+        GatewayFilters.response(response.headers(), explanation);
         boolean bodyless = status < 200 || status == 204 || status == 304 || request.method().equals(HttpMethod.HEAD);
         boolean framed = HttpUtil.isContentLengthSet(response) || HttpUtil.isTransferEncodingChunked(response);
         backendKeepAlive = HttpUtil.isKeepAlive(response) && (framed || bodyless) && !upgrading;

@@ -25,9 +25,25 @@ final class ProxyAnswers {
      * @param httpsPort the proxy's HTTPS port, for redirects
      */
     static Answer of(ByteBufAllocator alloc, Explanation explanation, String target, int httpsPort) {
+        return of(alloc, explanation, target, httpsPort, ListenerPorts.none());
+    }
+
+    /** @param ports the local port serving each Gateway listener port, for a Gateway redirect's Location */
+    static Answer of(ByteBufAllocator alloc, Explanation explanation, String target, int httpsPort, ListenerPorts ports) {
         Decision decision = explanation.decision();
         String host = explanation.request().host();
         String where = host + explanation.request().path();
+        if (explanation.gateway().isPresent()) {
+            if (decision.outcome() == dev.gatehouse.routing.Outcome.REDIRECT) {
+                String location = GatewayRedirects.local(decision.redirectTo().orElse("/"), ports);
+                return new Answer(ErrorPages.redirect(alloc, HttpResponseStatus.valueOf(decision.status()), location),
+                        "redirected to " + location + " (the Gateway sends " + decision.redirectTo().orElse("") + ")");
+            }
+            if (decision.outcome() == dev.gatehouse.routing.Outcome.NOT_FOUND) {
+                return new Answer(ErrorPages.page(alloc, HttpResponseStatus.NOT_FOUND, "No HTTPRoute rule matches "
+                        + where + ". " + decision.summary() + "."), "no rule matched");
+            }
+        }
         return switch (decision.outcome()) {
             case REDIRECT -> {
                 String location = redirectLocation(redirectTarget(explanation, target), host, httpsPort);
@@ -50,7 +66,9 @@ final class ProxyAnswers {
                     decision.summary() + "."), decision.summary());
             case MISDIRECTED -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.MISDIRECTED_REQUEST,
                     decision.summary() + "."), decision.summary());
-            case PASSTHROUGH -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.BAD_GATEWAY, "ssl-passthrough is"
+            case PASSTHROUGH -> explanation.gateway().isPresent() ? new Answer(ErrorPages.page(alloc,
+                    HttpResponseStatus.BAD_GATEWAY, decision.summary() + "; a TLSRoute passes TLS through, so this"
+                    + " listener takes no HTTP requests."), decision.summary()) : new Answer(ErrorPages.page(alloc, HttpResponseStatus.BAD_GATEWAY, "ssl-passthrough is"
                     + " on for " + host + ": the controller would pass TLS to the backend untouched, which the local"
                     + " proxy (it terminates TLS) does not do."), "ssl-passthrough is not supported locally");
             default -> new Answer(ErrorPages.page(alloc, HttpResponseStatus.INTERNAL_SERVER_ERROR, decision.summary()),

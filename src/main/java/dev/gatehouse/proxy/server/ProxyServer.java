@@ -3,6 +3,7 @@ package dev.gatehouse.proxy.server;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
+import dev.gatehouse.proxy.route.WeightDraw;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -13,6 +14,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
@@ -33,18 +36,47 @@ public final class ProxyServer implements AutoCloseable {
     private final UpstreamPool pool;
     private final ProxyServices services;
     private final AtomicInteger httpsPort = new AtomicInteger();
+    private final ListenerPorts ports = new ListenerPorts();
+    private final List<ListenerPorts.Extra> extras;
+    private final boolean gatewayHttps;
+    private final boolean gatewayHttp;
+    private final List<Channel> extraListeners = new ArrayList<>();
     private Channel httpsListener;
     private Channel httpListener;
 
     public ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
                        UpstreamTlsContexts upstreamTls, AccessLogSink accessLog) {
-        this(config, transport, routes, backends, upstreamTls, accessLog, ProxyServer::eventLoops);
+        this(config, transport, routes, backends, upstreamTls, accessLog, List.of(), true, true, WeightDraw.random());
+    }
+
+    /**
+     * @param extras       Gateway listener ports served on local ports of their own
+     * @param gatewayHttps the HTTPS port serves Gateway listener port 443 (not mapped elsewhere)
+     * @param gatewayHttp  the HTTP port serves Gateway listener port 80
+     * @param draw         picks among weighted backends per request
+     */
+    public ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
+                       UpstreamTlsContexts upstreamTls, AccessLogSink accessLog, List<ListenerPorts.Extra> extras,
+                       boolean gatewayHttps, boolean gatewayHttp, WeightDraw draw) {
+        this(config, transport, routes, backends, upstreamTls, accessLog, ProxyServer::eventLoops, extras,
+                gatewayHttps, gatewayHttp, draw);
+    }
+
+    ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
+                UpstreamTlsContexts upstreamTls, AccessLogSink accessLog, BiFunction<ProxyConfig, Transport, Loops> loops) {
+        this(config, transport, routes, backends, upstreamTls, accessLog, loops, List.of(), true, true,
+                WeightDraw.random());
     }
 
     /** With the way event loops are made given (tests make one transport fail). */
-    ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
-                UpstreamTlsContexts upstreamTls, AccessLogSink accessLog, BiFunction<ProxyConfig, Transport, Loops> loops) {
+    private ProxyServer(ProxyConfig config, Transport transport, Supplier<RouteTable> routes, BackendDirectory backends,
+                        UpstreamTlsContexts upstreamTls, AccessLogSink accessLog,
+                        BiFunction<ProxyConfig, Transport, Loops> loops, List<ListenerPorts.Extra> extras,
+                        boolean gatewayHttps, boolean gatewayHttp, WeightDraw draw) {
         this.config = config;
+        this.extras = ListenerPorts.sorted(extras);
+        this.gatewayHttps = gatewayHttps;
+        this.gatewayHttp = gatewayHttp;
         Loops made = Transport.firstWorking(transport, t -> loops.apply(config, t));
         this.transport = made.transport();
         this.acceptor = made.acceptor();
@@ -52,7 +84,8 @@ public final class ProxyServer implements AutoCloseable {
         try {
             this.gate = new ConnectionGate(config.maxConnections());
             this.pool = new UpstreamPool(config, upstreamTls, this.transport);
-            this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get);
+            this.services = new ProxyServices(config, routes, backends, pool, upstreamTls, accessLog, httpsPort::get,
+                    ports, draw);
         } catch (RuntimeException e) {
             acceptor.shutdownGracefully(0, 0, TimeUnit.SECONDS);
             workers.shutdownGracefully(0, 0, TimeUnit.SECONDS);
@@ -87,6 +120,18 @@ public final class ProxyServer implements AutoCloseable {
             httpsListener = listen(config.httpsPort(), new HttpsChannelInitializer(gate, services), "HTTPS");
             httpsPort.set(((InetSocketAddress) httpsListener.localAddress()).getPort());
             httpListener = listen(config.httpPort(), new HttpChannelInitializer(gate, services), "HTTP");
+            if (gatewayHttps) {
+                ports.bound(443, httpsAddress().getPort());
+            }
+            if (gatewayHttp) {
+                ports.bound(80, httpAddress().getPort());
+            }
+            for (ListenerPorts.Extra extra : extras) {
+                Channel ch = listen(extra.localPort(), extra.tls() ? new HttpsChannelInitializer(gate, services)
+                        : new HttpChannelInitializer(gate, services), "Gateway listener port " + extra.listenerPort());
+                extraListeners.add(ch);
+                ports.bound(extra.listenerPort(), ((InetSocketAddress) ch.localAddress()).getPort());
+            }
         } catch (BindException | InterruptedException | RuntimeException e) {
             close();
             throw e;
@@ -125,6 +170,11 @@ public final class ProxyServer implements AutoCloseable {
         return (InetSocketAddress) httpListener.localAddress();
     }
 
+    /** Which Gateway listener port each local port serves. */
+    public ListenerPorts listenerPorts() {
+        return ports;
+    }
+
     /** The socket transport in use (io_uring, epoll or NIO). */
     public Transport transport() {
         return transport;
@@ -143,6 +193,7 @@ public final class ProxyServer implements AutoCloseable {
         if (httpListener != null) {
             httpListener.close().awaitUninterruptibly(10, TimeUnit.SECONDS);
         }
+        extraListeners.forEach(ch -> ch.close().awaitUninterruptibly(10, TimeUnit.SECONDS));
         pool.close();
         acceptor.shutdownGracefully(0, 1, TimeUnit.SECONDS);
         workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);

@@ -3,6 +3,7 @@ package dev.gatehouse.proxy.server;
 import dev.gatehouse.proxy.backend.BackendDirectory;
 import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.proxy.route.UpstreamTlsContexts;
+import dev.gatehouse.proxy.route.WeightDraw;
 import java.util.Objects;
 import java.util.function.IntSupplier;
 import java.util.function.Supplier;
@@ -18,10 +19,19 @@ import java.util.function.Supplier;
  * @param upstreamTls client-side TLS contexts for re-encryption
  * @param accessLog  receives one event per answered request (on an I/O thread)
  * @param httpsPort  the HTTPS listener's port, for redirects
+ * @param ports      which Gateway listener port each local port serves
+ * @param draw       picks the backend of a rule that splits traffic by weight, per request
  */
 public record ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
                             UpstreamPool pool, UpstreamTlsContexts upstreamTls, AccessLogSink accessLog,
-                            IntSupplier httpsPort) {
+                            IntSupplier httpsPort, ListenerPorts ports, WeightDraw draw) {
+
+    public ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, BackendDirectory backends,
+                         UpstreamPool pool, UpstreamTlsContexts upstreamTls, AccessLogSink accessLog,
+                         IntSupplier httpsPort) {
+        this(config, routes, backends, pool, upstreamTls, accessLog, httpsPort, ListenerPorts.none(),
+                WeightDraw.random());
+    }
 
     public ProxyServices {
         Objects.requireNonNull(config, "config");
@@ -31,6 +41,8 @@ public record ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, Bac
         Objects.requireNonNull(upstreamTls, "upstreamTls");
         Objects.requireNonNull(accessLog, "accessLog");
         Objects.requireNonNull(httpsPort, "httpsPort");
+        Objects.requireNonNull(ports, "ports");
+        Objects.requireNonNull(draw, "draw");
     }
 
     /** Logs a finished (or abandoned) exchange, when anyone listens. */

@@ -39,6 +39,25 @@ final class TlsSessionRecorder extends ChannelInboundHandlerAdapter {
         ctx.fireUserEventTriggered(evt);
     }
 
+    /**
+     * A name the SNI step refused (a Gateway listener that is not programmed, no TLSRoute for it) is an answer,
+     * not a proxy failure: the connection is closed without a stack trace in the log.
+     */
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && !(root instanceof javax.net.ssl.SSLHandshakeException)) {
+            root = root.getCause();
+        }
+        if (root instanceof javax.net.ssl.SSLHandshakeException) {
+            org.slf4j.LoggerFactory.getLogger(TlsSessionRecorder.class).debug("TLS connection refused: {}",
+                    root.getMessage());
+            ctx.close();
+            return;
+        }
+        ctx.fireExceptionCaught(cause);
+    }
+
     private static void record(ConnectionInfo info, SSLSession session) {
         Optional<String> served = Optional.empty();
         Certificate[] local = session.getLocalCertificates();

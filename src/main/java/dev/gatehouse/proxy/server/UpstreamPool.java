@@ -64,6 +64,24 @@ final class UpstreamPool implements AutoCloseable {
         return null;
     }
 
+    /** A plain TCP connection to the target with one handler (TLS passthrough); not pooled. */
+    Future<Channel> openRaw(EventLoop loop, BackendTarget target, io.netty.channel.ChannelHandler handler) {
+        Promise<Channel> opened = loop.newPromise();
+        new Bootstrap().group(loop).channel(transport.socketChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.upstreamConnectTimeout().toMillis())
+                .handler(handler)
+                .connect(target.host(), target.port()).addListener((ChannelFuture connected) -> {
+                    if (connected.isSuccess()) {
+                        opened.setSuccess(connected.channel());
+                    } else {
+                        opened.setFailure(connected.cause());
+                    }
+                });
+        return opened;
+    }
+
     /** A new connection to the target (TLS handshake done when re-encrypting). Completes on {@code loop}. */
     Future<Lease> open(EventLoop loop, BackendTarget target, UpstreamTls tls) {
         PoolKey key = PoolKey.of(target, tls);

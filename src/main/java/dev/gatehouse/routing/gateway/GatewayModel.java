@@ -42,6 +42,27 @@ public record GatewayModel(List<GatewayClassState> classes, List<GatewayState> g
         tlsRoutes = Map.copyOf(tlsRoutes);
     }
 
+    /**
+     * Only the Gateways of one GatewayClass, with the rules and TLSRoutes of their listeners (routes keep their
+     * status: it is what the controller of every class writes).
+     */
+    public GatewayModel onlyClass(String className) {
+        List<GatewayState> kept = gateways.stream().filter(g -> g.className().equals(className)).toList();
+        Map<ListenerKey, List<GatewayRule>> keptRules = new java.util.HashMap<>();
+        rules.forEach((k, v) -> {
+            if (kept.stream().anyMatch(g -> g.listeners().stream().anyMatch(l -> l.key().equals(k)))) {
+                keptRules.put(k, v);
+            }
+        });
+        Map<ListenerKey, List<TlsRouteTarget>> keptTls = new java.util.HashMap<>();
+        tlsRoutes.forEach((k, v) -> {
+            if (kept.stream().anyMatch(g -> g.listeners().stream().anyMatch(l -> l.key().equals(k)))) {
+                keptTls.put(k, v);
+            }
+        });
+        return new GatewayModel(classes, kept, routes, keptRules, keptTls);
+    }
+
     /** Whether there is any Gateway at all. */
     public boolean isEmpty() {
         return gateways.isEmpty();
