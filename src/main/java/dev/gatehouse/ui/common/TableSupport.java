@@ -63,6 +63,35 @@ public final class TableSupport {
         return c;
     }
 
+    /** A text column coloured by a status, with its icon (colour is never alone): a certificate band, a verdict. */
+    public static <R> TableColumn<R, R> coloured(String title, Function<R, String> text, Function<R, Status> status,
+                                                 double width) {
+        TableColumn<R, R> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setComparator(Comparator.comparing(r -> text.apply(r)));
+        c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(R row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll(Status.allStyleClasses());
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                Status s = status.apply(row);
+                String t = text.apply(row);
+                getStyleClass().add(s.styleClass());
+                setGraphic(t.isEmpty() ? null : new FontIcon(s.iconLiteral()));
+                setText(t);
+                setTooltip(t.isEmpty() ? null : new Tooltip(t));
+            }
+        });
+        return c;
+    }
+
     /** Sort rank: errors first, then warnings, unknown, OK. */
     static int worstFirst(Status s) {
         return switch (s) {
