@@ -3,6 +3,7 @@ package dev.gatehouse.ui.common;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -63,7 +64,10 @@ public final class TableSupport {
         return c;
     }
 
-    /** A text column coloured by a status, with its icon (colour is never alone): a certificate band, a verdict. */
+    /**
+     * A text column coloured by a status (text and icon, no fill: colour is never alone): a certificate band, a
+     * verdict. The full text is in the tooltip.
+     */
     public static <R> TableColumn<R, R> coloured(String title, Function<R, String> text, Function<R, Status> status,
                                                  double width) {
         TableColumn<R, R> c = new TableColumn<>(title);
@@ -74,7 +78,7 @@ public final class TableSupport {
             @Override
             protected void updateItem(R row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll(Status.allStyleClasses());
+                getStyleClass().removeAll(textStyleClasses());
                 if (empty || row == null) {
                     setText(null);
                     setGraphic(null);
@@ -83,13 +87,17 @@ public final class TableSupport {
                 }
                 Status s = status.apply(row);
                 String t = text.apply(row);
-                getStyleClass().add(s.styleClass());
+                getStyleClass().add(s.styleClass() + "-text");
                 setGraphic(t.isEmpty() ? null : new FontIcon(s.iconLiteral()));
                 setText(t);
                 setTooltip(t.isEmpty() ? null : new Tooltip(t));
             }
         });
         return c;
+    }
+
+    private static List<String> textStyleClasses() {
+        return java.util.Arrays.stream(Status.allStyleClasses()).map(c -> c + "-text").toList();
     }
 
     /** Sort rank: errors first, then warnings, unknown, OK. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.gateway;
 
 import dev.gatehouse.routing.gateway.CertificateRef;
+import dev.gatehouse.routing.gateway.Condition;
 import dev.gatehouse.routing.gateway.GatewayListener;
 import dev.gatehouse.routing.gateway.GatewayModel;
 import dev.gatehouse.routing.gateway.GatewayState;
@@ -39,7 +40,7 @@ final class GatewayRows {
             if (g.listeners().isEmpty()) {
                 out.add(new ListenerRow(g.ref(), g.ref(), null, "", "", "", "", Status.UNKNOWN, 0,
                         Verdicts.text(g.conditions(), "Programmed"), Status.ERROR,
-                        Verdicts.written(written(g.ref())), Verdicts.difference(g.conditions(), written(g.ref())),
+                        Verdicts.brief(written(g.ref()), Condition.PROGRAMMED), Verdicts.difference(g.conditions(), written(g.ref())),
                         List.of(g.ref())));
                 continue;
             }
@@ -60,7 +61,7 @@ final class GatewayRows {
         return new ListenerRow(g.ref(), l.key().owner(), l, protocol(l), String.valueOf(l.port()), hostname(l.hostname()),
                 certificateText(l), certificateStatus(l), attachedRoutes(model, l.key()),
                 Verdicts.text(l.conditions(), "Programmed"), Verdicts.status(l.conditions()),
-                Verdicts.written(written), Verdicts.difference(l.conditions(), written), related);
+                Verdicts.brief(written, Condition.PROGRAMMED), Verdicts.difference(l.conditions(), written), related);
     }
 
     static String protocol(GatewayListener l) {
@@ -82,7 +83,8 @@ final class GatewayRows {
         }
         CertificateRef c = l.servedCertificate().orElse(l.certificates().get(0));
         String more = l.certificates().size() > 1 ? " (+" + (l.certificates().size() - 1) + " more)" : "";
-        return c.secret().path() + " · " + certificateState(c) + more;
+        String name = c.secret().namespace().equals(l.gateway().namespace()) ? c.secret().name() : c.secret().path();
+        return name + " · " + certificateState(c) + more;
     }
 
     /** "expires in 80 days", "not permitted: …", "missing". */

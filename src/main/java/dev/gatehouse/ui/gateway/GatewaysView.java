@@ -74,18 +74,17 @@ public final class GatewaysView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(TableSupport.placeholder(vm.placeholderProperty(), "fth-server"));
         table.getColumns().add(TableSupport.status("Status", vm::statusOf, vm::problemCount));
-        table.getColumns().add(TableSupport.text("Namespace", ListenerRow::namespace, 90));
         table.getColumns().add(TableSupport.text("Gateway", ListenerRow::gatewayName, 90));
         table.getColumns().add(TableSupport.text("Listener", ListenerRow::listenerName, 100));
         table.getColumns().add(TableSupport.text("Protocol", ListenerRow::protocol, 70));
         table.getColumns().add(TableSupport.text("Port", ListenerRow::port, 50));
-        table.getColumns().add(TableSupport.text("Hostname", ListenerRow::hostname, 190));
+        table.getColumns().add(TableSupport.text("Hostname", ListenerRow::hostname, 185));
         table.getColumns().add(TableSupport.coloured("Certificate", ListenerRow::certificate,
-                ListenerRow::certificateStatus, 260));
+                ListenerRow::certificateStatus, 265));
         table.getColumns().add(TableSupport.text("Routes", r -> r.listener() == null ? "" : String.valueOf(r.attachedRoutes()), 60));
-        table.getColumns().add(TableSupport.coloured("Gatehouse", ListenerRow::verdict, ListenerRow::verdictStatus, 210));
+        table.getColumns().add(TableSupport.coloured("Gatehouse", ListenerRow::verdict, ListenerRow::verdictStatus, 250));
         table.getColumns().add(TableSupport.coloured("Controller wrote", ListenerRow::controllerText,
-                r -> r.difference().isPresent() ? Status.WARNING : Status.UNKNOWN, 200));
+                r -> r.difference().isPresent() ? Status.WARNING : Status.UNKNOWN, 160));
         SortedList<ListenerRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

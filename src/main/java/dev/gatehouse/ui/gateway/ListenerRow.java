@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param attachedRoutes the routes Gatehouse finds attached to it
  * @param verdict        Gatehouse's verdict: {@code Programmed}, or the first problem ({@code ResolvedRefs=False RefNotPermitted})
  * @param verdictStatus  ERROR when a condition says something is wrong
- * @param controller     what the controller wrote ({@code Programmed=True, …}, or "no status written")
+ * @param controller     what the controller wrote, briefly ({@code Programmed=True}, or "no status written")
  * @param difference     where the controller and Gatehouse disagree, in a sentence
  * @param related        the objects whose diagnostics count for the row (Gateway, ListenerSet, Secrets)
  */
@@ -39,9 +39,9 @@ public record ListenerRow(ObjectRef gateway, ObjectRef owner, GatewayListener li
         return gateway.namespace();
     }
 
-    /** The Gateway's name, with the ListenerSet when the listener comes from one. */
+    /** {@code edge/main}, with the ListenerSet when the listener comes from one. */
     public String gatewayName() {
-        return gateway.name() + (owner.equals(gateway) ? "" : " (ListenerSet " + owner.name() + ")");
+        return gateway.path() + (owner.equals(gateway) ? "" : " (ListenerSet " + owner.name() + ")");
     }
 
     public String listenerName() {
@@ -55,7 +55,7 @@ public record ListenerRow(ObjectRef gateway, ObjectRef owner, GatewayListener li
 
     /** The controller column: what it wrote, flagged when it differs from Gatehouse's verdict. */
     public String controllerText() {
-        return difference.isPresent() ? "differs: " + controller : controller;
+        return difference.isPresent() ? controller + " ≠ Gatehouse" : controller;
     }
 
     /** True when any column contains the text (case-insensitive). */
@@ -64,7 +64,7 @@ public record ListenerRow(ObjectRef gateway, ObjectRef owner, GatewayListener li
             return true;
         }
         String f = filter.trim().toLowerCase(Locale.ROOT);
-        String all = String.join("\n", namespace(), gatewayName(), listenerName(), protocol, port, hostname, certificate,
+        String all = String.join("\n", gatewayName(), listenerName(), protocol, port, hostname, certificate,
                 verdict, controllerText());
         return all.toLowerCase(Locale.ROOT).contains(f);
     }

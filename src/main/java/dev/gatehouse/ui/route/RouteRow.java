@@ -44,7 +44,7 @@ public record RouteRow(ObjectRef ref, String hostnames, String parents, int rule
     }
 
     public String controllerText() {
-        return difference.isPresent() ? "differs: " + controller : controller;
+        return difference.isPresent() ? controller + " ≠ Gatehouse" : controller;
     }
 
     /** True when any column contains the text (case-insensitive). */

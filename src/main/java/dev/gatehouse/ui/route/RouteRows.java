@@ -43,7 +43,7 @@ final class RouteRows {
                 List<WrittenCondition> written = written(r.ref(), p);
                 if (!written.isEmpty()) {
                     controller.add((r.parents().size() > 1 ? p.parent().name() + p.sectionName().map(s -> "/" + s)
-                            .orElse("") + ": " : "") + Verdicts.written(written));
+                            .orElse("") + ": " : "") + Verdicts.brief(written, Condition.ACCEPTED));
                 }
                 Verdicts.difference(conditions(p), written).ifPresent(d -> differences.add(
                         r.parents().size() > 1 ? p.display() + ": " + d : d));

@@ -7,6 +7,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** Conditions as a grid: type, Gatehouse's verdict, what the controller wrote; disagreements flagged. */
@@ -19,9 +20,13 @@ public final class ConditionGrid {
         grid.setId(id);
         grid.setHgap(12);
         grid.setVgap(4);
+        ColumnConstraints fixed = new ColumnConstraints();
+        fixed.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints wide = new ColumnConstraints();
         wide.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(new ColumnConstraints(), wide, new ColumnConstraints());
+        ColumnConstraints controller = new ColumnConstraints();
+        controller.setMinWidth(Region.USE_PREF_SIZE);
+        grid.getColumnConstraints().addAll(fixed, wide, controller);
         grid.addRow(0, heading("Condition"), heading("Gatehouse says"), heading("Controller wrote"));
         int row = 1;
         for (ConditionLine l : lines) {
@@ -38,6 +43,8 @@ public final class ConditionGrid {
                 theirs.setTooltip(new Tooltip("The controller's status disagrees with what Gatehouse derives from the"
                         + " objects"));
             }
+            type.setMinWidth(Region.USE_PREF_SIZE);
+            theirs.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(row++, type, ours, theirs);
         }
         if (lines.isEmpty()) {
@@ -49,6 +56,7 @@ public final class ConditionGrid {
     private static Label heading(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("text-bold");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 }

@@ -65,6 +65,12 @@ public final class Verdicts {
         return String.join(", ", out);
     }
 
+    /** One written condition for a table cell: {@code key} ({@code Programmed=True}), or the first, or "no status". */
+    public static String brief(List<WrittenCondition> written, String key) {
+        return written.stream().filter(w -> w.type().equals(key)).findFirst()
+                .or(() -> written.stream().findFirst()).map(WrittenCondition::display).orElse("no status written");
+    }
+
     /**
      * Where the controller's status and Gatehouse's verdict disagree, in one sentence: {@code controller says
      * Programmed=True; Gatehouse: ResolvedRefs=False RefNotPermitted — <why>}. Empty when they agree on every
