@@ -76,15 +76,15 @@ public final class GatewaysView extends VBox {
         table.getColumns().add(TableSupport.status("Status", vm::statusOf, vm::problemCount));
         table.getColumns().add(TableSupport.text("Gateway", ListenerRow::gatewayName, 90));
         table.getColumns().add(TableSupport.text("Listener", ListenerRow::listenerName, 100));
-        table.getColumns().add(TableSupport.text("Protocol", ListenerRow::protocol, 70));
+        table.getColumns().add(TableSupport.text("Protocol", ListenerRow::protocol, 65));
         table.getColumns().add(TableSupport.text("Port", ListenerRow::port, 50));
-        table.getColumns().add(TableSupport.text("Hostname", ListenerRow::hostname, 185));
+        table.getColumns().add(TableSupport.text("Hostname", ListenerRow::hostname, 165));
         table.getColumns().add(TableSupport.coloured("Certificate", ListenerRow::certificate,
                 ListenerRow::certificateStatus, 265));
         table.getColumns().add(TableSupport.text("Routes", r -> r.listener() == null ? "" : String.valueOf(r.attachedRoutes()), 60));
-        table.getColumns().add(TableSupport.coloured("Gatehouse", ListenerRow::verdict, ListenerRow::verdictStatus, 250));
+        table.getColumns().add(TableSupport.coloured("Gatehouse", ListenerRow::verdict, ListenerRow::verdictStatus, 240));
         table.getColumns().add(TableSupport.coloured("Controller wrote", ListenerRow::controllerText,
-                r -> r.difference().isPresent() ? Status.WARNING : Status.UNKNOWN, 160));
+                r -> r.difference().isPresent() ? Status.WARNING : Status.UNKNOWN, 195));
         SortedList<ListenerRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);

@@ -76,15 +76,15 @@ public final class RoutesView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(TableSupport.placeholder(vm.placeholderProperty(), "fth-git-branch"));
         table.getColumns().add(TableSupport.status("Status", vm::statusOf, vm::problemCount));
-        table.getColumns().add(TableSupport.text("Kind", RouteRow::kind, 90));
+        table.getColumns().add(TableSupport.text("Kind", RouteRow::kind, 95));
         table.getColumns().add(TableSupport.text("Route", r -> r.namespace() + "/" + r.name(), 140));
-        table.getColumns().add(TableSupport.text("Hostnames", RouteRow::hostnames, 200));
-        table.getColumns().add(TableSupport.text("Parents", RouteRow::parents, 220));
+        table.getColumns().add(TableSupport.text("Hostnames", RouteRow::hostnames, 185));
+        table.getColumns().add(TableSupport.text("Parents", RouteRow::parents, 210));
         table.getColumns().add(TableSupport.text("Rules", r -> String.valueOf(r.rules()), 50));
-        table.getColumns().add(TableSupport.text("Backends", RouteRow::backends, 170));
-        table.getColumns().add(TableSupport.coloured("Gatehouse", RouteRow::verdict, RouteRow::verdictStatus, 270));
+        table.getColumns().add(TableSupport.text("Backends", RouteRow::backends, 160));
+        table.getColumns().add(TableSupport.coloured("Gatehouse", RouteRow::verdict, RouteRow::verdictStatus, 250));
         table.getColumns().add(TableSupport.coloured("Controller wrote", RouteRow::controllerText,
-                r -> r.difference().isPresent() ? Status.WARNING : Status.UNKNOWN, 160));
+                r -> r.difference().isPresent() ? Status.WARNING : Status.UNKNOWN, 140));
         SortedList<RouteRow> sorted = new SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
