@@ -12,6 +12,8 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.draft.DraftsView;
 import dev.gatehouse.ui.draft.DraftsViewModel;
 import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
+import dev.gatehouse.ui.gateway.GatewaysView;
+import dev.gatehouse.ui.gateway.GatewaysViewModel;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
@@ -19,6 +21,8 @@ import dev.gatehouse.ui.proxy.ProxyView;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.overview.OverviewViewModel;
 import dev.gatehouse.ui.path.PathScreen;
+import dev.gatehouse.ui.route.RoutesView;
+import dev.gatehouse.ui.route.RoutesViewModel;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
@@ -68,6 +72,10 @@ final class Screens {
                             certificatesView.drop(files, Optional.of(secret));
                         }
                     });
+            case GATEWAYS -> new GatewaysView(new GatewaysViewModel(shell.connection().sessionProperty(),
+                    diagnostics.snapshotProperty()));
+            case HTTPROUTES -> new RoutesView(new RoutesViewModel(shell.connection().sessionProperty(),
+                    diagnostics.snapshotProperty()));
             case CERTIFICATES -> certificates();
             case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
                     clock, shell.explainRequestedProperty());

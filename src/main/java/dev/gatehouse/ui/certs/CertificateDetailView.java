@@ -59,6 +59,7 @@ final class CertificateDetailView extends VBox {
     private final Clock clock;
     private final Label title = new Label();
     private final VBox warnings = new VBox(4);
+    private final Label usedBy = new Label();
     private final TreeView<ChainNode> chain = new TreeView<>();
     private final GridPane fields = new GridPane();
     private final ListView<String> sans = new ListView<>();
@@ -84,6 +85,9 @@ final class CertificateDetailView extends VBox {
         title.getStyleClass().add("detail-title");
         title.setId("cert-detail-title");
         warnings.setId("cert-warnings");
+        usedBy.setId("cert-used-by");
+        usedBy.setWrapText(true);
+        usedBy.setGraphic(new FontIcon("fth-link"));
         chain.setId("cert-chain");
         chain.setShowRoot(true);
         chain.setPrefWidth(300);
@@ -164,12 +168,13 @@ final class CertificateDetailView extends VBox {
             chain.setRoot(null);
             return;
         }
-        getChildren().setAll(actions, warnings, renewalSummary, tabs);
+        getChildren().setAll(actions, usedBy, warnings, renewalSummary, tabs);
+        usedBy.setText(usedByLine(r));
         exportKey.setDisable(r.secret().map(sc -> !sc.summary().dataKeys().contains("tls.key")).orElse(true));
         renew.setDisable(r.missing());
         title.setText(r.key());
         title.setTooltip(new javafx.scene.control.Tooltip(r.key() + (r.missing() ? " · missing" : " · " + r.type())
-                + (r.usedBy().isEmpty() ? " · no Ingress uses it" : " · used by " + r.usedByText())));
+                + (r.unused() ? " · no Ingress or Gateway uses it" : " · used by " + r.usedByText())));
         warnings.getChildren().addAll(warningLines(r));
         Optional<MaterialAnalysis> analysis = r.secret().flatMap(SecretCertificate::analysis);
         chain.setRoot(analysis.map(CertificateDetailView::tree).orElse(null));
@@ -183,6 +188,20 @@ final class CertificateDetailView extends VBox {
             leaf = leaf.getChildren().get(0);
         }
         chain.getSelectionModel().select(leaf);
+    }
+
+    /** "Used by Ingress shop/web (shop.example.com); used by Gateway edge/main, listener https (*.example.com)". */
+    static String usedByLine(CertificateRow r) {
+        if (r.unused()) {
+            return "No Ingress and no Gateway listener uses it.";
+        }
+        List<String> parts = new ArrayList<>();
+        r.usedBy().forEach(u -> parts.add("used by " + u.ingress() + (u.hosts().isEmpty() ? ""
+                : " (" + String.join(", ", u.hosts()) + ")")));
+        r.listeners().forEach(l -> parts.add("used by " + l.display() + (l.hostname().isEmpty() ? ""
+                : " (" + l.hostname() + ")")));
+        String line = String.join("; ", parts);
+        return Character.toUpperCase(line.charAt(0)) + line.substring(1) + ".";
     }
 
     /** Diagnostics first; for Secrets no Ingress uses (no diagnostics), the analysis' own problems. */

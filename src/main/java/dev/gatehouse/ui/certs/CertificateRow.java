@@ -20,16 +20,24 @@ import java.util.Optional;
  * @param name        the Secret's name
  * @param secret      the Secret and its analysis; empty when an Ingress names a Secret that does not exist
  * @param usedBy      Ingresses naming it in their TLS section
- * @param diagnostics diagnostics about the Secret, and about its Ingresses' use of it
+ * @param listeners   Gateway listeners naming it in their certificateRefs
+ * @param diagnostics diagnostics about the Secret, and about its Ingresses' and listeners' use of it
  */
 public record CertificateRow(String namespace, String name, Optional<SecretCertificate> secret, List<IngressUse> usedBy,
-                             List<Diagnostic> diagnostics) {
+                             List<GatewayUse> listeners, List<Diagnostic> diagnostics) {
 
     private static final int SANS_SHOWN = 3;
 
     public CertificateRow {
         usedBy = List.copyOf(usedBy);
+        listeners = List.copyOf(listeners);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** A row no Gateway listener uses. */
+    public CertificateRow(String namespace, String name, Optional<SecretCertificate> secret, List<IngressUse> usedBy,
+                          List<Diagnostic> diagnostics) {
+        this(namespace, name, secret, usedBy, List.of(), diagnostics);
     }
 
     public String key() {
@@ -83,13 +91,29 @@ public record CertificateRow(String namespace, String name, Optional<SecretCerti
         return leaf().map(l -> ExpiryBands.text(l.daysLeft(), l.expiry())).orElse("no certificate");
     }
 
-    /** The Ingresses using it, by name (they are in the Secret's namespace). */
+    /**
+     * The Ingresses using it, by name (they are in the Secret's namespace), then the Gateway listeners:
+     * {@code web; Gateway edge/main, listener https}.
+     */
     public String usedByText() {
-        return String.join(", ", usedBy.stream().map(u -> u.ingress().name()).toList());
+        List<String> parts = new ArrayList<>();
+        if (!usedBy.isEmpty()) {
+            parts.add(String.join(", ", usedBy.stream().map(u -> u.ingress().name()).toList()));
+        }
+        listeners.forEach(l -> parts.add(l.display()));
+        return String.join("; ", parts);
     }
 
+    /** Nobody names it: no Ingress TLS entry, no listener certificateRef. */
+    public boolean unused() {
+        return usedBy.isEmpty() && listeners.isEmpty();
+    }
+
+    /** The hosts it is served for: the Ingresses' TLS hosts, then the listeners' hostnames. */
     public List<String> hosts() {
-        return IngressUse.hostsOf(usedBy);
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>(IngressUse.hostsOf(usedBy));
+        listeners.stream().map(GatewayUse::hostname).filter(h -> !h.isEmpty()).forEach(hosts::add);
+        return List.copyOf(hosts);
     }
 
     public Optional<String> certManager() {

@@ -153,7 +153,8 @@ public final class CertificatesViewModel implements AutoCloseable {
         boolean secretsKnown = s.secrets().status() instanceof CacheStatus.Ready;
         SessionSnapshot snap = snapshots.get();
         DiagnosticReport report = snap == null ? new DiagnosticReport(List.of()) : snap.report();
-        List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, report, secretsKnown);
+        Map<String, List<GatewayUse>> listeners = snap == null ? Map.of() : GatewayUse.index(snap.routing().gateways());
+        List<CertificateRow> rows = RowMerger.rows(secrets.rows(), uses, listeners, report, secretsKnown);
         merger.merge(all, rows);
         selection.reselect(this::row);
         revealPending();

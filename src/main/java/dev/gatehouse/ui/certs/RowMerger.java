@@ -27,25 +27,53 @@ final class RowMerger {
 
     static List<CertificateRow> rows(Collection<SecretCertificate> secrets, Map<String, List<IngressUse>> uses,
                                      DiagnosticReport report, boolean secretsKnown) {
+        return rows(secrets, uses, Map.of(), report, secretsKnown);
+    }
+
+    /** Every TLS Secret and every Secret an Ingress or a Gateway listener names (missing ones when Secrets are known). */
+    static List<CertificateRow> rows(Collection<SecretCertificate> secrets, Map<String, List<IngressUse>> uses,
+                                     Map<String, List<GatewayUse>> listeners, DiagnosticReport report,
+                                     boolean secretsKnown) {
         Map<String, Optional<SecretCertificate>> shown = new TreeMap<>();
         for (SecretCertificate s : secrets) {
-            if (s.summary().isTls() || uses.containsKey(s.key())) {
+            if (s.summary().isTls() || uses.containsKey(s.key()) || listeners.containsKey(s.key())) {
                 shown.put(s.key(), Optional.of(s));
             }
         }
         if (secretsKnown) {
             uses.keySet().forEach(k -> shown.putIfAbsent(k, Optional.empty()));
+            listeners.keySet().forEach(k -> shown.putIfAbsent(k, Optional.empty()));
         }
         List<CertificateRow> rows = new ArrayList<>(shown.size());
         shown.forEach((key, secret) -> {
             String[] parts = key.split("/", 2);
             List<IngressUse> users = uses.getOrDefault(key, List.of());
-            rows.add(new CertificateRow(parts[0], parts[1], secret, users, diagnostics(report, parts[0], parts[1], users)));
+            List<GatewayUse> gatewayUsers = listeners.getOrDefault(key, List.of());
+            List<Diagnostic> found = new ArrayList<>(diagnostics(report, parts[0], parts[1], users));
+            listenerDiagnostics(report, key, gatewayUsers).stream().filter(d -> !found.contains(d)).forEach(found::add);
+            rows.add(new CertificateRow(parts[0], parts[1], secret, users, gatewayUsers, found));
         });
         return rows;
     }
 
+    /** Listener certificate problems (GH704–GH709) of the listeners using the Secret that name it. */
+    static List<Diagnostic> listenerDiagnostics(DiagnosticReport report, String secretPath, List<GatewayUse> users) {
+        List<Diagnostic> out = new ArrayList<>();
+        for (Diagnostic d : report.diagnostics()) {
+            if (LISTENER_CERTIFICATE_CODES.contains(d.code()) && d.message().contains(secretPath)
+                    && users.stream().anyMatch(u -> u.listener().owner().equals(d.object())
+                    && d.message().startsWith("Listener " + u.listener().name()))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
     /** About the Secret itself, plus its Ingresses' certificate problems that name it or one of its hosts. */
+    /** Gateway listener diagnostics that are about the certificate a listener names. */
+    private static final Set<DiagnosticCode> LISTENER_CERTIFICATE_CODES = Set.of(DiagnosticCode.GH704,
+            DiagnosticCode.GH705, DiagnosticCode.GH706, DiagnosticCode.GH707, DiagnosticCode.GH708, DiagnosticCode.GH709);
+
     static List<Diagnostic> diagnostics(DiagnosticReport report, String namespace, String name, List<IngressUse> users) {
         ObjectRef secret = ObjectRef.secret(namespace, name);
         String path = namespace + "/" + name;

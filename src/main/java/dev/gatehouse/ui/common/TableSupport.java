@@ -3,6 +3,7 @@ package dev.gatehouse.ui.common;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -61,6 +62,42 @@ public final class TableSupport {
         });
         c.setComparator(Comparator.comparingInt(TableSupport::worstFirst));
         return c;
+    }
+
+    /**
+     * A text column coloured by a status (text and icon, no fill: colour is never alone): a certificate band, a
+     * verdict. The full text is in the tooltip.
+     */
+    public static <R> TableColumn<R, R> coloured(String title, Function<R, String> text, Function<R, Status> status,
+                                                 double width) {
+        TableColumn<R, R> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+        c.setComparator(Comparator.comparing(r -> text.apply(r)));
+        c.setPrefWidth(width);
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(R row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll(textStyleClasses());
+                if (empty || row == null) {
+                    setText(null);
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                Status s = status.apply(row);
+                String t = text.apply(row);
+                getStyleClass().add(s.styleClass() + "-text");
+                setGraphic(t.isEmpty() ? null : new FontIcon(s.iconLiteral()));
+                setText(t);
+                setTooltip(t.isEmpty() ? null : new Tooltip(t));
+            }
+        });
+        return c;
+    }
+
+    private static List<String> textStyleClasses() {
+        return java.util.Arrays.stream(Status.allStyleClasses()).map(c -> c + "-text").toList();
     }
 
     /** Sort rank: errors first, then warnings, unknown, OK. */

@@ -109,7 +109,12 @@ public final class OverviewView extends StackPane {
         Label summary = new Label();
         summary.setId("overview-summary");
         summary.textProperty().bind(overview.summaryProperty());
-        problemsSummary.getChildren().add(summary);
+        Label gateway = new Label();
+        gateway.setId("overview-gateway-summary");
+        gateway.textProperty().bind(overview.gatewaySummaryProperty());
+        gateway.visibleProperty().bind(overview.gatewaySummaryProperty().isNotEmpty());
+        gateway.managedProperty().bind(gateway.visibleProperty());
+        problemsSummary.getChildren().addAll(summary, gateway);
         HBox top = new HBox(12, conn, problemsSummary);
         top.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
         HBox middle = new HBox(12, namespacesCard(), expiringCard());
@@ -128,6 +133,7 @@ public final class OverviewView extends StackPane {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(TableSupport.text("Namespace", NamespaceCount::namespace, 120));
         table.getColumns().add(TableSupport.text("Ingresses", n -> String.valueOf(n.ingresses()), 80));
+        table.getColumns().add(TableSupport.text("Gateway API", n -> String.valueOf(n.gatewayApi()), 90));
         table.getColumns().add(TableSupport.text("TLS Secrets", n -> String.valueOf(n.tlsSecrets()), 80));
         table.getColumns().add(TableSupport.text("Errors", n -> String.valueOf(n.errors()), 60));
         table.getColumns().add(TableSupport.text("Warnings", n -> String.valueOf(n.warnings()), 70));

@@ -8,6 +8,9 @@ import dev.gatehouse.routing.diagnostics.DiagnosticReport;
 import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
+import dev.gatehouse.routing.input.ObjectRef;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +43,9 @@ public final class OverviewViewModel {
     private final Latest<Boolean, Boolean> debounce;
     private LiveList<Ingress, String> ingresses; // the namespace of each Ingress
     private LiveList<SecretSummary, CertificateRow> certificates;
+    private LiveList<Gateway, String> gateways; // the namespace of each Gateway
+    private LiveList<HTTPRoute, String> routes; // the namespace of each HTTPRoute
+    private final ReadOnlyStringWrapper gatewaySummary = new ReadOnlyStringWrapper("");
 
     /**
      * @param background builds rows on its workers and coalesces recomputations on its timer
@@ -60,16 +66,24 @@ public final class OverviewViewModel {
         if (ingresses != null) {
             ingresses.close();
             certificates.close();
+            gateways.close();
+            routes.close();
             ingresses = null;
             certificates = null;
+            gateways = null;
+            routes = null;
         }
         if (s != null) {
             ingresses = new LiveList<>(s.ingresses(), i -> i.getMetadata().getNamespace() + "/" + i.getMetadata().getName(),
                     i -> i.getMetadata().getNamespace(), worker);
             certificates = new LiveList<>(s.secrets(), x -> x.namespace() + "/" + x.name(),
                     x -> CertificateRow.of(x, clock.instant()), worker);
+            gateways = new LiveList<>(s.gatewayApi().gateways(), g -> ObjectRef.of(g).path(), ObjectRef::namespaceOf, worker);
+            routes = new LiveList<>(s.gatewayApi().httpRoutes(), r -> ObjectRef.of(r).path(), ObjectRef::namespaceOf, worker);
             ingresses.rows().addListener((Observable o) -> schedule());
             certificates.rows().addListener((Observable o) -> schedule());
+            gateways.rows().addListener((Observable o) -> schedule());
+            routes.rows().addListener((Observable o) -> schedule());
         }
         recompute();
     }
@@ -84,8 +98,10 @@ public final class OverviewViewModel {
         List<CertificateRow> certs = certificates == null ? List.of() : certificates.rows();
         DiagnosticReport r = report.get();
         Map<String, int[]> counts = new TreeMap<>();
-        ing.forEach(ns -> counts.computeIfAbsent(ns, k -> new int[4])[0]++);
-        certs.stream().filter(c -> c.leaf().isPresent()).forEach(c -> counts.computeIfAbsent(c.namespace(), k -> new int[4])[1]++);
+        ing.forEach(ns -> counts.computeIfAbsent(ns, k -> new int[5])[0]++);
+        certs.stream().filter(c -> c.leaf().isPresent()).forEach(c -> counts.computeIfAbsent(c.namespace(), k -> new int[5])[1]++);
+        (gateways == null ? List.<String>of() : gateways.rows()).forEach(ns -> counts.computeIfAbsent(ns, k -> new int[5])[4]++);
+        (routes == null ? List.<String>of() : routes.rows()).forEach(ns -> counts.computeIfAbsent(ns, k -> new int[5])[4]++);
         for (Diagnostic d : r.diagnostics()) {
             String ns = d.object().namespace();
             if (ns != null && counts.containsKey(ns)) {
@@ -94,7 +110,8 @@ public final class OverviewViewModel {
             }
         }
         namespaces.setAll(counts.entrySet().stream()
-                .map(e -> new NamespaceCount(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+                .map(e -> new NamespaceCount(e.getKey(), e.getValue()[0], e.getValue()[4], e.getValue()[1],
+                        e.getValue()[2], e.getValue()[3]))
                 .toList());
         expiring.setAll(certs.stream().filter(c -> c.leaf().isPresent())
                 .sorted(Comparator.comparing(c -> c.leaf().get().notAfter()))
@@ -104,6 +121,26 @@ public final class OverviewViewModel {
         long warnings = r.count(Severity.WARNING);
         summary.set(errors + warnings == 0 ? "No problems found"
                 : plural(errors, "error") + " · " + plural(warnings, "warning"));
+        gatewaySummary.set(gatewayProblems(r, (gateways == null ? 0 : gateways.rows().size())
+                + (routes == null ? 0 : routes.rows().size())));
+    }
+
+    /**
+     * The Gateway API's share of the problems, by severity, as the Ingresses' are counted: diagnostics about
+     * Gateways, their listeners and certificates, and routes (GH7xx). "" when there is no Gateway API object.
+     */
+    static String gatewayProblems(DiagnosticReport r, int objects) {
+        long errors = r.diagnostics().stream().filter(d -> isGateway(d) && d.severity() == Severity.ERROR).count();
+        long warnings = r.diagnostics().stream().filter(d -> isGateway(d) && d.severity() == Severity.WARNING).count();
+        if (objects == 0 && errors + warnings == 0) {
+            return "";
+        }
+        return "Gateway API: " + (errors + warnings == 0 ? "no problems"
+                : plural(errors, "error") + " · " + plural(warnings, "warning"));
+    }
+
+    private static boolean isGateway(Diagnostic d) {
+        return d.code().id().startsWith("GH7");
     }
 
     private static String plural(long n, String noun) {
@@ -114,4 +151,6 @@ public final class OverviewViewModel {
     public ObservableList<CertificateRow> expiring() { return expiring; }
     public ObservableList<Diagnostic> problems() { return problems; }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
+    /** "Gateway API: 5 errors · 1 warning" ("" without Gateway API objects). */
+    public ReadOnlyStringProperty gatewaySummaryProperty() { return gatewaySummary.getReadOnlyProperty(); }
 }

@@ -37,9 +37,8 @@ final class ShellMenus {
 
     private Menu view() {
         Menu view = new Menu("View");
-        int n = 1;
         for (Section s : Section.values()) {
-            MenuItem go = item(s.label(), "menu-" + s.navId(), "Shortcut+" + n++, s.iconLiteral());
+            MenuItem go = item(s.label(), "menu-" + s.navId(), "Shortcut+" + s.digit(), s.iconLiteral());
             go.setOnAction(e -> vm.show(s));
             view.getItems().add(go);
         }

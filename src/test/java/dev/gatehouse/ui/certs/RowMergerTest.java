@@ -67,6 +67,32 @@ class RowMergerTest {
     }
 
     @Test
+    void gatewayListenersAreUsersAndTheirCertificateProblemsShowOnTheSecret() {
+        var listener = new dev.gatehouse.routing.gateway.ListenerKey(new ObjectRef("Gateway", "edge", "main"), "https");
+        var billing = new dev.gatehouse.routing.gateway.ListenerKey(new ObjectRef("Gateway", "edge", "main"), "https-billing");
+        var uses = IngressUse.index(List.of(ingress("web", "tls-only", "shop.example.com")));
+        var listeners = java.util.Map.of("shop/tls-only", List.of(new GatewayUse(listener, "*.example.com", true)),
+                "shared/billing-tls", List.of(new GatewayUse(billing, "billing.example.com", false)));
+        var report = new DiagnosticReport(List.of(Diagnostic.of(DiagnosticCode.GH705, new ObjectRef("Gateway", "edge",
+                "main"), "Listener https-billing: Secret shared/billing-tls is in another namespace and no"
+                + " ReferenceGrant in shared lets Gateways of edge use it (RefNotPermitted)", "Create a ReferenceGrant")));
+
+        List<CertificateRow> rows = RowMerger.rows(List.of(secret("tls-only", "kubernetes.io/tls")), uses, listeners,
+                report, true);
+
+        assertThat(rows).extracting(CertificateRow::key).containsExactly("shared/billing-tls", "shop/tls-only");
+        assertThat(rows.get(1).usedByText()).isEqualTo("web; Gateway edge/main, listener https");
+        assertThat(rows.get(1).hosts()).containsExactly("shop.example.com", "*.example.com");
+        assertThat(rows.get(1).diagnostics()).isEmpty();
+        CertificateRow granted = rows.get(0);
+        assertThat(granted.missing()).isTrue();
+        assertThat(granted.usedByText()).isEqualTo("Gateway edge/main, listener https-billing (not permitted)");
+        assertThat(granted.diagnostics()).extracting(Diagnostic::code).containsExactly(DiagnosticCode.GH705);
+        assertThat(CertificateDetailView.usedByLine(rows.get(1))).isEqualTo("Used by Ingress shop/web"
+                + " (shop.example.com); used by Gateway edge/main, listener https (*.example.com).");
+    }
+
+    @Test
     void withoutPermissionToListSecretsMissingOnesAreNotInvented() {
         var uses = IngressUse.index(List.of(ingress("blog", "gone-tls", "blog.example.com")));
 
