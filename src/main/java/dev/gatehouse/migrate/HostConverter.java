@@ -80,19 +80,22 @@ final class HostConverter {
         } else {
             https = listeners.https(host);
         }
+        boolean first = true;
         for (Map.Entry<ObjectRef, List<RouteRule>> e : byIngress.entrySet()) {
+            boolean catchAll = first && host.unmatchedRedirect().redirect().isPresent();
+            first = false;
             String base = e.getKey().name() + "-" + (host.pattern().kind() == HostPattern.Kind.ANY ? "any-host"
                     : ListenerPlanner.slug(host.pattern().host()));
             if (https.isPresent()) {
-                route(host, e.getKey(), base, https.get(), e.getValue(), RuleConverter.Mode.HTTPS);
+                route(host, e.getKey(), base, https.get(), e.getValue(), RuleConverter.Mode.HTTPS, false);
             }
             route(host, e.getKey(), https.isPresent() ? base + "-http" : base, http, e.getValue(),
-                    RuleConverter.Mode.HTTP);
+                    RuleConverter.Mode.HTTP, catchAll);
         }
     }
 
     private void route(VirtualHost host, ObjectRef ingress, String name, String listener, List<RouteRule> from,
-                       RuleConverter.Mode mode) {
+                       RuleConverter.Mode mode, boolean catchAllRedirect) {
         HTTPRoute route = new HTTPRoute();
         route.setMetadata(new io.fabric8.kubernetes.api.model.ObjectMetaBuilder().withNamespace(ingress.namespace())
                 .withName(name).build());
@@ -120,6 +123,14 @@ final class HostConverter {
                 out.add(c.get().rule());
             }
         }
+        if (catchAllRedirect) {
+            RouteFilter.Redirect r = host.unmatchedRedirect().redirect().get();
+            out.add(redirectRule("PathPrefix", "/", new RouteFilter.RequestRedirect(Optional.of("https"),
+                    Optional.empty(), OptionalInt.empty(), Optional.empty(), r.status())));
+            plan.comment(route, "rules[" + (out.size() - 1) + "] ← every other path of " + host.pattern().display()
+                    + " → " + r.status() + " to https (ingress-nginx redirects plain HTTP of a TLS host before"
+                    + " looking at paths: " + r.summary() + ")");
+        }
         route.getSpec().setRules(out);
         if (!out.isEmpty()) {
             plan.add(route);
@@ -127,17 +138,21 @@ final class HostConverter {
     }
 
     private static HTTPRouteRule appRootRule(String appRoot) {
+        return redirectRule("Exact", "/", new RouteFilter.RequestRedirect(Optional.empty(), Optional.empty(),
+                OptionalInt.empty(), Optional.of(new PathModifier(PathModifier.Type.FULL_PATH, appRoot)), 302));
+    }
+
+    private static HTTPRouteRule redirectRule(String type, String value, RouteFilter.RequestRedirect redirect) {
         HTTPRouteRule rule = new HTTPRouteRule();
         HTTPPathMatch path = new HTTPPathMatch();
-        path.setType("Exact");
-        path.setValue("/");
+        path.setType(type);
+        path.setValue(value);
         HTTPRouteMatch match = new HTTPRouteMatch();
         match.setPath(path);
         rule.setMatches(new ArrayList<>(List.of(match)));
         HTTPRouteFilter f = new HTTPRouteFilter();
         f.setType("RequestRedirect");
-        f.setRequestRedirect(RuleConverter.redirect(new RouteFilter.RequestRedirect(Optional.empty(), Optional.empty(),
-                OptionalInt.empty(), Optional.of(new PathModifier(PathModifier.Type.FULL_PATH, appRoot)), 302)));
+        f.setRequestRedirect(RuleConverter.redirect(redirect));
         rule.setFilters(new ArrayList<>(List.of(f)));
         return rule;
     }

@@ -56,7 +56,7 @@ public record Observed(String answeredBy, int status, String backend, String pat
         return new Observed("ingress-nginx", e.decision().status(), proxied ? backend(e) : "",
                 proxied ? e.decision().upstreamPath().orElse(normalised + query) : "", proxied ? e.request().host() : "",
                 e.decision().redirectTo().orElse(""), certificate(e), proxied ? leg(e) : "",
-                e.carriage().hsts().orElse(""), e);
+                proxied ? e.carriage().hsts().orElse("") : "", e);
     }
 
     static Observed ofGateway(Explanation e, String hsts) {

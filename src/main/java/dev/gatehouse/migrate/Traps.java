@@ -50,6 +50,13 @@ final class Traps {
                     .get()).reason() + "; a Gateway listener whose certificateRef is invalid is not programmed and"
                     + " serves nothing (fix the Secret)");
         }
+        if (https && before.explanation().certificate().filter(ServedCertificate.ControllerDefault.class::isInstance)
+                .isPresent() && after.explanation().certificate().filter(ServedCertificate.FromSecret.class::isInstance)
+                .isPresent() && probe.purpose() != Probe.Purpose.NO_SNI) {
+            out.add("certificate choice: " + ((ServedCertificate.ControllerDefault) before.explanation().certificate()
+                    .get()).reason() + "; a Gateway listener serves its certificateRef whether or not it covers the"
+                    + " name (fix the Secret: the Gateway's clients now see the Secret's certificate)");
+        }
         if (probe.purpose() == Probe.Purpose.DEEP_WILDCARD || (rule.isEmpty() && probe.request().host().startsWith("deep."))) {
             out.add("wildcard depth: an Ingress wildcard covers exactly one label, a Gateway hostname wildcard one"
                     + " or more, so the Gateway also routes " + probe.request().host());
@@ -143,6 +150,8 @@ final class Traps {
 
     List<String> caveats(List<Probe> corpus) {
         List<String> out = new ArrayList<>();
+        out.add("HSTS is compared on proxied responses only (ingress-nginx also adds it to its own error pages,"
+                + " a ResponseHeaderModifier only to responses of the rule).");
         out.add("Both worlds are answered with the path as nginx normalises it (%XX, //, ., ..); check URL"
                 + " normalisation settings of your Gateway implementation.");
         if (plan.gateway().getSpec().getTls() != null && plan.gateway().getSpec().getTls().getFrontend() != null) {
