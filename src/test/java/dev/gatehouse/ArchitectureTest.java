@@ -29,7 +29,7 @@ class ArchitectureTest {
         "dev.gatehouse.app..", "dev.gatehouse.input..", "dev.gatehouse.cluster..", "dev.gatehouse.tls..",
         "dev.gatehouse.routing..", "dev.gatehouse.proxy..", "dev.gatehouse.demo..", "dev.gatehouse.cli..",
         "dev.gatehouse.drafts..", "dev.gatehouse.session..", "dev.gatehouse.certmanager..", "dev.gatehouse.fleet..",
-        "dev.gatehouse.probe.."
+        "dev.gatehouse.probe..", "dev.gatehouse.migrate.."
     };
 
     @ArchTest

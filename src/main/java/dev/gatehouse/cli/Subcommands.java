@@ -15,5 +15,6 @@ final class Subcommands {
         cl.addSubcommand(new ProxyCommand());
         cl.addSubcommand(new CertCommand());
         cl.addSubcommand(new FleetCommand());
+        cl.addSubcommand(new MigrateCommand());
     }
 }
