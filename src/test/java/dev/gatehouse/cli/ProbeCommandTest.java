@@ -10,9 +10,8 @@ import dev.gatehouse.proxy.LocalProxy;
 import dev.gatehouse.proxy.RuleSource;
 import dev.gatehouse.proxy.server.ProxyConfig;
 import dev.gatehouse.tls.Openssl;
+import dev.gatehouse.testing.RefusedPort;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -98,14 +97,13 @@ class ProbeCommandTest {
 
     @Test
     void exit1WhenNothingListens() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        try (RefusedPort refused = RefusedPort.open()) {
+            int port = refused.port();
+            CliRunner.Run run = probe("--manifests", objects.toString(), "--host", "shop.test",
+                    "--address", "127.0.0.1:" + port, "--timeout", "2s");
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("FAIL  reachable       connection refused by 127.0.0.1:" + port);
         }
-        CliRunner.Run run = probe("--manifests", objects.toString(), "--host", "shop.test",
-                "--address", "127.0.0.1:" + port, "--timeout", "2s");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL  reachable       connection refused by 127.0.0.1:" + port);
     }
 
     @Test

@@ -5,6 +5,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.IThrowableProxy;
 import ch.qos.logback.core.read.ListAppender;
+import dev.gatehouse.testing.RefusedPort;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -101,15 +101,13 @@ class NoCredentialLeakTest {
         }
 
         // an unreachable server: the reason names the address, nothing else
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        Path down = KubeconfigFiles.single(dir, "down.yaml", "mock", "http://localhost:" + port, "shop");
-        try (ClusterSession session = ClusterSession.open(KubeconfigSource.fromFile(down), "mock",
-                NamespaceScope.all(), ClusterSessionCrudTest.FAST, Runnable::run)) {
-            Await.until("unreachable", () -> session.state() instanceof ConnectionState.Unreachable);
-            exposed.add(session.state().toString());
+        try (RefusedPort refused = RefusedPort.open()) {
+            Path down = KubeconfigFiles.single(dir, "down.yaml", "mock", "http://localhost:" + refused.port(), "shop");
+            try (ClusterSession session = ClusterSession.open(KubeconfigSource.fromFile(down), "mock",
+                    NamespaceScope.all(), ClusterSessionCrudTest.FAST, Runnable::run)) {
+                Await.until("unreachable", () -> session.state() instanceof ConnectionState.Unreachable);
+                exposed.add(session.state().toString());
+            }
         }
 
         List<String> logged = new ArrayList<>();

@@ -3,9 +3,8 @@ package dev.gatehouse.probe;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.app.AppClock;
+import dev.gatehouse.testing.RefusedPort;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.InetSocketAddress;
@@ -49,13 +48,12 @@ class BadNetworksTest {
 
     @Test
     void connectionRefusedNamesThePort() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        try (RefusedPort refused = RefusedPort.open()) {
+            int port = refused.port();
+            NetworkProblem p = problemOf(probe("127.0.0.1", port));
+            assertThat(p.kind()).isEqualTo(NetworkProblem.Kind.REFUSED);
+            assertThat(p.message()).isEqualTo("connection refused by 127.0.0.1:" + port + ": nothing listens on that port");
         }
-        NetworkProblem p = problemOf(probe("127.0.0.1", port));
-        assertThat(p.kind()).isEqualTo(NetworkProblem.Kind.REFUSED);
-        assertThat(p.message()).isEqualTo("connection refused by 127.0.0.1:" + port + ": nothing listens on that port");
     }
 
     @Test
@@ -164,19 +162,18 @@ class BadNetworksTest {
 
     @Test
     void eachFailureIsOneFailedReachabilityVerdict() throws IOException {
-        int port;
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = s.getLocalPort();
+        try (RefusedPort refused = RefusedPort.open()) {
+            int port = refused.port();
+            ProbeTarget target = new ProbeTarget("shop.example.com", new ProbeAddress("127.0.0.1", port), TIMEOUT);
+            PlannedHost planned = new PlannedHost(target, new Expectation("shop.example.com", java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Map.of()), "--address");
+            HostReport report = new ProbeJudge(AppClock.system(), dev.gatehouse.tls.TrustAnchors.none())
+                    .judge(planned, prober.observe(target));
+            assertThat(report.agrees()).isFalse();
+            assertThat(report.verdicts()).singleElement().satisfies(v -> {
+                assertThat(v.check()).isEqualTo(Verdict.Check.REACHABLE);
+                assertThat(v.message()).contains("connection refused");
+            });
         }
-        ProbeTarget target = new ProbeTarget("shop.example.com", new ProbeAddress("127.0.0.1", port), TIMEOUT);
-        PlannedHost planned = new PlannedHost(target, new Expectation("shop.example.com", java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Map.of()), "--address");
-        HostReport report = new ProbeJudge(AppClock.system(), dev.gatehouse.tls.TrustAnchors.none())
-                .judge(planned, prober.observe(target));
-        assertThat(report.agrees()).isFalse();
-        assertThat(report.verdicts()).singleElement().satisfies(v -> {
-            assertThat(v.check()).isEqualTo(Verdict.Check.REACHABLE);
-            assertThat(v.message()).contains("connection refused");
-        });
     }
 }

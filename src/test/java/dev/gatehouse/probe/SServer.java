@@ -61,7 +61,16 @@ public final class SServer implements AutoCloseable {
 
     /** Starts {@code openssl s_server -www} with these further arguments, files relative to {@code dir}. */
     public static SServer start(Path dir, String... args) throws IOException {
-        return new SServer(dir, List.of(args));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return new SServer(dir, List.of(args));
+            } catch (IOException e) {
+                // the free port we picked was taken by a parallel test before openssl bound it
+                if (attempt == 3 || !String.valueOf(e.getMessage()).contains("in use")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     public int port() {

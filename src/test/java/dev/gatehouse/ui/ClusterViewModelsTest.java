@@ -11,9 +11,9 @@ import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
 import dev.gatehouse.ui.ingress.IngressRow;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
+import dev.gatehouse.testing.RefusedPort;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressBuilder;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -131,23 +131,22 @@ class ClusterViewModelsTest {
 
     @Test
     void unreachableServerSaysSoAndOffersRetry() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+        try (RefusedPort refused = RefusedPort.open()) {
+            int port = refused.port();
+            Path kubeconfig = Files.writeString(home.resolve("dead.yaml"), """
+                    apiVersion: v1
+                    kind: Config
+                    clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
+                    users: [{name: u, user: {token: t}}]
+                    contexts: [{name: dead, context: {cluster: dead, user: u}}]
+                    current-context: dead
+                    """.formatted(port));
+            connect(kubeconfig);
+            GuiTestSupport.await(30, () -> connection.statusTextProperty().get().equals("Unreachable"));
+            assertThat(connection.statusProperty().get()).isEqualTo(Status.ERROR);
+            assertThat(connection.retryableProperty().get()).isTrue();
+            assertThat(connection.statusDetailProperty().get()).contains("connection refused");
         }
-        Path kubeconfig = Files.writeString(home.resolve("dead.yaml"), """
-                apiVersion: v1
-                kind: Config
-                clusters: [{name: dead, cluster: {server: "http://127.0.0.1:%d"}}]
-                users: [{name: u, user: {token: t}}]
-                contexts: [{name: dead, context: {cluster: dead, user: u}}]
-                current-context: dead
-                """.formatted(port));
-        connect(kubeconfig);
-        GuiTestSupport.await(30, () -> connection.statusTextProperty().get().equals("Unreachable"));
-        assertThat(connection.statusProperty().get()).isEqualTo(Status.ERROR);
-        assertThat(connection.retryableProperty().get()).isTrue();
-        assertThat(connection.statusDetailProperty().get()).contains("connection refused");
     }
 
     @Test
