@@ -39,6 +39,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import dev.gatehouse.proxy.route.DefaultCertificate;
+import dev.gatehouse.tls.build.CertificateBundle;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * {@code gatehouse proxy}: serves Ingress rules and Gateway listeners and their certificates locally, like the
@@ -136,6 +139,9 @@ public final class ProxyCommand implements Callable<Integer> {
         }
         AtomicReference<ClusterSession> session = new AtomicReference<>();
         List<AutoCloseable> cleanup = new ArrayList<>();
+        // the fake certificate's RSA key takes a second to make: made while the rules are read
+        CompletableFuture<CertificateBundle> fake =
+                CompletableFuture.supplyAsync(() -> DefaultCertificate.generate(AppClock.system().instant()));
         try {
             Optional<RuleSource> rules = rules(session, err);
             if (rules.isEmpty()) {
@@ -161,6 +167,7 @@ public final class ProxyCommand implements Callable<Integer> {
             LocalProxy proxy;
             try {
                 proxy = LocalProxy.builder(rules.get(), AppClock.system()).config(config).profile(profile).anchors(trust::anchors)
+                        .defaultCertificate(fake.join())
                         .gatewayClass(gatewayClass).listenerPorts(listenerPorts)
                         .backends(new BackendDirectory(sources)).start();
             } catch (ProxyStartException e) {
@@ -289,12 +296,15 @@ public final class ProxyCommand implements Callable<Integer> {
                 return t;
             });
             AtomicReference<String> last = new AtomicReference<>(yaml.fingerprint());
-            poller.scheduleWithFixedDelay(() -> {
+            Runnable check = () -> {
                 String now = yaml.fingerprint();
                 if (!now.equals(last.getAndSet(now))) {
                     proxy.requestReload();
                 }
-            }, 1, 1, TimeUnit.SECONDS);
+            };
+            // the operating system's file events reload at once; the poll is the backstop where they do not exist
+            FileChangeWatch.start(yaml.paths(), () -> poller.execute(check)).ifPresent(cleanup::add);
+            poller.scheduleWithFixedDelay(check, 1, 1, TimeUnit.SECONDS);
             cleanup.add(poller::shutdownNow);
         } else if (live != null) {
             cleanup.add(live.subscribe(snapshot -> proxy.requestReload())::cancel);

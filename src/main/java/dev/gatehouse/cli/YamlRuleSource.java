@@ -18,10 +18,19 @@ import java.util.stream.Stream;
 final class YamlRuleSource implements RuleSource {
 
     private final List<Path> paths;
-    private final YamlClusterLoader loader = new YamlClusterLoader();
+    private final YamlClusterLoader loader = YamlClusterLoader.caching();
+    private volatile Read last;
+
+    /** What the files held when their fingerprint was this. */
+    private record Read(String fingerprint, ClusterView view) {
+    }
 
     YamlRuleSource(List<Path> paths) {
         this.paths = List.copyOf(paths);
+    }
+
+    List<Path> paths() {
+        return paths;
     }
 
     @Override
@@ -31,8 +40,14 @@ final class YamlRuleSource implements RuleSource {
 
     @Override
     public ClusterView read() throws RuleSourceException {
+        String before = fingerprint();
+        Read cached = last;
+        if (cached != null && cached.fingerprint().equals(before)) {
+            return cached.view(); // nothing changed since the last read (the first check and the proxy's start)
+        }
         LoadResult result = loader.load(paths);
         if (result instanceof LoadResult.Loaded loaded) {
+            last = new Read(before, loaded.view());
             return loaded.view();
         }
         throw new RuleSourceException(((LoadResult.Failed) result).problems().stream().map(LoadProblem::display)

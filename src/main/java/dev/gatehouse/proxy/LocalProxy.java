@@ -55,7 +55,8 @@ import org.slf4j.LoggerFactory;
 public final class LocalProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalProxy.class);
-    private static final long RELOAD_DELAY_MS = 200;
+    /** Coalesces a burst of changes (an editor's save, kubectl applying many objects) into one reload. */
+    private static final long RELOAD_DELAY_MS = 20;
 
     private final AtomicReference<RuleSource> rules;
     private final ControllerProfile profile;

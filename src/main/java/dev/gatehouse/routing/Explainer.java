@@ -43,9 +43,19 @@ final class Explainer {
     }
 
     private final RoutingModel model;
+    private volatile ClassNotesIndex classNotes;
 
     Explainer(RoutingModel model) {
         this.model = model;
+    }
+
+    private ClassNotesIndex classNotes() {
+        ClassNotesIndex index = classNotes;
+        if (index == null) {
+            index = new ClassNotesIndex(model.classes().verdicts());
+            classNotes = index; // racy but idempotent: every thread builds the same index
+        }
+        return index;
     }
 
     Explanation explain(ProbeRequest request) {
@@ -89,10 +99,7 @@ final class Explainer {
     }
 
     private void noteClasses(String host, Trace trace) {
-        for (ClassVerdict verdict : model.classes().verdicts()) {
-            if (!relevant(verdict, host)) {
-                continue;
-            }
+        for (ClassVerdict verdict : classNotes().relevantTo(host)) {
             if (verdict.accepted()) {
                 trace.note(TraceStep.Stage.CLASS, verdict.ref().toString(), "handled by ingress-nginx: " + verdict.reason());
             } else {
@@ -104,18 +111,6 @@ final class Explainer {
             trace.ignored(TraceStep.Stage.CLASS, canary.toString(), "a canary Ingress only adds weight to the backends"
                     + " of another Ingress with the same host and path; canary traffic splitting is not modelled");
         }
-    }
-
-    private static boolean relevant(ClassVerdict verdict, String host) {
-        var spec = verdict.ingress().getSpec();
-        if (spec == null) {
-            return false;
-        }
-        if (spec.getDefaultBackend() != null) {
-            return true;
-        }
-        return spec.getRules() != null && spec.getRules().stream()
-                .anyMatch(r -> HostPattern.parse(r.getHost()).matches(host));
     }
 
     private void traceHost(HostTable.Lookup lookup, String host, Trace trace) {

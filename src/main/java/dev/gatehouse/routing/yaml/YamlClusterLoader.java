@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -45,6 +46,8 @@ public final class YamlClusterLoader {
     private final SafeYaml yaml;
     private final BoundedFiles reader;
 
+    private final Map<Path, FileRead> cache;
+
     /** A loader with the default {@link InputLimits}. */
     public YamlClusterLoader() {
         this(InputLimits.defaults());
@@ -52,9 +55,38 @@ public final class YamlClusterLoader {
 
     /** @param limits bytes per file, YAML depth and aliases, objects per input, rules per Ingress */
     public YamlClusterLoader(InputLimits limits) {
+        this(limits, false);
+    }
+
+    private YamlClusterLoader(InputLimits limits, boolean caching) {
         this.limits = limits;
         this.yaml = new SafeYaml(limits);
         this.reader = new BoundedFiles(limits);
+        this.cache = caching ? new ConcurrentHashMap<>() : null;
+    }
+
+    /**
+     * A loader for reading the same files again and again (the proxy's reloads): a regular file whose
+     * size and modification time have not changed since it was read without a problem is not parsed
+     * again. The objects handed out are then the same instances as before: read them, never change them.
+     */
+    public static YamlClusterLoader caching() {
+        return new YamlClusterLoader(InputLimits.defaults(), true);
+    }
+
+    /** A regular file's size and modification time; null for anything else (FIFOs, devices: never cached). */
+    private record FileStamp(long size, java.nio.file.attribute.FileTime modified) {
+        static FileStamp of(Path file) {
+            try {
+                var a = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                return a.isRegularFile() ? new FileStamp(a.size(), a.lastModifiedTime()) : null;
+            } catch (java.io.IOException e) {
+                return null;
+            }
+        }
+    }
+
+    private record FileRead(FileStamp stamp, List<HasMetadata> objects, List<String> notes) {
     }
 
     /** Loads files and directories (recursively: *.yaml, *.yml, *.json, in name order). */
@@ -67,20 +99,45 @@ public final class YamlClusterLoader {
         }
         for (Path path : paths) {
             for (Path file : files(path, problems)) {
-                String text;
-                try {
-                    text = reader.readText(file, file.toString(), BoundedFiles.Kind.MANIFEST);
-                } catch (InputLimitException e) {
-                    problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), e.reason()));
-                    continue;
-                }
-                read(text, file.toString(), objects, notes, problems);
+                readFile(file, objects, notes, problems);
                 if (objects.size() > limits.objectsPerInput()) {
                     break;
                 }
             }
         }
         return result(objects, notes, problems);
+    }
+
+    /** One file: from the cache when it is unchanged since it was last read without a problem. */
+    private void readFile(Path file, List<HasMetadata> objects, List<String> notes, List<LoadProblem> problems) {
+        FileStamp stamp = cache == null ? null : FileStamp.of(file);
+        FileRead known = stamp == null ? null : cache.get(file);
+        if (known != null && known.stamp().equals(stamp)) {
+            objects.addAll(known.objects());
+            notes.addAll(known.notes());
+            return;
+        }
+        String text;
+        try {
+            text = reader.readText(file, file.toString(), BoundedFiles.Kind.MANIFEST);
+        } catch (InputLimitException e) {
+            problems.add(new LoadProblem(file.toString(), OptionalInt.empty(), e.reason()));
+            return;
+        }
+        List<HasMetadata> read = new ArrayList<>();
+        List<String> readNotes = new ArrayList<>();
+        List<LoadProblem> readProblems = new ArrayList<>();
+        read(text, file.toString(), read, readNotes, readProblems);
+        objects.addAll(read);
+        notes.addAll(readNotes);
+        problems.addAll(readProblems);
+        if (stamp != null) {
+            if (readProblems.isEmpty()) {
+                cache.put(file, new FileRead(stamp, List.copyOf(read), List.copyOf(readNotes)));
+            } else {
+                cache.remove(file);
+            }
+        }
     }
 
     /** Loads YAML text; {@code source} names it in messages. */

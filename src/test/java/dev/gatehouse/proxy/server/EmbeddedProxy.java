@@ -63,7 +63,11 @@ final class EmbeddedProxy {
 
     /** An HTTP/2 connection (after ALPN) with the handlers the HTTPS listener installs. */
     EmbeddedChannel http2() {
-        EmbeddedChannel ch = new EmbeddedChannel();
+        // a server's connection has a server channel as parent; without one, Http2MultiplexHandler takes the
+        // connection for a client's and refuses stream 1 as an unconfigured h2c upgrade (a fuzz "finding" the
+        // real proxy cannot have: found by ProxyRequestFuzzTest#http2, seed crash-7a179f4a…)
+        EmbeddedChannel ch = new EmbeddedChannel(new io.netty.channel.local.LocalServerChannel(),
+                io.netty.channel.DefaultChannelId.newInstance(), true, false);
         ConnectionInfo.attach(ch, true);
         ClientPipelines.http2(ch.pipeline(), services);
         return ch;
