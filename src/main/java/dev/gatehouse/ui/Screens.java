@@ -83,7 +83,7 @@ final class Screens {
             case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
                     this::openCertificate));
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
-                proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
+                proxy.serveDraft(editor.draftProperty().get().displayName(), editor::object);
                 editor.draftProperty().addListener((o, a, b) -> proxy.draftChanged());
                 shell.show(Section.PROXY);
             });
