@@ -56,6 +56,11 @@ public enum DraftKind {
         return Arrays.stream(values()).filter(k -> k.type == object.getClass()).findFirst();
     }
 
+    /** The kind of that name ({@code HTTPRoute}), when a draft can hold it. */
+    public static Optional<DraftKind> forKind(String kind) {
+        return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst();
+    }
+
     /** The kind named {@code kind} (as stored with a draft); Ingress for an empty or unknown name. */
     public static DraftKind named(String kind) {
         return Arrays.stream(values()).filter(k -> k.kind.equals(kind)).findFirst().orElse(INGRESS);

@@ -121,37 +121,45 @@ public record HttpRouteForm(String namespace, String name, List<ParentRow> paren
     }
 
     private void writeRule(HTTPRouteRule r, RuleRow row, int number) {
-        List<HTTPRouteMatch> matches = new ArrayList<>(list(r.getMatches()));
-        if (!row.pathType().isBlank()) {
-            if (matches.isEmpty()) {
-                matches.add(new HTTPRouteMatch());
+        HTTPPathMatch current = list(r.getMatches()).isEmpty() ? null : r.getMatches().get(0).getPath();
+        boolean samePath = current == null ? row.pathType().isBlank()
+                : !row.pathType().isBlank() && row.pathType().trim().equals(nz(current.getType()).isEmpty() ? "PathPrefix"
+                : current.getType()) && row.path().trim().equals(nz(current.getValue()).isEmpty() ? "/" : current.getValue());
+        if (!samePath) {
+            List<HTTPRouteMatch> matches = new ArrayList<>(list(r.getMatches()));
+            if (!row.pathType().isBlank()) {
+                if (matches.isEmpty()) {
+                    matches.add(new HTTPRouteMatch());
+                }
+                HTTPPathMatch path = new HTTPPathMatch();
+                path.setType(row.pathType().trim());
+                path.setValue(row.path().isBlank() ? "/" : row.path().trim());
+                matches.get(0).setPath(path);
+            } else {
+                HTTPRouteMatch first = matches.get(0);
+                first.setPath(null);
+                if (list(first.getHeaders()).isEmpty() && list(first.getQueryParams()).isEmpty() && first.getMethod() == null) {
+                    matches.remove(0);
+                }
             }
-            HTTPPathMatch path = new HTTPPathMatch();
-            path.setType(row.pathType().trim());
-            path.setValue(row.path().isBlank() ? "/" : row.path().trim());
-            matches.get(0).setPath(path);
-        } else if (!matches.isEmpty()) {
-            HTTPRouteMatch first = matches.get(0);
-            first.setPath(null);
-            if (list(first.getHeaders()).isEmpty() && list(first.getQueryParams()).isEmpty() && first.getMethod() == null) {
-                matches.remove(0);
-            }
+            r.setMatches(matches.isEmpty() ? null : matches);
         }
-        r.setMatches(matches.isEmpty() ? null : matches);
         List<HTTPRouteFilter> filters = new ArrayList<>(list(r.getFilters()));
         boolean has = filters.stream().anyMatch(HttpRouteForm::httpsRedirect);
-        if (row.httpsRedirect() && !has) {
-            HTTPRouteFilter redirect = new HTTPRouteFilter();
-            redirect.setType("RequestRedirect");
-            HTTPRequestRedirectFilter to = new HTTPRequestRedirectFilter();
-            to.setScheme("https");
-            to.setStatusCode(301);
-            redirect.setRequestRedirect(to);
-            filters.add(redirect);
-        } else if (!row.httpsRedirect() && has) {
-            filters.removeIf(HttpRouteForm::httpsRedirect);
+        if (row.httpsRedirect() != has) {
+            if (row.httpsRedirect()) {
+                HTTPRouteFilter redirect = new HTTPRouteFilter();
+                redirect.setType("RequestRedirect");
+                HTTPRequestRedirectFilter to = new HTTPRequestRedirectFilter();
+                to.setScheme("https");
+                to.setStatusCode(301);
+                redirect.setRequestRedirect(to);
+                filters.add(redirect);
+            } else {
+                filters.removeIf(HttpRouteForm::httpsRedirect);
+            }
+            r.setFilters(filters.isEmpty() ? null : filters);
         }
-        r.setFilters(filters.isEmpty() ? null : filters);
         List<HTTPBackendRef> old = list(r.getBackendRefs());
         List<HTTPBackendRef> refs = new ArrayList<>();
         List<BackendRow> mine = backends.stream().filter(b -> b.rule() == number).toList();
@@ -164,7 +172,9 @@ public record HttpRouteForm(String namespace, String name, List<ParentRow> paren
             ref.setWeight(number(b.weight(), "the weight of " + where));
             refs.add(ref);
         }
-        r.setBackendRefs(refs.isEmpty() ? null : refs);
+        if (!(refs.isEmpty() && old.isEmpty())) {
+            r.setBackendRefs(refs.isEmpty() ? null : refs);
+        }
     }
 
     private static boolean httpsRedirect(HTTPRouteFilter f) {
