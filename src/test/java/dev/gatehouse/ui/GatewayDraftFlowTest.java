@@ -70,6 +70,9 @@ class GatewayDraftFlowTest {
         setYaml("search-v2", "search-v3");
         GuiTestSupport.await(20, () -> problemsText().contains("GH712"));
         GuiTestSupport.await(5, () -> backends.getItems().toString().contains("search-v3"));
+        gui.robot().clickOn("Form");
+        screenshot("gateway-draft.png");
+        gui.robot().clickOn("YAML");
 
         // Back to the real backend with another split: the diagnostic goes away.
         setYaml("search-v3", "search-v2");
@@ -77,7 +80,6 @@ class GatewayDraftFlowTest {
         setYaml("weight: 10", "weight: 40");
         GuiTestSupport.await(20, () -> !problemsText().contains("GH712"));
         GuiTestSupport.await(5, () -> backends.getItems().toString().contains("weight=60"));
-        screenshot("gateway-draft.png");
 
         gui.robot().clickOn("#draft-apply");
         GuiTestSupport.await(20, () -> gui.exists("apply-dialog"));
