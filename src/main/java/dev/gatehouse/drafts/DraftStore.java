@@ -73,6 +73,7 @@ public final class DraftStore {
         Properties p = new Properties();
         p.setProperty("namespace", d.namespace());
         p.setProperty("name", d.name());
+        p.setProperty("kind", d.kind().kind());
         d.baseResourceVersion().ifPresent(v -> p.setProperty("baseResourceVersion", v));
         p.setProperty("updated", d.updated().toString());
         d.applied().ifPresent(t -> p.setProperty("applied", t.toString()));
@@ -111,7 +112,8 @@ public final class DraftStore {
                     Files.isRegularFile(base) ? Optional.of(Files.readString(base)) : Optional.empty(),
                     Optional.ofNullable(p.getProperty("baseResourceVersion")),
                     Instant.parse(p.getProperty("updated", Instant.EPOCH.toString())),
-                    Optional.ofNullable(p.getProperty("applied")).map(Instant::parse)));
+                    Optional.ofNullable(p.getProperty("applied")).map(Instant::parse),
+                    DraftKind.named(p.getProperty("kind", "Ingress"))));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Skipping unreadable draft {}: {}", dir, e.toString());
             return Optional.empty();

@@ -26,6 +26,10 @@ import dev.gatehouse.ui.route.RoutesViewModel;
 import dev.gatehouse.ui.shell.Section;
 import dev.gatehouse.ui.shell.ShellActions;
 import dev.gatehouse.ui.shell.ShellViewModel;
+import dev.gatehouse.drafts.DraftKind;
+import dev.gatehouse.drafts.LiveObjects;
+import dev.gatehouse.routing.input.ObjectRef;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Clock;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -73,9 +77,9 @@ final class Screens {
                         }
                     });
             case GATEWAYS -> new GatewaysView(new GatewaysViewModel(shell.connection().sessionProperty(),
-                    diagnostics.snapshotProperty()));
+                    diagnostics.snapshotProperty()), this::editAsDraft);
             case HTTPROUTES -> new RoutesView(new RoutesViewModel(shell.connection().sessionProperty(),
-                    diagnostics.snapshotProperty()));
+                    diagnostics.snapshotProperty()), this::editAsDraft);
             case CERTIFICATES -> certificates();
             case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
                     clock, shell.explainRequestedProperty());
@@ -83,11 +87,19 @@ final class Screens {
             case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
                     this::openCertificate));
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
-                proxy.serveDraft(editor.draftProperty().get().displayName(), editor::ingress);
+                proxy.serveDraft(editor.draftProperty().get().displayName(), editor::object);
                 editor.draftProperty().addListener((o, a, b) -> proxy.draftChanged());
                 shell.show(Section.PROXY);
             });
         };
+    }
+
+    /** Gateways / HTTPRoutes → "Edit as draft": the live object from the session's caches, opened on Drafts. */
+    private void editAsDraft(ObjectRef ref) {
+        Optional<HasMetadata> live = DraftKind.forKind(ref.kind()).flatMap(k -> LiveObjects.find(
+                shell.connection().sessionProperty().get(), k, ref.namespace(), ref.name()));
+        live.ifPresent(drafts::openAsDraft);
+        shell.show(Section.DRAFTS);
     }
 
     /** Fleet → a certificate: connect to its context (when another one is open) and select it on Certificates. */

@@ -60,7 +60,7 @@ class DraftsLatestWinsTest {
 
     private final DraftChecks counting = new DraftChecks() {
         @Override
-        public Check check(Draft draft, Optional<Ingress> live, SessionSnapshot base, RoutingService service) {
+        public Check check(Draft draft, Optional<? extends io.fabric8.kubernetes.api.model.HasMetadata> live, SessionSnapshot base, RoutingService service) {
             checksPerDraft.computeIfAbsent(draft.id(), id -> new AtomicInteger()).incrementAndGet();
             Check check = super.check(draft, live, base, service);
             duringCheck.accept(draft);

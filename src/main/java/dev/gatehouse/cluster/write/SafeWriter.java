@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one way Gatehouse changes a cluster (Ingresses from drafts, Secrets from the certificate
- * workflow): show the diff, let the server validate (dry run), back the live object up, then write
+ * The one way Gatehouse changes a cluster (Ingresses and Gateway API objects from drafts, Secrets from the
+ * certificate workflow; any kind through fabric8's generic {@code client.resource(object)}): show the diff, let the server validate (dry run), back the live object up, then write
  * conditioned on the resourceVersion the change was based on. A 409 never overwrites anything; it
  * comes back as a {@link WriteResult.Conflict} with the live object for a rebase. Every write can be
  * undone from its backup.
@@ -200,10 +200,16 @@ public final class SafeWriter {
         if (target != null) {
             return (Class<HasMetadata>) target.getClass();
         }
-        return switch (b.kind()) {
-            case "Secret" -> (Class<HasMetadata>) (Class<?>) io.fabric8.kubernetes.api.model.Secret.class;
-            default -> (Class<HasMetadata>) (Class<?>) io.fabric8.kubernetes.api.model.networking.v1.Ingress.class;
+        Class<?> type = switch (b.kind()) {
+            case "Secret" -> io.fabric8.kubernetes.api.model.Secret.class;
+            case "HTTPRoute" -> io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute.class;
+            case "Gateway" -> io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway.class;
+            case "ReferenceGrant" -> io.fabric8.kubernetes.api.model.gatewayapi.v1.ReferenceGrant.class;
+            case "BackendTLSPolicy" -> io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy.class;
+            case "TLSRoute" -> io.fabric8.kubernetes.api.model.gatewayapi.v1.TLSRoute.class;
+            default -> io.fabric8.kubernetes.api.model.networking.v1.Ingress.class;
         };
+        return (Class<HasMetadata>) type;
     }
 
     private static HasMetadata withVersion(HasMetadata desired, Optional<String> rv) {

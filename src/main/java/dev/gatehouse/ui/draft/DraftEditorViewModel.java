@@ -1,9 +1,13 @@
 package dev.gatehouse.ui.draft;
 
 import dev.gatehouse.drafts.Draft;
+import dev.gatehouse.drafts.DraftKind;
 import dev.gatehouse.drafts.DraftYaml;
+import dev.gatehouse.drafts.HttpRouteForm;
 import dev.gatehouse.drafts.IngressForm;
 import dev.gatehouse.drafts.NginxAnnotationFields;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Clock;
 import java.util.List;
@@ -24,9 +28,10 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 /**
- * One open draft: the YAML text and the form edit the same Ingress and stay in sync. Editing the
- * form rewrites the YAML; editing the YAML updates the form whenever the text parses (problems are
- * shown with line numbers otherwise). Every change is saved shortly after (crash-safe).
+ * One open draft: the YAML text and the form edit the same object and stay in sync — the Ingress form for an
+ * Ingress, the {@link HttpRouteFormModel} for an HTTPRoute (other Gateway API kinds are edited as YAML). Editing the
+ * form rewrites the YAML; editing the YAML updates the form whenever the text parses (problems are shown with line
+ * numbers otherwise). The YAML is the source of truth. Every change is saved shortly after (crash-safe).
  */
 public final class DraftEditorViewModel {
     private final DraftYaml yaml = new DraftYaml();
@@ -39,7 +44,10 @@ public final class DraftEditorViewModel {
     private final ObservableList<IngressForm.PathRow> paths = FXCollections.observableArrayList();
     private final ObservableList<IngressForm.TlsRow> tls = FXCollections.observableArrayList();
     private final ObjectProperty<NginxAnnotationFields> annotations = new SimpleObjectProperty<>(NginxAnnotationFields.none());
-    private final ReadOnlyObjectWrapper<Ingress> parsed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HasMetadata> parsed = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<DraftKind> kind = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper("");
+    private final HttpRouteFormModel route;
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>();
     private final PauseTransition saveLater = new PauseTransition(Duration.millis(400));
     private boolean syncing;
@@ -51,6 +59,7 @@ public final class DraftEditorViewModel {
     public DraftEditorViewModel(Draft initial, Consumer<Draft> save, Clock clock) {
         this.clock = clock;
         draft.set(initial);
+        kind.set(initial.kind());
         saveLater.setOnFinished(e -> save.accept(draft.get()));
         text.addListener((o, a, t) -> {
             if (!syncing) {
@@ -62,6 +71,7 @@ public final class DraftEditorViewModel {
                 fromForm();
             }
         };
+        route = new HttpRouteFormModel(formChanged);
         namespace.addListener((o, a, b) -> formChanged.run());
         name.addListener((o, a, b) -> formChanged.run());
         ingressClass.addListener((o, a, b) -> formChanged.run());
@@ -82,35 +92,61 @@ public final class DraftEditorViewModel {
         if (p instanceof DraftYaml.Invalid inv) {
             parseProblem.set(inv.summary());
         } else {
-            Ingress ing = ((DraftYaml.Valid) p).ingress();
+            HasMetadata object = ((DraftYaml.Valid) p).object();
             parseProblem.set("");
-            parsed.set(ing);
-            IngressForm f = IngressForm.from(ing);
-            syncing = true;
-            try {
-                namespace.set(f.namespace());
-                name.set(f.name());
-                ingressClass.set(f.ingressClass());
-                if (!paths.equals(f.paths())) {
-                    paths.setAll(f.paths());
+            formProblem.set("");
+            parsed.set(object);
+            kind.set(((DraftYaml.Valid) p).kind());
+            if (object instanceof Ingress ing) {
+                showIngress(IngressForm.from(ing));
+            } else {
+                syncing = true;
+                try {
+                    namespace.set(nz(object.getMetadata().getNamespace()));
+                    name.set(nz(object.getMetadata().getName()));
+                    if (object instanceof HTTPRoute r) {
+                        route.show(HttpRouteForm.from(r));
+                    }
+                } finally {
+                    syncing = false;
                 }
-                if (!tls.equals(f.tls())) {
-                    tls.setAll(f.tls());
-                }
-                annotations.set(f.annotations());
-            } finally {
-                syncing = false;
             }
         }
         changed(t);
     }
 
+    private void showIngress(IngressForm f) {
+        syncing = true;
+        try {
+            namespace.set(f.namespace());
+            name.set(f.name());
+            ingressClass.set(f.ingressClass());
+            if (!paths.equals(f.paths())) {
+                paths.setAll(f.paths());
+            }
+            if (!tls.equals(f.tls())) {
+                tls.setAll(f.tls());
+            }
+            annotations.set(f.annotations());
+        } finally {
+            syncing = false;
+        }
+    }
+
     private void fromForm() {
-        IngressForm f = new IngressForm(namespace.get(), name.get(), ingressClass.get(), List.copyOf(paths),
-                List.copyOf(tls), annotations.get());
-        Ingress ing = f.applyTo(parsed.get());
-        String t = DraftYaml.toYaml(ing);
-        parsed.set(ing);
+        HasMetadata object;
+        try {
+            object = formObject();
+        } catch (IllegalArgumentException e) {
+            formProblem.set(e.getMessage());
+            return;
+        }
+        if (object == null) {
+            return;
+        }
+        formProblem.set("");
+        String t = DraftYaml.toYaml(object);
+        parsed.set(object);
         parseProblem.set("");
         syncing = true;
         try {
@@ -121,11 +157,25 @@ public final class DraftEditorViewModel {
         changed(t);
     }
 
+    /** The object as the form describes it: null when the draft's kind has no form (or nothing parsed yet). */
+    private HasMetadata formObject() {
+        HasMetadata current = parsed.get();
+        if (current instanceof HTTPRoute r) {
+            return route.form(namespace.get(), name.get()).applyTo(r);
+        }
+        if (current != null && !(current instanceof Ingress)) {
+            return null;
+        }
+        IngressForm f = new IngressForm(namespace.get(), name.get(), ingressClass.get(), List.copyOf(paths),
+                List.copyOf(tls), annotations.get());
+        return f.applyTo((Ingress) current);
+    }
+
     private void changed(String t) {
-        Ingress ing = parsed.get();
-        String ns = ing == null ? null : ing.getMetadata().getNamespace();
-        String n = ing == null ? null : ing.getMetadata().getName();
-        draft.set(draft.get().withYaml(t, ns, n, clock.instant()));
+        HasMetadata object = parsed.get();
+        String ns = object == null ? null : object.getMetadata().getNamespace();
+        String n = object == null ? null : object.getMetadata().getName();
+        draft.set(draft.get().withYaml(t, ns, n, kind.get(), clock.instant()));
         saveLater.playFromStart();
     }
 
@@ -136,9 +186,18 @@ public final class DraftEditorViewModel {
         saveLater.playFromStart();
     }
 
-    /** The draft's Ingress when the text is valid. */
+    /** The draft's Ingress when the text is a valid Ingress. */
     public Optional<Ingress> ingress() {
+        return object().filter(Ingress.class::isInstance).map(Ingress.class::cast);
+    }
+
+    /** The draft's object (an Ingress or a Gateway API object) when the text is valid. */
+    public Optional<HasMetadata> object() {
         return parseProblem.get().isEmpty() ? Optional.ofNullable(parsed.get()) : Optional.empty();
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
     }
 
     public void addPath() {
@@ -162,4 +221,10 @@ public final class DraftEditorViewModel {
     public ObservableList<IngressForm.TlsRow> tls() { return tls; }
     public ObjectProperty<NginxAnnotationFields> annotationsProperty() { return annotations; }
     public ReadOnlyObjectProperty<Draft> draftProperty() { return draft.getReadOnlyProperty(); }
+    /** What the draft holds (as last parsed). */
+    public ReadOnlyObjectProperty<DraftKind> kindProperty() { return kind.getReadOnlyProperty(); }
+    /** Why the form's last edit could not be written into the YAML (a port that is not a number, …); empty when fine. */
+    public ReadOnlyStringProperty formProblemProperty() { return formProblem.getReadOnlyProperty(); }
+    /** The HTTPRoute form (used when the draft holds an HTTPRoute). */
+    public HttpRouteFormModel route() { return route; }
 }

@@ -6,7 +6,7 @@ import dev.gatehouse.session.DraftChecks;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -28,7 +28,7 @@ final class DraftStatuses implements AutoCloseable {
     }
 
     /** Everything a check depends on; equal inputs give equal checks. */
-    private record Input(Draft draft, Optional<Ingress> live, SessionSnapshot snapshot, RoutingService service) {
+    private record Input(Draft draft, Optional<HasMetadata> live, SessionSnapshot snapshot, RoutingService service) {
         Key key() {
             return new Key(draft.withYaml(draft.yaml(), draft.namespace(), draft.name(), Instant.EPOCH),
                     live.map(l -> l.getMetadata().getResourceVersion()).orElse(null),
@@ -55,7 +55,7 @@ final class DraftStatuses implements AutoCloseable {
     }
 
     /** Checks {@code draft} unless nothing it depends on changed since the last check. */
-    void check(Draft draft, Optional<Ingress> live, SessionSnapshot snapshot, RoutingService service) {
+    void check(Draft draft, Optional<HasMetadata> live, SessionSnapshot snapshot, RoutingService service) {
         Input input = new Input(draft, live, snapshot, service);
         Key key = input.key();
         if (Objects.equals(lastKey.get(draft.id()), key)) {

@@ -60,7 +60,11 @@ public final class DraftsView extends SplitPane {
             MenuItem item = new MenuItem(t.label());
             item.setId("draft-template-" + t.name().toLowerCase(java.util.Locale.ROOT));
             item.setOnAction(e -> NewDraftDialog.ask(getScene().getWindow(), t, session.get())
-                    .ifPresent(a -> vm.create(t, a.namespace(), a.name(), a.host(), a.service())));
+                    .ifPresent(a -> vm.create(t, a.namespace(), a.name(), a.host(), a.service(), a.gatewayNamespace(),
+                            a.gatewayName())));
+            if (t == DraftTemplate.HTTPROUTE) {
+                create.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+            }
             create.getItems().add(item);
         }
         Button discard = new Button("Discard", new FontIcon("fth-trash-2"));
@@ -69,7 +73,7 @@ public final class DraftsView extends SplitPane {
         discard.setOnAction(e -> vm.discardSelected());
         ListView<DraftItem> list = new ListView<>(vm.items());
         list.setId("drafts-list");
-        list.setPlaceholder(new Label("No drafts yet.\nOpen an Ingress as a draft,\nor create one from a template."));
+        list.setPlaceholder(new Label("No drafts yet.\nOpen an Ingress, HTTPRoute or Gateway\nas a draft, or create one from a template."));
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(DraftItem item, boolean empty) {
@@ -110,7 +114,7 @@ public final class DraftsView extends SplitPane {
 
     private void showEditor(DraftEditorViewModel e) {
         if (e == null) {
-            Label l = new Label("Open an Ingress as a draft (Ingresses → Open as draft), or create one with New draft.\n"
+            Label l = new Label("Open an Ingress, HTTPRoute or Gateway as a draft (Open as draft / Edit as draft on its screen), or create one with New draft.\n"
                     + "Drafts are saved as you type and compared with what is live before anything is applied.");
             l.setWrapText(true);
             l.setId("draft-empty");
@@ -179,7 +183,7 @@ public final class DraftsView extends SplitPane {
                     .map(x -> x.getMetadata().getName()).sorted().forEach(services::add);
             s.ingressClasses().list().forEach(c -> classes.add(c.getMetadata().getName()));
         }
-        TabPane tabs = new TabPane(new Tab("Form", new DraftFormPane(e, services, classes)), new Tab("YAML", yaml),
+        TabPane tabs = new TabPane(new Tab("Form", formFor(e, services, classes)), new Tab("YAML", yaml),
                 new Tab("Compare with live", diff));
         tabs.setId("draft-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -190,6 +194,24 @@ public final class DraftsView extends SplitPane {
         box.getStyleClass().add("screen");
         editorHolder.getChildren().setAll(box);
         fillProblems();
+    }
+
+    /** The Ingress form, the HTTPRoute form, or a note that this kind is edited as YAML. */
+    private static javafx.scene.Node formFor(DraftEditorViewModel e, ObservableList<String> services,
+                                             ObservableList<String> classes) {
+        return switch (e.kindProperty().get()) {
+            case INGRESS -> new DraftFormPane(e, services, classes);
+            case HTTPROUTE -> new HttpRouteFormPane(e);
+            default -> {
+                Label l = new Label("A " + e.kindProperty().get().kind() + " is edited in the YAML tab; the engine judges it "
+                        + "like any other draft (problems above, Serve this draft, Apply).");
+                l.setWrapText(true);
+                l.setId("draft-form-yaml-only");
+                VBox box = new VBox(l);
+                box.setPadding(new javafx.geometry.Insets(10));
+                yield box;
+            }
+        };
     }
 
     private void fillProblems() {

@@ -9,17 +9,19 @@ import dev.gatehouse.cluster.write.SafeWriter;
 import dev.gatehouse.cluster.write.WriteResult;
 import dev.gatehouse.cluster.write.YamlDiff;
 import dev.gatehouse.drafts.Draft;
+import dev.gatehouse.drafts.DraftKind;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
 import dev.gatehouse.drafts.DraftYaml;
+import dev.gatehouse.drafts.LiveObjects;
 import dev.gatehouse.app.Latest;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.session.DraftChecks;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,7 +51,7 @@ public final class DraftsViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(DraftsViewModel.class);
 
     /** The three texts of a conflict: what the draft started from, what is live now, the draft. */
-    public record Conflict(String base, String live, String draft, String message, Ingress liveObject) {
+    public record Conflict(String base, String live, String draft, String message, HasMetadata liveObject) {
     }
 
     private final DraftStore store;
@@ -120,7 +122,7 @@ public final class DraftsViewModel {
             cacheSubscription = null;
         }
         if (s != null) {
-            cacheSubscription = s.ingresses().onChange(() -> FxBackground.onFx(this::analyse));
+            cacheSubscription = LiveObjects.onChange(s, () -> FxBackground.onFx(this::analyse));
         }
         analyse();
     }
@@ -171,9 +173,12 @@ public final class DraftsViewModel {
     }
 
     private void check(Draft d) {
-        ClusterSession s = session.get();
-        Optional<Ingress> live = s == null ? Optional.empty() : s.ingresses().get(d.namespace(), d.name());
-        statuses.check(d, live, snapshots.get(), routing.get());
+        statuses.check(d, live(d), snapshots.get(), routing.get());
+    }
+
+    /** The live object of the draft's kind and name, from the session's caches. */
+    private Optional<HasMetadata> live(Draft d) {
+        return LiveObjects.find(session.get(), d.kind(), d.namespace(), d.name());
     }
 
     /** A newer check of one draft arrived: its list entry, and the diagnostics when it is the open draft. */
@@ -197,9 +202,8 @@ public final class DraftsViewModel {
 
     /** The open draft's diff live → draft (off the FX thread). */
     private String diffOf(Draft d) {
-        ClusterSession s = session.get();
-        Optional<Ingress> live = s == null ? Optional.empty() : s.ingresses().get(d.namespace(), d.name());
-        return DraftChecks.parse(d.yaml()).map(m -> YamlDiff.render(YamlDiff.diff(live.map(ObjectYaml::forDiff).orElse(""),
+        Optional<HasMetadata> live = live(d);
+        return DraftChecks.parseObject(d.yaml()).map(m -> YamlDiff.render(YamlDiff.diff(live.map(ObjectYaml::forDiff).orElse(""),
                 ObjectYaml.forDiff(m)))).filter(t -> !t.isBlank()).orElse("");
     }
 
@@ -224,18 +228,27 @@ public final class DraftsViewModel {
 
     /** A new draft from a template. */
     public void create(DraftTemplate template, String namespace, String name, String host, String service) {
-        String text = template.render(namespace, name, host, service);
-        Instant now = clock.instant();
-        add(new Draft(DraftStore.newId(now), namespace, name, text, Optional.empty(), Optional.empty(), now,
-                Optional.empty()));
+        create(template, namespace, name, host, service, "default", "main");
     }
 
-    /** Opens a live Ingress as a draft (or the existing draft of it). */
-    public void openAsDraft(Ingress live) {
+    /** A new draft from a template; Gateway API templates name a parent Gateway (or the Gateways' namespace). */
+    public void create(DraftTemplate template, String namespace, String name, String host, String service,
+                       String gatewayNamespace, String gatewayName) {
+        String text = template.render(namespace, name, host, service, gatewayNamespace, gatewayName);
+        Instant now = clock.instant();
+        add(new Draft(DraftStore.newId(now), namespace, name, text, Optional.empty(), Optional.empty(), now,
+                Optional.empty(), template.kind()));
+    }
+
+    /** Opens a live Ingress or Gateway API object as a draft (or the existing draft of it). */
+    public void openAsDraft(HasMetadata live) {
         String ns = live.getMetadata().getNamespace();
         String name = live.getMetadata().getName();
+        DraftKind kind = DraftKind.of(live).orElseThrow(() -> new IllegalArgumentException(
+                live.getKind() + " cannot be held by a draft"));
         for (DraftItem i : items) {
-            if (i.draft().namespace().equals(ns) && i.draft().name().equals(name) && !i.draft().isNew()) {
+            if (i.draft().kind() == kind && i.draft().namespace().equals(ns) && i.draft().name().equals(name)
+                    && !i.draft().isNew()) {
                 selected.set(i);
                 return;
             }
@@ -243,7 +256,7 @@ public final class DraftsViewModel {
         String yaml = DraftYaml.toYaml(live);
         Instant now = clock.instant();
         add(new Draft(DraftStore.newId(now), ns, name, yaml, Optional.of(yaml),
-                Optional.of(live.getMetadata().getResourceVersion()), now, Optional.empty()));
+                Optional.of(live.getMetadata().getResourceVersion()), now, Optional.empty(), kind));
     }
 
     private void add(Draft d) {
@@ -276,12 +289,12 @@ public final class DraftsViewModel {
     public CompletableFuture<WriteResult> dryRun() {
         DraftEditorViewModel e = editor.get();
         Optional<SafeWriter> w = writer();
-        if (e == null || e.ingress().isEmpty() || w.isEmpty()) {
+        if (e == null || e.object().isEmpty() || w.isEmpty()) {
             return CompletableFuture.completedFuture(new WriteResult.Rejected(0, e == null ? "No draft is open"
-                    : e.ingress().isEmpty() ? "The draft's YAML is not valid: " + e.parseProblemProperty().get()
+                    : e.object().isEmpty() ? "The draft's YAML is not valid: " + e.parseProblemProperty().get()
                     : "Not connected to a cluster"));
         }
-        Ingress ing = e.ingress().get();
+        HasMetadata ing = e.object().get();
         Optional<String> base = e.draftProperty().get().baseResourceVersion();
         return CompletableFuture.supplyAsync(() -> w.get().dryRun(ing, base), worker);
     }
@@ -290,11 +303,11 @@ public final class DraftsViewModel {
     public CompletableFuture<WriteResult> apply() {
         DraftEditorViewModel e = editor.get();
         Optional<SafeWriter> w = writer();
-        if (e == null || e.ingress().isEmpty() || w.isEmpty()) {
+        if (e == null || e.object().isEmpty() || w.isEmpty()) {
             return dryRun();
         }
         Draft d = e.draftProperty().get();
-        Ingress ing = e.ingress().get();
+        HasMetadata ing = e.object().get();
         return CompletableFuture.supplyAsync(() -> w.get().apply(ing, d.baseResourceVersion(), "apply draft " + d.displayName()),
                 worker).thenApply(r -> {
                     FxBackground.onFx(() -> afterApply(d, r));
@@ -304,7 +317,9 @@ public final class DraftsViewModel {
 
     private void afterApply(Draft d, WriteResult r) {
         message.set(r.message());
-        if (r instanceof WriteResult.Written written && written.result() instanceof Ingress result) {
+        if (r instanceof WriteResult.Written written && written.result() != null
+                && DraftKind.of(written.result()).isPresent()) {
+            HasMetadata result = written.result();
             lastApply.set(written.backup());
             String liveYaml = DraftYaml.toYaml(result);
             Instant now = clock.instant();
@@ -313,8 +328,8 @@ public final class DraftsViewModel {
             conflict.set(null);
         } else if (r instanceof WriteResult.Conflict c) {
             String live = c.live().map(ObjectYaml::forDiff).orElse("(deleted)");
-            conflict.set(new Conflict(d.baseYaml().orElse("(new Ingress)"), live, d.yaml(), c.message(),
-                    c.live().filter(Ingress.class::isInstance).map(Ingress.class::cast).orElse(null)));
+            conflict.set(new Conflict(d.baseYaml().orElse("(new " + d.kind().kind() + ")"), live, d.yaml(), c.message(),
+                    c.live().filter(o -> DraftKind.of(o).isPresent()).orElse(null)));
         }
         analyse();
     }

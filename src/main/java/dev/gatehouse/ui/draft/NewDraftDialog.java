@@ -12,7 +12,7 @@ import javafx.stage.Window;
 
 /** Asks for the few values a template needs. */
 final class NewDraftDialog {
-    record Answer(String namespace, String name, String host, String service) {
+    record Answer(String namespace, String name, String host, String service, String gatewayNamespace, String gatewayName) {
     }
 
     private NewDraftDialog() {
@@ -36,11 +36,19 @@ final class NewDraftDialog {
         g.addRow(1, new Label("Name"), name);
         g.addRow(2, new Label(template == DraftTemplate.WILDCARD ? "Domain" : "Host"), host);
         g.addRow(3, new Label("Service"), service);
+        TextField gwNs = field("new-draft-gateway-namespace", "edge");
+        TextField gwName = field("new-draft-gateway", "main");
+        if (template.needsGateway()) {
+            g.addRow(4, new Label(template == DraftTemplate.REFERENCE_GRANT ? "Gateways' namespace" : "Gateway namespace"), gwNs);
+            if (template != DraftTemplate.REFERENCE_GRANT) {
+                g.addRow(5, new Label("Gateway"), gwName);
+            }
+        }
         d.getDialogPane().setContent(g);
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(name.textProperty().isEmpty()
                 .or(namespace.textProperty().isEmpty()).or(host.textProperty().isEmpty()));
         d.setResultConverter(b -> b == ButtonType.OK ? new Answer(namespace.getText().trim(), name.getText().trim(),
-                host.getText().trim(), service.getText().trim()) : null);
+                host.getText().trim(), service.getText().trim(), gwNs.getText().trim(), gwName.getText().trim()) : null);
         return d.showAndWait();
     }
 

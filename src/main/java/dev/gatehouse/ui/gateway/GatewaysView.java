@@ -31,6 +31,11 @@ public final class GatewaysView extends VBox {
     private final Label difference = new Label();
 
     public GatewaysView(GatewaysViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param editAsDraft opens the selected listener's Gateway as a draft (null: no such button) */
+    public GatewaysView(GatewaysViewModel vm, java.util.function.Consumer<dev.gatehouse.routing.input.ObjectRef> editAsDraft) {
         this.vm = vm;
         setId("screen-gateways");
         getStyleClass().add("screen");
@@ -46,6 +51,13 @@ public final class GatewaysView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, spacer, count, filter);
+        if (editAsDraft != null) {
+            javafx.scene.control.Button draft = new javafx.scene.control.Button("Edit as draft", new FontIcon("fth-edit-3"));
+            draft.setId("gateway-edit-draft");
+            draft.disableProperty().bind(vm.selectedProperty().isNull());
+            draft.setOnAction(e -> editAsDraft.accept(vm.selectedProperty().get().gateway()));
+            toolbar.getChildren().add(draft);
+        }
         toolbar.getStyleClass().add("table-toolbar");
         Label problem = TableSupport.problemBanner("gateway-problem", vm.problemProperty());
 

@@ -5,7 +5,7 @@ import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
-import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.function.Supplier;
 import dev.gatehouse.demo.DemoCluster;
 import dev.gatehouse.proxy.server.AccessLogEvent;
@@ -111,7 +111,7 @@ public final class ProxyViewModel implements AutoCloseable {
         });
     }
 
-    private volatile Supplier<Optional<Ingress>> draft;
+    private volatile Supplier<Optional<HasMetadata>> draft;
     private volatile String draftName = "";
 
     /** Starts the proxy on the connected cluster's rules (and the draft being served, if any). */
@@ -122,7 +122,7 @@ public final class ProxyViewModel implements AutoCloseable {
         ClusterSession s = session.get();
         RoutingService r = routing.get();
         if (s == null || r == null) {
-            problem.set("Connect to a cluster or open the demo cluster first: the proxy serves its Ingress rules.");
+            problem.set("Connect to a cluster or open the demo cluster first: the proxy serves its Ingress and Gateway API rules.");
             return;
         }
         Optional<int[]> ports = ports();
@@ -164,7 +164,7 @@ public final class ProxyViewModel implements AutoCloseable {
      * (judged with the snapshot's trust anchors).
      */
     private RuleSource rulesFor(ClusterSession s, RoutingService r) {
-        Supplier<Optional<Ingress>> d = draft;
+        Supplier<Optional<HasMetadata>> d = draft;
         String live = "live cluster " + s.contextName() + " (" + s.scope() + ")";
         if (d == null) {
             return RuleSource.ofSnapshots(live, r::view, () -> r.snapshot().routing());
@@ -175,9 +175,12 @@ public final class ProxyViewModel implements AutoCloseable {
         });
     }
 
-    /** Serves a draft (over the live rules): switches a running proxy without dropping connections, or starts it. */
-    public void serveDraft(String name, Supplier<Optional<Ingress>> ingress) {
-        draft = ingress;
+    /**
+     * Serves a draft (an Ingress or a Gateway API object, over the live rules): switches a running proxy without
+     * dropping connections, or starts it.
+     */
+    public void serveDraft(String name, Supplier<Optional<HasMetadata>> object) {
+        draft = object;
         draftName = name;
         if (proxy != null && served != null) {
             proxy.switchRules(rulesFor(served, servedRouting));

@@ -31,6 +31,11 @@ public final class RoutesView extends VBox {
     private final Label difference = new Label();
 
     public RoutesView(RoutesViewModel vm) {
+        this(vm, null);
+    }
+
+    /** @param editAsDraft opens the selected route as a draft (null: no such button) */
+    public RoutesView(RoutesViewModel vm, java.util.function.Consumer<dev.gatehouse.routing.input.ObjectRef> editAsDraft) {
         this.vm = vm;
         setId("screen-httproutes");
         getStyleClass().add("screen");
@@ -48,6 +53,15 @@ public final class RoutesView extends VBox {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox toolbar = new HBox(title, also, spacer, count, filter);
+        if (editAsDraft != null) {
+            javafx.scene.control.Button draft = new javafx.scene.control.Button("Edit as draft", new FontIcon("fth-edit-3"));
+            draft.setId("route-edit-draft");
+            draft.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                    () -> vm.selectedProperty().get() == null || "GRPCRoute".equals(vm.selectedProperty().get().kind()),
+                    vm.selectedProperty()));
+            draft.setOnAction(e -> editAsDraft.accept(vm.selectedProperty().get().ref()));
+            toolbar.getChildren().add(draft);
+        }
         toolbar.getStyleClass().add("table-toolbar");
         Label problem = TableSupport.problemBanner("route-problem", vm.problemProperty());
 
