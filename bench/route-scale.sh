@@ -118,7 +118,11 @@ done
 # one rule change to served
 mid=$((HOSTS / 2)); name=$(printf 'site-%04d' $mid); host=$(printf 'h%04d.bench.test' $mid)
 file=$(printf 'sites-%04d.yaml' $(( mid / 100 * 100 )))
-reload() { python3 bench/lib/route_scale_reload.py "$@" | tee /dev/stderr | sed -n 's/^reload_ms=//p'; }
+reload() { # the rounds to stderr, the median to stdout
+  python3 bench/lib/route_scale_reload.py "$@" > "$WORK/reload.out"
+  grep '^#' "$WORK/reload.out" >&2 || true
+  sed -n 's/^reload_ms=//p' "$WORK/reload.out"
+}
 NG_RELOAD=$(reload "$WORK/nginx.conf" "server_name $host;" "location PATH " "$host" $NGINX_PORT "$RELOADS" \
   "$NGINX" -c "$WORK/nginx.conf" -p "$WORK" -s reload 2>/dev/null)
 echo "nginx_reload_ms=$NG_RELOAD"

@@ -31,9 +31,12 @@ final class GatewayExplainer {
     private final GatewayModel gateways;
     private final RoutingModel model;
 
+    private final GatewayHostIndex index;
+
     GatewayExplainer(GatewayModel gateways, RoutingModel model) {
         this.gateways = gateways;
         this.model = model;
+        this.index = new GatewayHostIndex(gateways);
     }
 
     /** Whether a Gateway listener of the input takes the request (its port, protocol and hostname). */
@@ -102,7 +105,7 @@ final class GatewayExplainer {
                         listener, GatewayDecision.Outcome.none());
             }
         }
-        GatewayRuleStep.Selected selected = new GatewayRuleStep(gateways).select(listener, request, trace);
+        GatewayRuleStep.Selected selected = new GatewayRuleStep(index).select(listener, request, trace);
         GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace, draw);
         return answer(request, decided.decision(), certificate, trace, listener, decided);
     }

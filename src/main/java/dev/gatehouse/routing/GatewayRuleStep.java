@@ -1,7 +1,6 @@
 package dev.gatehouse.routing;
 
 import dev.gatehouse.routing.gateway.GatewayListener;
-import dev.gatehouse.routing.gateway.GatewayModel;
 import dev.gatehouse.routing.gateway.GatewayRule;
 import dev.gatehouse.routing.gateway.ParentStatus;
 import dev.gatehouse.routing.gateway.RequestMatcher;
@@ -24,15 +23,15 @@ final class GatewayRuleStep {
     record Selected(Optional<GatewayRule> rule) {
     }
 
-    private final GatewayModel gateways;
+    private final GatewayHostIndex index;
 
-    GatewayRuleStep(GatewayModel gateways) {
-        this.gateways = gateways;
+    GatewayRuleStep(GatewayHostIndex index) {
+        this.index = index;
     }
 
     Selected select(GatewayListener listener, ProbeRequest request, Trace trace) {
         traceAttachment(listener, request.host(), trace);
-        List<GatewayRule> rules = gateways.rules(listener.key());
+        List<GatewayRule> rules = index.rules(listener.key(), request.host());
         Optional<GatewayRule> winner = Optional.empty();
         int shown = 0;
         for (GatewayRule rule : rules) {
@@ -63,7 +62,7 @@ final class GatewayRuleStep {
     }
 
     private void traceAttachment(GatewayListener listener, String host, Trace trace) {
-        for (RouteState route : gateways.routes()) {
+        for (RouteState route : index.routes(host)) {
             if (!route.ref().kind().equals("HTTPRoute") || !relevant(route, host)) {
                 continue;
             }
