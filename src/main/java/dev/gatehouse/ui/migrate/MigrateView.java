@@ -37,6 +37,8 @@ public final class MigrateView extends BorderPane {
         run.setOnAction(e -> vm.migrate());
         HBox.setHgrow(names, Priority.ALWAYS);
         HBox pick = new HBox(6, new Label("Ingresses"), names, namespace, cls, new Label("Gateway"), gateway, run);
+        pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        gateway.setPrefColumnCount(22);
         Label status = new Label();
         status.setId("migrate-status");
         status.textProperty().bind(vm.statusProperty());
@@ -60,6 +62,7 @@ public final class MigrateView extends BorderPane {
 
         TableView<ConversionNote> notes = new TableView<>(vm.notes());
         notes.setId("migrate-notes");
+        notes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         notes.getColumns().add(column("Ingress", n -> n.source().path()));
         notes.getColumns().add(column("Annotation", ConversionNote::annotation));
         notes.getColumns().add(column("Value", ConversionNote::value));
@@ -67,11 +70,13 @@ public final class MigrateView extends BorderPane {
 
         TableView<Difference> diff = new TableView<>(vm.differences());
         diff.setId("migrate-diff");
+        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diff.getColumns().add(this.<Difference>column("Request", d -> d.probe().request().scheme() + "://"
                 + d.probe().request().host() + d.probe().request().path()));
         diff.getColumns().add(this.<Difference>column("Probes", d -> d.probe().purpose().label()));
-        diff.getColumns().add(column("Difference", Difference::summary));
         diff.getColumns().add(this.<Difference>column("Explained", d -> d.explained() ? "yes" : "unexplained"));
+        diff.getColumns().get(2).setPrefWidth(90);
+        diff.getColumns().add(column("Difference", Difference::summary));
         TextArea both = new TextArea();
         both.setId("migrate-explanations");
         both.setEditable(false);
