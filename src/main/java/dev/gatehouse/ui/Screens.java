@@ -16,6 +16,8 @@ import dev.gatehouse.ui.gateway.GatewaysView;
 import dev.gatehouse.ui.gateway.GatewaysViewModel;
 import dev.gatehouse.ui.ingress.IngressesView;
 import dev.gatehouse.ui.ingress.IngressesViewModel;
+import dev.gatehouse.ui.migrate.MigrateView;
+import dev.gatehouse.ui.migrate.MigrateViewModel;
 import dev.gatehouse.ui.overview.OverviewView;
 import dev.gatehouse.ui.proxy.ProxyView;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
@@ -86,6 +88,7 @@ final class Screens {
             case PROXY -> new ProxyView(proxy);
             case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
                     this::openCertificate));
+            case MIGRATE -> new MigrateView(new MigrateViewModel(shell.connection().routingProperty(), background::run));
             case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::object);
                 editor.draftProperty().addListener((o, a, b) -> proxy.draftChanged());

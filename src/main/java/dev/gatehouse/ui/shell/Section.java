@@ -15,7 +15,9 @@ public enum Section {
     PATH("Path", "fth-share-2", 4, "The client → Ingress → Service → Pods path, and which legs are encrypted."),
     PROXY("Proxy", "fth-repeat", 5, "A local TLS-terminating proxy that serves draft rules with the real certificates."),
     DRAFTS("Drafts", "fth-edit-3", 6, "Local drafts of Ingress changes: try them, compare with live, apply safely."),
-    FLEET("Fleet", "fth-layers", 7, "Every TLS certificate of every context at once, the soonest to expire first.");
+    FLEET("Fleet", "fth-layers", 7, "Every TLS certificate of every context at once, the soonest to expire first."),
+    MIGRATE("Migrate", "fth-shuffle", 0, "Ingress → Gateway API: generated objects, notes per annotation and the"
+            + " behavioural diff of both worlds, request by request.");
 
     private final String label;
     private final String iconLiteral;

@@ -1,0 +1,115 @@
+package dev.gatehouse.ui.migrate;
+
+import dev.gatehouse.migrate.ConversionNote;
+import dev.gatehouse.migrate.Difference;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Migrate screen: pick Ingresses (names, a namespace, a class; empty = all) and a Gateway, press Migrate,
+ * and see the generated YAML, the conversion notes annotation by annotation and the behavioural diff; a
+ * differing row shows ingress-nginx's and the Gateway's explanations side by side.
+ */
+public final class MigrateView extends BorderPane {
+
+    public MigrateView(MigrateViewModel vm) {
+        setId("screen-migrate");
+        TextField names = field("migrate-ingresses", "ns/name, ns/other (empty = all)", vm.ingressesProperty());
+        TextField namespace = field("migrate-namespace", "namespace", vm.namespaceProperty());
+        TextField cls = field("migrate-class", "ingress class", vm.ingressClassProperty());
+        TextField gateway = field("migrate-gateway", "new or existing Gateway (ns/name)", vm.gatewayProperty());
+        Button run = new Button("Migrate");
+        run.setId("migrate-run");
+        run.setDefaultButton(true);
+        run.setOnAction(e -> vm.migrate());
+        HBox.setHgrow(names, Priority.ALWAYS);
+        HBox pick = new HBox(6, new Label("Ingresses"), names, namespace, cls, new Label("Gateway"), gateway, run);
+        pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        gateway.setPrefColumnCount(22);
+        Label status = new Label();
+        status.setId("migrate-status");
+        status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        vm.resultProperty().addListener((o, a, r) -> status.setStyle(r != null && r.diff().identical()
+                ? "-fx-text-fill: green; -fx-font-weight: bold;" : ""));
+        Label replaced = new Label();
+        replaced.setId("migrate-replaced");
+        replaced.setWrapText(true);
+        vm.resultProperty().addListener((o, a, r) -> replaced.setText(r == null ? "" : "The new routes replace "
+                + String.join(", ", vm.replaced()) + " (those Ingresses stay untouched)."));
+        VBox top = new VBox(6, pick, status, replaced);
+        top.setPadding(new Insets(8));
+        setTop(top);
+
+        TextArea yaml = new TextArea();
+        yaml.setId("migrate-yaml");
+        yaml.setEditable(false);
+        yaml.setStyle("-fx-font-family: monospace;");
+        yaml.textProperty().bind(vm.yamlProperty());
+
+        TableView<ConversionNote> notes = new TableView<>(vm.notes());
+        notes.setId("migrate-notes");
+        notes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        notes.getColumns().add(column("Ingress", n -> n.source().path()));
+        notes.getColumns().add(column("Annotation", ConversionNote::annotation));
+        notes.getColumns().add(column("Value", ConversionNote::value));
+        notes.getColumns().add(column("What became of it", MigrateViewModel::describe));
+
+        TableView<Difference> diff = new TableView<>(vm.differences());
+        diff.setId("migrate-diff");
+        diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        diff.getColumns().add(this.<Difference>column("Request", d -> d.probe().request().scheme() + "://"
+                + d.probe().request().host() + d.probe().request().path()));
+        diff.getColumns().add(this.<Difference>column("Probes", d -> d.probe().purpose().label()));
+        diff.getColumns().add(this.<Difference>column("Explained", d -> d.explained() ? "yes" : "unexplained"));
+        diff.getColumns().get(2).setPrefWidth(90);
+        diff.getColumns().add(column("Difference", Difference::summary));
+        TextArea both = new TextArea();
+        both.setId("migrate-explanations");
+        both.setEditable(false);
+        both.setWrapText(true);
+        diff.getSelectionModel().selectedItemProperty().addListener((o, a, d) ->
+                both.setText(d == null ? "" : MigrateViewModel.explain(d)));
+        SplitPane diffPane = new SplitPane(diff, both);
+        diffPane.setOrientation(javafx.geometry.Orientation.VERTICAL);
+
+        TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
+                tab("Generated YAML", yaml));
+        tabs.setId("migrate-tabs");
+        setCenter(tabs);
+    }
+
+    private static Tab tab(String title, javafx.scene.Node content) {
+        Tab t = new Tab(title, content);
+        t.setClosable(false);
+        return t;
+    }
+
+    private static TextField field(String id, String prompt, javafx.beans.property.StringProperty p) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPromptText(prompt);
+        f.textProperty().bindBidirectional(p);
+        return f;
+    }
+
+    private <T> TableColumn<T, String> column(String title, java.util.function.Function<T, String> value) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        c.setPrefWidth(220);
+        return c;
+    }
+}

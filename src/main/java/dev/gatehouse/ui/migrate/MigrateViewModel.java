@@ -1,0 +1,156 @@
+package dev.gatehouse.ui.migrate;
+
+import dev.gatehouse.migrate.ConversionNote;
+import dev.gatehouse.migrate.Difference;
+import dev.gatehouse.migrate.GatewayTarget;
+import dev.gatehouse.migrate.MigrationRequest;
+import dev.gatehouse.migrate.MigrationResult;
+import dev.gatehouse.migrate.Migrator;
+import dev.gatehouse.migrate.NginxProvider;
+import dev.gatehouse.migrate.Observed;
+import dev.gatehouse.migrate.Selection;
+import dev.gatehouse.routing.TraceStep;
+import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.session.RoutingService;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+
+/**
+ * The Migrate screen's state: which Ingresses (names, a namespace, a class — empty = every Ingress ingress-nginx
+ * serves), which Gateway (new name or an existing one), and the result of the last migration: YAML, notes
+ * annotation by annotation, and the behavioural diff. The migration runs as a background {@link Task}.
+ */
+public final class MigrateViewModel {
+    private final ReadOnlyObjectProperty<RoutingService> routing;
+    private final Function<Task<MigrationResult>, Task<MigrationResult>> runner;
+    private final StringProperty ingresses = new SimpleStringProperty("");
+    private final StringProperty namespace = new SimpleStringProperty("");
+    private final StringProperty ingressClass = new SimpleStringProperty("");
+    private final StringProperty gateway = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Pick Ingresses and press Migrate.");
+    private final ReadOnlyStringWrapper yaml = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MigrationResult> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<ConversionNote> notes = FXCollections.observableArrayList();
+    private final ObservableList<Difference> differences = FXCollections.observableArrayList();
+
+    public MigrateViewModel(ReadOnlyObjectProperty<RoutingService> routing,
+                            Function<Task<MigrationResult>, Task<MigrationResult>> runner) {
+        this.routing = routing;
+        this.runner = runner;
+    }
+
+    /** Converts and compares in the background; the result (or a plain message) arrives on the FX thread. */
+    public Task<MigrationResult> migrate() {
+        RoutingService service = routing.get();
+        if (service == null) {
+            status.set("Connect to a cluster first: the migration reads the live session.");
+            return null;
+        }
+        MigrationRequest request = request();
+        Task<MigrationResult> task = new Task<>() {
+            @Override
+            protected MigrationResult call() throws NginxProvider.NothingToConvert {
+                return new Migrator(service.profile(), service.clock(), service.anchors())
+                        .migrate(service.view(), request);
+            }
+        };
+        status.set("Migrating " + request.selection().describe() + " …");
+        task.setOnSucceeded(e -> show(task.getValue()));
+        task.setOnFailed(e -> status.set(task.getException() instanceof NginxProvider.NothingToConvert n
+                ? n.getMessage() : "Migration failed: " + task.getException().getMessage()));
+        return runner.apply(task);
+    }
+
+    void show(MigrationResult r) {
+        result.set(r);
+        yaml.set(r.yaml());
+        notes.setAll(r.plan().notes());
+        differences.setAll(r.diff().differences());
+        status.set(summary(r));
+    }
+
+    static String summary(MigrationResult r) {
+        if (r.diff().identical()) {
+            return "identical: " + r.diff().compared() + " requests behave the same after the migration.";
+        }
+        return r.diff().differences().size() + " of " + r.diff().compared() + " requests differ ("
+                + r.diff().unexplained().size() + " unexplained). Click a row to see both explanations.";
+    }
+
+    MigrationRequest request() {
+        Set<ObjectRef> names = Arrays.stream(ingresses.get().split("[,\\s]+")).map(String::trim)
+                .filter(s -> !s.isEmpty()).map(MigrateViewModel::ref).collect(Collectors.toSet());
+        Selection selection = new Selection(blank(namespace.get()), blank(ingressClass.get()), names);
+        GatewayTarget target = blank(gateway.get()).map(GatewayTarget::named).orElse(GatewayTarget.newGateway());
+        return new MigrationRequest(selection, target);
+    }
+
+    private static ObjectRef ref(String text) {
+        int slash = text.indexOf('/');
+        return slash < 0 ? ObjectRef.ingress(ObjectRef.DEFAULT_NAMESPACE, text)
+                : ObjectRef.ingress(text.substring(0, slash), text.substring(slash + 1));
+    }
+
+    private static Optional<String> blank(String s) {
+        return s == null || s.isBlank() ? Optional.empty() : Optional.of(s.trim());
+    }
+
+    /** Both explanations of one differing request: ingress-nginx's, then the Gateway's. */
+    public static String explain(Difference d) {
+        return "Request: " + d.probe().request().method() + " " + d.probe().request().scheme() + "://"
+                + d.probe().request().host() + d.probe().request().path() + "  (" + d.probe().purpose().label() + ")\n"
+                + "Differs: " + d.summary() + "\n"
+                + (d.explained() ? "Why: " + String.join(" ", d.explanations()) : "Unexplained difference.") + "\n\n"
+                + "ingress-nginx:\n" + side(d.before()) + "\nGateway:\n" + side(d.after());
+    }
+
+    private static String side(Observed o) {
+        StringBuilder s = new StringBuilder("  answered by ").append(o.answeredBy()).append('\n');
+        o.fields().forEach((k, v) -> s.append("  ").append(k).append(": ").append(v.isEmpty() ? "(none)" : v)
+                .append('\n'));
+        if (o.explanation() != null) {
+            s.append("  ").append(o.explanation().decision().summary()).append('\n');
+            for (TraceStep t : o.explanation().trace()) {
+                s.append("   · ").append(t).append('\n');
+            }
+        }
+        return s.toString();
+    }
+
+    /** "converted → HTTPRoute …" / "not converted: why; instead". */
+    public static String describe(ConversionNote n) {
+        String where = n.where().isEmpty() ? "" : " → " + n.where();
+        String why = n.why().isEmpty() ? "" : ": " + n.why();
+        String instead = n.instead().isEmpty() ? "" : " Instead: " + n.instead();
+        return n.status().label() + where + why + instead;
+    }
+
+    public StringProperty ingressesProperty() { return ingresses; }
+    public StringProperty namespaceProperty() { return namespace; }
+    public StringProperty ingressClassProperty() { return ingressClass; }
+    public StringProperty gatewayProperty() { return gateway; }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty yamlProperty() { return yaml.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<MigrationResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ObservableList<ConversionNote> notes() { return notes; }
+    public ObservableList<Difference> differences() { return differences; }
+
+    /** The Ingresses the new routes replace (they stay untouched in the cluster). */
+    public List<String> replaced() {
+        MigrationResult r = result.get();
+        return r == null ? List.of() : r.plan().converted().stream().map(ObjectRef::path).sorted().toList();
+    }
+}
