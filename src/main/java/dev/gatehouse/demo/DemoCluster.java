@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -49,16 +50,18 @@ public final class DemoCluster implements AutoCloseable {
     private final Path kubeconfig;
     private final DemoApiServer apiServer;
     private final EchoBackends backends;
+    private final DemoController controller;
     private final List<DemoScenario> scenarios;
     private final List<DemoScenario> gatewayScenarios;
     private final X509Certificate demoCa;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DemoCluster(Path kubeconfig, DemoApiServer apiServer, EchoBackends backends,
+    private DemoCluster(Path kubeconfig, DemoApiServer apiServer, EchoBackends backends, DemoController controller,
                         List<DemoScenario> scenarios, List<DemoScenario> gatewayScenarios, X509Certificate demoCa) {
         this.kubeconfig = kubeconfig;
         this.apiServer = apiServer;
         this.backends = backends;
+        this.controller = controller;
         this.scenarios = List.copyOf(scenarios);
         this.gatewayScenarios = List.copyOf(gatewayScenarios);
         this.demoCa = demoCa;
@@ -102,37 +105,40 @@ public final class DemoCluster implements AutoCloseable {
             services = seed.render(pki, placeholder -> 0, seededAt).stream()
                     .filter(Service.class::isInstance).map(Service.class::cast).toList();
         } catch (IllegalArgumentException | IllegalStateException e) {
-            closeQuietly(apiServerStart, null);
+            closeQuietly(apiServerStart, null, null);
             throw new DemoClusterException("The demo cluster's seed data is invalid: " + e.getMessage(), e);
         }
 
         EchoBackends backends = null;
+        DemoController controller = null;
         try {
             backends = EchoBackends.start(services, pki);
             List<HasMetadata> resources = seed.render(pki, backends::localPort, seededAt);
+            controller = DemoController.start(resources, pki, backends, clock);
             DemoApiServer apiServer = await(apiServerStart);
             String kubeconfigText = DemoKubeconfig.render(CONTEXT, apiServer.url(), apiServer.caCertificatePem());
             DemoKubeconfig.write(kubeconfig, kubeconfigText);
             create(kubeconfigText, resources);
-            DemoCluster cluster = new DemoCluster(kubeconfig, apiServer, backends, scenariosOf(resources),
+            DemoCluster cluster = new DemoCluster(kubeconfig, apiServer, backends, controller, scenariosOf(resources),
                     DemoGatewayScenarios.of(resources), pki.get(DEMO_CA).certificate());
-            LOG.info("Demo cluster running at {} with {} Ingress and {} Gateway API scenarios and {} echo backends"
-                            + " (started in {} ms)", apiServer.url(), cluster.scenarios.size(),
+            LOG.info("Demo cluster running at {} with {} Ingress and {} Gateway API scenarios, {} echo backends and its"
+                            + " controller on https://{} (started in {} ms)", apiServer.url(), cluster.scenarios.size(),
                     cluster.gatewayScenarios.size(), backends.all().size(),
+                    dev.gatehouse.proxy.LocalProxy.hostPort(controller.httpsAddress()),
                     (System.nanoTime() - started) / 1_000_000);
             return cluster;
         } catch (DemoClusterException e) {
-            closeQuietly(apiServerStart, backends);
+            closeQuietly(apiServerStart, backends, controller);
             throw e;
         } catch (IOException e) {
-            closeQuietly(apiServerStart, backends);
+            closeQuietly(apiServerStart, backends, controller);
             throw new DemoClusterException("The demo backends could not start on 127.0.0.1: "
                     + DemoKubeconfig.reason(e), e);
         } catch (KubernetesClientException e) {
-            closeQuietly(apiServerStart, backends);
+            closeQuietly(apiServerStart, backends, controller);
             throw new DemoClusterException("The demo cluster could not be seeded: " + e.getMessage(), e);
         } catch (RuntimeException e) {
-            closeQuietly(apiServerStart, backends);
+            closeQuietly(apiServerStart, backends, controller);
             throw new DemoClusterException("The demo cluster could not start: " + e.getMessage(), e);
         }
     }
@@ -150,7 +156,11 @@ public final class DemoCluster implements AutoCloseable {
     }
 
     /** Stops what did start; waits for a still-starting API server so that nothing is left running. */
-    private static void closeQuietly(CompletableFuture<DemoApiServer> apiServerStart, EchoBackends backends) {
+    private static void closeQuietly(CompletableFuture<DemoApiServer> apiServerStart, EchoBackends backends,
+                                     DemoController controller) {
+        if (controller != null) {
+            controller.close();
+        }
         try {
             apiServerStart.join().close();
         } catch (CompletionException | CancellationException notStarted) {
@@ -232,6 +242,14 @@ public final class DemoCluster implements AutoCloseable {
         return gatewayScenarios;
     }
 
+    /**
+     * Where the demo's own controller (the local proxy) serves HTTPS: the {@code 127.0.0.1} address and port every
+     * Ingress publishes in {@code status.loadBalancer.ingress[0]} ({@code ip} and {@code ports[0].port}).
+     */
+    public InetSocketAddress controllerAddress() {
+        return controller.httpsAddress();
+    }
+
     /** The demo root CA that (indirectly) signs the demo's server certificates and HTTPS backends. */
     public X509Certificate demoCaCertificate() {
         return demoCa;
@@ -241,6 +259,7 @@ public final class DemoCluster implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
+            controller.close();
             apiServer.close();
             backends.close();
             LOG.info("Demo cluster at {} stopped", apiServer.url());

@@ -11,6 +11,7 @@ import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.tls.HostnameMatcher;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.networking.v1.IngressPortStatus;
 import io.fabric8.kubernetes.api.model.networking.v1.IngressTLS;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -95,6 +96,14 @@ public final class ProbePlan {
         return problems.isEmpty() ? new Planned(planned) : new Refused(problems);
     }
 
+    static int port(IngressLoadBalancerIngress lb) {
+        List<Integer> ports = lb.getPorts() == null ? List.of() : lb.getPorts().stream()
+                .filter(p -> p != null && p.getPort() != null && p.getPort() > 0 && p.getPort() <= 65535)
+                .filter(p -> p.getError() == null || p.getError().isBlank())
+                .map(IngressPortStatus::getPort).toList();
+        return ports.isEmpty() || ports.contains(ProbeAddress.HTTPS_PORT) ? ProbeAddress.HTTPS_PORT : ports.get(0);
+    }
+
     /** Every exact host with a TLS section in the objects, sorted. */
     static List<String> tlsHosts(RoutingSnapshot snapshot) {
         TreeSet<String> hosts = new TreeSet<>();
@@ -137,7 +146,10 @@ public final class ProbePlan {
         return known;
     }
 
-    /** The first IP or host name in the Ingress's {@code status.loadBalancer}, port 443. */
+    /**
+     * The first IP or host name in the Ingress's {@code status.loadBalancer}, at the port its {@code ports[]} publish
+     * (443 when listed or when none is; else the first port without an {@code error}), port 443 when none.
+     */
     static Optional<ProbeAddress> published(RoutingSnapshot snapshot, ObjectRef ref) {
         for (Ingress ingress : snapshot.model().view().ingresses()) {
             if (!ObjectRef.of(ingress).equals(ref) || ingress.getStatus() == null
@@ -148,7 +160,7 @@ public final class ProbePlan {
             for (IngressLoadBalancerIngress lb : ingress.getStatus().getLoadBalancer().getIngress()) {
                 String target = lb.getIp() != null && !lb.getIp().isBlank() ? lb.getIp() : lb.getHostname();
                 if (target != null && !target.isBlank()) {
-                    return Optional.of(new ProbeAddress(target.trim(), ProbeAddress.HTTPS_PORT));
+                    return Optional.of(new ProbeAddress(target.trim(), port(lb)));
                 }
             }
         }

@@ -51,7 +51,7 @@ class KubectlAgainstDemoClusterTest {
             assertThat(run.output()).containsPattern("(?m)^" + scenario.namespace() + "\\s+" + scenario.ingressName()
                     + "\\s+\\S+\\s+" + java.util.regex.Pattern.quote(scenario.hosts().get(0)));
         }
-        assertThat(run.output()).containsPattern("(?m)^shop\\s+promo\\s+<none>\\s+promo.demo.gatehouse.test\\s+80\\s");
+        assertThat(run.output()).containsPattern("(?m)^shop\\s+promo\\s+<none>\\s+promo.demo.gatehouse.test\\s+127\\.0\\.0\\.1\\s+80\\s");
     }
 
     @Test

@@ -47,4 +47,22 @@ class ProbePlanTest {
         assertThat(ProbeAddress.parse("https://host/")).isInstanceOf(ProbeAddress.Invalid.class);
         assertThat(ProbeAddress.parse(" ")).isInstanceOf(ProbeAddress.Invalid.class);
     }
+
+    @Test
+    void thePublishedPortIsTheOneInStatusLoadBalancerPorts() {
+        assertThat(ProbePlan.port(lb())).isEqualTo(443);
+        assertThat(ProbePlan.port(lb(80, 30443))).as("443 unlisted: the first port").isEqualTo(80);
+        assertThat(ProbePlan.port(lb(80, 443))).as("443 listed").isEqualTo(443);
+        assertThat(ProbePlan.port(new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder()
+                .withIp("127.0.0.1").addNewPort().withPort(8443).withError("Pending").endPort()
+                .addNewPort().withPort(9443).endPort().build())).as("a port with an error is skipped").isEqualTo(9443);
+    }
+
+    private static io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngress lb(int... ports) {
+        var b = new io.fabric8.kubernetes.api.model.networking.v1.IngressLoadBalancerIngressBuilder().withIp("127.0.0.1");
+        for (int p : ports) {
+            b.addNewPort().withPort(p).withProtocol("TCP").endPort();
+        }
+        return b.build();
+    }
 }

@@ -107,7 +107,7 @@ class ShellFlowTest {
         GuiTestSupport.await(20, () -> table.getItems().size() == DEMO_INGRESSES.size());
         assertThat(table.getItems()).extracting(r -> r.namespace() + "/" + r.name())
                 .containsExactlyInAnyOrderElementsOf(DEMO_INGRESSES);
-        assertThat(gui.node("ingress-count", Label.class).getText()).isEqualTo("13 Ingresses");
+        assertThat(gui.node("ingress-count", Label.class).getText()).isEqualTo("14 Ingresses");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package dev.gatehouse.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.KubeconfigSource;
+import dev.gatehouse.cluster.NamespaceScope;
+import dev.gatehouse.cluster.SessionClusterView;
+import dev.gatehouse.probe.HostReport;
+import dev.gatehouse.probe.LiveProbe;
+import dev.gatehouse.probe.PlannedHost;
+import dev.gatehouse.probe.ProbeAddress;
+import dev.gatehouse.probe.ProbePlan;
+import dev.gatehouse.probe.Verdict;
+import dev.gatehouse.routing.RoutingEngine;
+import dev.gatehouse.routing.RoutingSnapshot;
+import dev.gatehouse.routing.input.ControllerProfile;
+import dev.gatehouse.cluster.SessionSync;
+import dev.gatehouse.tls.TestCerts;
+import dev.gatehouse.tls.TrustAnchors;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo cluster's own controller (the local proxy on loopback), found through the address its Ingresses publish
+ * in status.loadBalancer, and probed live: the healthy host agrees, tickets still gets its pre-renewal certificate.
+ */
+class DemoControllerProbeTest {
+
+    @TempDir
+    static Path dir;
+    private static DemoCluster cluster;
+    private static ClusterSession session;
+    private static RoutingSnapshot snapshot;
+    private static TrustAnchors anchors;
+
+    @BeforeAll
+    static void start() throws Exception {
+        cluster = DemoCluster.start(dir.resolve("demo.kubeconfig"), TestCerts.CLOCK);
+        session = ClusterSession.open(KubeconfigSource.fromFile(cluster.kubeconfig()), DemoCluster.CONTEXT,
+                NamespaceScope.all(), Runnable::run);
+        SessionSync.awaitSynced(session, Duration.ofSeconds(60));
+        anchors = TrustAnchors.of(cluster.demoCaCertificate());
+        snapshot = new RoutingEngine(new SessionClusterView(session), ControllerProfile.ingressNginx(),
+                TestCerts.CLOCK, anchors).snapshot();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (session != null) {
+            session.close();
+        }
+        if (cluster != null) {
+            cluster.close();
+        }
+    }
+
+    @Test
+    void everyIngressPublishesTheControllersLoopbackAddressAndPort() {
+        int port = cluster.controllerAddress().getPort();
+        PlannedHost shop = plan("shop.demo.gatehouse.test");
+        assertThat(shop.target().address()).isEqualTo(new ProbeAddress("127.0.0.1", port));
+        assertThat(shop.addressFrom()).isEqualTo("status.loadBalancer of Ingress shop/storefront");
+        assertThat(session.ingresses().get("payments", "ledger").orElseThrow().getStatus().getLoadBalancer()
+                .getIngress().get(0).getPorts().get(0).getPort()).isEqualTo(port);
+    }
+
+    @Test
+    void theHealthyHostAgrees() {
+        HostReport report = probe("shop.demo.gatehouse.test");
+        assertThat(report.failures()).as("failures").isEmpty();
+        assertThat(report.verdict(Verdict.Check.CERTIFICATE).orElseThrow().message())
+                .startsWith("the server sends the certificate of Secret shop/storefront-tls");
+    }
+
+    @Test
+    void theRenewedSecretIsNotWhatTheControllerServes() {
+        HostReport report = probe("tickets.demo.gatehouse.test");
+        Verdict certificate = report.verdict(Verdict.Check.CERTIFICATE).orElseThrow();
+        assertThat(certificate.status()).isEqualTo(Verdict.Status.FAIL);
+        assertThat(certificate.message()).startsWith("Secret shop/tickets-tls was renewed 3 days ago")
+                .contains("but the controller still serves the old certificate");
+        assertThat(report.failures()).as("only the certificate disagrees").containsExactly(certificate);
+    }
+
+    private static PlannedHost plan(String host) {
+        ProbePlan.Result result = ProbePlan.plan(snapshot, List.of(host), Optional.empty(), Duration.ofSeconds(5));
+        assertThat(result).as(String.valueOf(result)).isInstanceOf(ProbePlan.Planned.class);
+        return ((ProbePlan.Planned) result).hosts().get(0);
+    }
+
+    private static HostReport probe(String host) {
+        return new LiveProbe(TestCerts.CLOCK, anchors).run(List.of(plan(host)), r -> { }).get(0);
+    }
+}
