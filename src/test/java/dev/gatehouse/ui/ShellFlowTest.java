@@ -88,7 +88,7 @@ class ShellFlowTest {
     }
 
     /** The Ingresses the demo cluster is seeded with (src/main/resources/dev/gatehouse/demo/seed). */
-    private static final List<String> DEMO_INGRESSES = List.of("shop/storefront", "shop/catalog", "shop/blog", "shop/tickets",
+    private static final List<String> DEMO_INGRESSES = List.of("shop/storefront", "shop/catalog", "shop/blog",
             "shop/gift-cards", "shop/promo", "payments/checkout", "payments/ledger", "payments/partner-api",
             "payments/refunds", "payments/invoices", "platform/tenant-sites", "platform/grafana",
             "platform/status-page");
