@@ -77,14 +77,22 @@ public final class FleetServers {
         System.out.println("ready " + servers + " servers x " + secrets + " TLS Secrets");
         System.out.flush();
         boolean killed = false;
-        while (!Files.exists(dir.resolve("STOP"))) {
-            if (!killed && Files.exists(dir.resolve("KILL"))) {
-                demos.get(demos.size() - 1).close();
-                killed = true;
-                System.out.println("stopped fleet-" + servers);
-                System.out.flush();
+        // the bench script's control files (KILL, STOP) announce themselves as file events: no polling
+        try (java.nio.file.WatchService watch = dir.getFileSystem().newWatchService()) {
+            dir.register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_CREATE);
+            while (!Files.exists(dir.resolve("STOP"))) {
+                if (!killed && Files.exists(dir.resolve("KILL"))) {
+                    demos.get(demos.size() - 1).close();
+                    killed = true;
+                    System.out.println("stopped fleet-" + servers);
+                    System.out.flush();
+                }
+                java.nio.file.WatchKey key = watch.poll(1, java.util.concurrent.TimeUnit.SECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
             }
-            Thread.sleep(20);
         }
         demos.forEach(DemoCluster::close);
         System.exit(0);
