@@ -6,17 +6,18 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
-import org.snakeyaml.engine.v2.events.Event;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.constructor.StandardConstructor;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
- * Parses YAML (and JSON, which is YAML 1.2) within {@link InputLimits}: the nesting depth is checked on the
- * parser's events before any object is built (so 10,000 nested {@code [} are a message, not a
- * StackOverflowError), aliases are limited (the "billion laughs" expansion), a document's size is
+ * Parses YAML (and JSON, which is YAML 1.2) within {@link InputLimits}, in one pass: the nesting depth is
+ * checked on the parser's events as the composer takes them, before it goes a level deeper (so 10,000
+ * nested {@code [} are a message, not a StackOverflowError), aliases are limited (the "billion laughs" expansion), a document's size is
  * limited, recursive keys are refused, and anything after the end of a document (JSON followed by
  * garbage) is a syntax error with its position. Builds plain maps, lists and scalars only, never
  * arbitrary classes.
@@ -56,13 +57,21 @@ public final class SafeYaml {
      */
     public List<Object> loadAll(String text, String name) throws InputLimitException {
         LoadSettings settings = settings(text);
-        checkDepth(text, name, settings);
         List<Object> documents = new ArrayList<>();
+        DepthLimitedParser parser = new DepthLimitedParser(new ParserImpl(settings, new StreamReader(settings, text)),
+                limits.yamlNestingDepth());
+        Composer composer = new Composer(settings, parser);
+        StandardConstructor constructor = new StandardConstructor(settings);
         try {
-            for (Object document : new Load(settings).loadAllFromString(text)) {
+            while (composer.hasNext()) {
+                Object document = constructor.constructSingleDocument(Optional.of(composer.next()));
                 checkExpandedSize(document, name);
                 documents.add(document);
             }
+        } catch (DepthLimitedParser.TooDeep e) {
+            throw new InputLimitException(name, "nests mappings and lists deeper than " + limits.yamlNestingDepth()
+                    + " levels" + e.where().map(SafeYaml::position).orElse("")
+                    + ", the limit (yamlNestingDepth); it was not read", true);
         } catch (YamlEngineException e) {
             String message = String.valueOf(e.getMessage());
             if (message.contains("Number of aliases")) {
@@ -77,26 +86,6 @@ public final class SafeYaml {
             throw e;
         }
         return documents;
-    }
-
-    /** Refuses nesting deeper than {@link InputLimits#yamlNestingDepth()}, from events (no recursion). */
-    private void checkDepth(String text, String name, LoadSettings settings) throws InputLimitException {
-        int depth = 0;
-        int max = limits.yamlNestingDepth();
-        for (Event event : new Parse(settings).parseString(text)) {
-            switch (event.getEventId()) {
-                case MappingStart, SequenceStart -> {
-                    if (++depth > max) {
-                        String where = event.getStartMark().map(SafeYaml::position).orElse("");
-                        throw new InputLimitException(name, "nests mappings and lists deeper than " + max + " levels"
-                                + where + ", the limit (yamlNestingDepth); it was not read", true);
-                    }
-                }
-                case MappingEnd, SequenceEnd -> depth--;
-                default -> {
-                }
-            }
-        }
     }
 
     /**

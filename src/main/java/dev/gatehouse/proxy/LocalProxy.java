@@ -265,11 +265,12 @@ public final class LocalProxy implements AutoCloseable {
      */
     public void reload() {
         synchronized (reloadLock) {
+            long started = System.nanoTime();
             try {
                 RouteTable next = build();
                 table.set(next);
-                LOG.info("Proxy rules reloaded from {}: {} Ingresses, {} Gateway listeners", next.source(),
-                        next.ingressCount(), next.listeners().size());
+                LOG.info("Proxy rules reloaded from {} in {} ms: {} Ingresses, {} Gateway listeners", next.source(),
+                        (System.nanoTime() - started) / 1_000_000, next.ingressCount(), next.listeners().size());
                 reloadListeners.forEach(l -> l.reloaded(next));
             } catch (RuleSource.RuleSourceException | RuntimeException e) {
                 LOG.warn("Proxy rules not reloaded: {}", e.getMessage());

@@ -69,8 +69,7 @@ final class Explainer {
                 return passthrough.get();
             }
         }
-        Optional<ServedCertificate> certificate = request.https()
-                ? Optional.of(CertificateSelector.select(model.routes(), request, trace)) : Optional.empty();
+        Optional<ServedCertificate> certificate = request.https() ? Optional.of(select(request, trace)) : Optional.empty();
         VirtualHost host = lookup.host();
         Location location = locate(host, lookup.match(), request, trace);
 
@@ -96,6 +95,23 @@ final class Explainer {
         Leg toPods = LegAssessor.endpoints(toService, backend);
         return new Explanation(request, decision, location.match(), backend, certificate,
                 List.of(front, toService, toPods), trace.steps(), new Carriage(upstream.orElse(Upstream.PLAIN_HTTP), hsts));
+    }
+
+    /**
+     * The certificate {@link #explain} reports for an HTTPS request, by the same two steps (passthrough, then the
+     * choice by SNI) without the rest of the explanation: what a TLS handshake with the request's SNI gets.
+     */
+    Optional<ServedCertificate> certificate(ProbeRequest request) {
+        if (!request.https()) {
+            return Optional.empty();
+        }
+        Trace scratch = new Trace();
+        Optional<Explanation> passthrough = PassthroughCheck.explain(model, request, scratch);
+        return passthrough.isPresent() ? passthrough.get().certificate() : Optional.of(select(request, scratch));
+    }
+
+    private ServedCertificate select(ProbeRequest request, Trace trace) {
+        return CertificateSelector.select(model.routes(), request, trace);
     }
 
     private void noteClasses(String host, Trace trace) {

@@ -54,6 +54,17 @@ public final class RoutingSnapshot {
         return NginxPath.explain(request, r -> route(r, draw));
     }
 
+    /**
+     * The certificate {@link #explain} reports for an HTTPS request ({@link Explanation#certificate()}), without the
+     * rest of the explanation: the proxy asks it for every host of the rules when it (re)builds its TLS table.
+     */
+    public Optional<ServedCertificate> certificate(ProbeRequest request) {
+        if (gatewayExplainer.takes(request)) {
+            return explain(request).certificate();
+        }
+        return explainer.certificate(request);
+    }
+
     /** This snapshot with only the Gateways of one GatewayClass (the Ingress side unchanged). */
     public RoutingSnapshot withGatewayClass(String className) {
         return new RoutingSnapshot(model, gateways.onlyClass(className));

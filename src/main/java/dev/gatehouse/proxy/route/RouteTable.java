@@ -17,12 +17,9 @@ import dev.gatehouse.routing.route.BackendRef;
 import dev.gatehouse.routing.route.ClientCertificatePolicy;
 import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.RouteRule;
-import dev.gatehouse.routing.route.ServingSecret;
 import dev.gatehouse.routing.route.VirtualHost;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.DomainWildcardMappingBuilder;
 import io.netty.util.Mapping;
-import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,7 +31,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,8 +44,6 @@ import org.slf4j.LoggerFactory;
 public final class RouteTable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteTable.class);
-    /** Host used to ask the engine about a wildcard server ({@code *.example.com}). */
-    static final String WILDCARD_PROBE_LABEL = "gatehouse-sni-probe";
     private static final int EXPLAIN_CACHE_LIMIT = 10_000;
     /** Host of the request the engine is asked about for a TLS connection without SNI. */
     private static final String NO_SNI_HOST = "gatehouse-no-sni.invalid";
@@ -86,7 +80,7 @@ public final class RouteTable {
     }
 
     private final RoutingSnapshot snapshot;
-    private final Mapping<String, SslContext> sni;
+    private final IngressSniContexts sni;
     private final String source;
     private final Clock clock;
     private final Instant builtAt;
@@ -95,7 +89,7 @@ public final class RouteTable {
     private final Map<String, TlsChoice> tlsChoices = new ConcurrentHashMap<>();
     private final GatewayServing gateways;
 
-    private RouteTable(RoutingSnapshot snapshot, Mapping<String, SslContext> sni, String source, Clock clock,
+    private RouteTable(RoutingSnapshot snapshot, IngressSniContexts sni, String source, Clock clock,
                        Set<String> contextIds, GatewayServing gateways) {
         this.snapshot = snapshot;
         this.gateways = gateways;
@@ -107,49 +101,17 @@ public final class RouteTable {
     }
 
     /**
-     * Builds the table: asks the engine which certificate each host of the rules gets (by SNI) and maps
-     * that host to a TLS context for it; hosts and names without a match get the default certificate.
+     * Builds the table: the TLS contexts of the hosts' Secrets and of the Gateway listeners; which certificate
+     * an SNI gets is the engine's choice, asked on its first handshake ({@link IngressSniContexts}).
      *
      * @param clock "now" for the build time, client certificates' validity and the access log
      */
     public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source, Clock clock) {
-        DomainWildcardMappingBuilder<SslContext> mapping = new DomainWildcardMappingBuilder<>(tls.defaultContext());
         Set<String> ids = new HashSet<>();
-        for (VirtualHost host : snapshot.model().routes().all()) {
-            if (host.catchAll()) {
-                continue;
-            }
-            boolean wildcard = host.pattern().kind() == HostPattern.Kind.WILDCARD;
-            String name = host.pattern().host();
-            String probeHost = wildcard ? WILDCARD_PROBE_LABEL + name.substring(1) : name;
-            ProbeRequest probe = new ProbeRequest("GET", "https", probeHost, 443, "/", "", Optional.of(probeHost),
-                    ClientCertificate.NONE);
-            Optional<ServedCertificate> served = snapshot.explain(probe).certificate();
-            SslContext context = tls.defaultContext();
-            Optional<ServingSecret> secret = host.tls().secret();
-            if (served.isPresent() && served.get() instanceof ServedCertificate.FromSecret fromSecret
-                    && secret.isPresent() && secret.get().ref().equals(fromSecret.secret()) && secret.get().servable()) {
-                PrivateKey key = secret.get().key().orElseThrow();
-                List<X509Certificate> chain = secret.get().chain();
-                List<X509Certificate> cas = clientCas(host);
-                try {
-                    context = tls.context(key, chain, cas);
-                    ids.add(ServerTlsContexts.id(key, chain, cas));
-                } catch (SSLException | RuntimeException e) {
-                    LOG.warn("Cannot serve Secret {} for {}: {}; serving the default certificate",
-                            fromSecret.secret().path(), name, e.getMessage());
-                }
-            }
-            mapping.add(name, context);
-        }
+        IngressSniContexts sni = IngressSniContexts.build(snapshot, tls, ids);
         GatewayServing served = GatewayServing.build(snapshot, tls, ids);
         tls.retainOnly(ids);
-        return new RouteTable(snapshot, mapping.build(), source, clock, ids, served);
-    }
-
-    /** CA certificates to ask clients for, when the host checks client certificates. */
-    private static List<X509Certificate> clientCas(VirtualHost host) {
-        return host.clientCertificate().map(ClientCertificatePolicy::requestedCas).orElse(List.of());
+        return new RouteTable(snapshot, sni, source, clock, ids, served);
     }
 
     /** SNI host name → TLS context; {@code null} (no SNI) and unknown names give the default certificate. */
@@ -295,6 +257,11 @@ public final class RouteTable {
         }
         VirtualHost found = snapshot.model().routes().lookup(host).host();
         return ClientCertificates.verify(presented, clientCas(found), clock.instant());
+    }
+
+    /** CA certificates to ask clients for, when the host checks client certificates. */
+    private static List<X509Certificate> clientCas(VirtualHost host) {
+        return host.clientCertificate().map(ClientCertificatePolicy::requestedCas).orElse(List.of());
     }
 
     /** The Service ports the rules send traffic to, for the backend table. */

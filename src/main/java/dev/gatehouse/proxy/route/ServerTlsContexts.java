@@ -73,6 +73,70 @@ public final class ServerTlsContexts {
         return raced != null ? raced : built;
     }
 
+    /** A context and the identity of its inputs ({@link #id}). */
+    record Keyed(String id, SslContext context) {
+    }
+
+    /**
+     * For one table build: {@link #context} with the inputs' identity remembered per key, chain and CA list
+     * instances, so the thousand hosts of one wildcard Secret are fingerprinted once, not a thousand times.
+     */
+    BuildMemo memo() {
+        return new BuildMemo();
+    }
+
+    final class BuildMemo {
+        /** The same key and certificate instances (hosts of one Secret share them, in lists of their own). */
+        private record Inputs(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) {
+            @Override
+            public boolean equals(Object o) {
+                return o instanceof Inputs other && key == other.key && same(chain, other.chain)
+                        && same(clientCas, other.clientCas);
+            }
+
+            @Override
+            public int hashCode() {
+                return (System.identityHashCode(key) * 31 + identityHash(chain)) * 31 + identityHash(clientCas);
+            }
+
+            private static boolean same(List<X509Certificate> a, List<X509Certificate> b) {
+                if (a.size() != b.size()) {
+                    return false;
+                }
+                for (int i = 0; i < a.size(); i++) {
+                    if (a.get(i) != b.get(i)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            private static int identityHash(List<X509Certificate> certificates) {
+                int h = 1;
+                for (X509Certificate c : certificates) {
+                    h = h * 31 + System.identityHashCode(c);
+                }
+                return h;
+            }
+        }
+
+        private final Map<Inputs, Keyed> seen = new java.util.HashMap<>();
+
+        private BuildMemo() {
+        }
+
+        Keyed get(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) throws SSLException {
+            Inputs inputs = new Inputs(key, chain, clientCas);
+            Keyed known = seen.get(inputs);
+            if (known == null) {
+                String id = id(key, chain, clientCas);
+                known = new Keyed(id, context(key, chain, clientCas));
+                seen.put(inputs, known);
+            }
+            return known;
+        }
+    }
+
     /** Identity of a context's inputs (certificate fingerprints and the key's encoding). */
     static String id(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) {
         try {

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Locale;
@@ -86,7 +87,16 @@ public final class YamlClusterLoader {
         }
     }
 
-    private record FileRead(FileStamp stamp, List<HasMetadata> objects, List<String> notes) {
+    /**
+     * A file as last read without a problem; its documents by their text, so that after an edit only the
+     * documents that changed are parsed again (one Ingress edited in a file of a hundred).
+     */
+    private record FileRead(FileStamp stamp, List<HasMetadata> objects, List<String> notes,
+                            Map<String, DocumentRead> documents) {
+    }
+
+    /** What one document gave. */
+    private record DocumentRead(List<HasMetadata> objects, List<String> notes) {
     }
 
     /** Loads files and directories (recursively: *.yaml, *.yml, *.json, in name order). */
@@ -127,13 +137,15 @@ public final class YamlClusterLoader {
         List<HasMetadata> read = new ArrayList<>();
         List<String> readNotes = new ArrayList<>();
         List<LoadProblem> readProblems = new ArrayList<>();
-        read(text, file.toString(), read, readNotes, readProblems);
+        Map<String, DocumentRead> before = known == null ? Map.of() : known.documents();
+        Map<String, DocumentRead> documents = stamp == null ? null : new HashMap<>();
+        read(text, file.toString(), read, readNotes, readProblems, before, documents);
         objects.addAll(read);
         notes.addAll(readNotes);
         problems.addAll(readProblems);
         if (stamp != null) {
             if (readProblems.isEmpty()) {
-                cache.put(file, new FileRead(stamp, List.copyOf(read), List.copyOf(readNotes)));
+                cache.put(file, new FileRead(stamp, List.copyOf(read), List.copyOf(readNotes), documents));
             } else {
                 cache.remove(file);
             }
@@ -145,7 +157,7 @@ public final class YamlClusterLoader {
         List<LoadProblem> problems = new ArrayList<>();
         List<HasMetadata> objects = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        read(text == null ? "" : text, source, objects, notes, problems);
+        read(text == null ? "" : text, source, objects, notes, problems, Map.of(), null);
         return result(objects, notes, problems);
     }
 
@@ -185,28 +197,57 @@ public final class YamlClusterLoader {
         }
     }
 
+    /**
+     * Reads the documents of one text. A document whose text is in {@code before} (read without a problem from
+     * the same source) is taken from there; every document read without a problem goes into {@code after}
+     * when it is not null.
+     */
     private void read(String text, String source, List<HasMetadata> objects, List<String> notes,
-                      List<LoadProblem> problems) {
+                      List<LoadProblem> problems, Map<String, DocumentRead> before, Map<String, DocumentRead> after) {
         int docNumber = 0;
         for (Document doc : split(text)) {
             docNumber++;
-            if (doc.blank()) {
-                continue;
+            DocumentRead known = before.get(doc.text());
+            if (known == null) {
+                int problemsBefore = problems.size();
+                List<HasMetadata> docObjects = new ArrayList<>();
+                List<String> docNotes = new ArrayList<>();
+                readDocument(doc, docNumber, source, docObjects, docNotes, problems);
+                known = problems.size() == problemsBefore ? new DocumentRead(List.copyOf(docObjects),
+                        List.copyOf(docNotes)) : null;
+                objects.addAll(docObjects);
+                notes.addAll(docNotes);
+            } else {
+                objects.addAll(known.objects());
+                notes.addAll(known.notes());
             }
-            List<Object> parsed;
-            try {
-                parsed = yaml.loadAll(doc.text(), source);
-            } catch (InputLimitException e) {
-                problems.add(new LoadProblem(source, OptionalInt.of(doc.firstLine()), "document " + docNumber + " "
-                        + e.reason()));
-                continue;
-            } catch (RuntimeException e) {
-                problems.add(YamlErrors.describe(e, source, doc.firstLine(), docNumber));
-                continue;
+            if (known != null && after != null) {
+                after.put(doc.text(), known);
             }
-            for (Object tree : parsed) {
-                collect(tree, source, doc, docNumber, objects, notes, problems);
+            if (objects.size() > limits.objectsPerInput()) {
+                return;
             }
+        }
+    }
+
+    private void readDocument(Document doc, int docNumber, String source, List<HasMetadata> objects,
+                              List<String> notes, List<LoadProblem> problems) {
+        if (doc.blank()) {
+            return;
+        }
+        List<Object> parsed;
+        try {
+            parsed = yaml.loadAll(doc.text(), source);
+        } catch (InputLimitException e) {
+            problems.add(new LoadProblem(source, OptionalInt.of(doc.firstLine()), "document " + docNumber + " "
+                    + e.reason()));
+            return;
+        } catch (RuntimeException e) {
+            problems.add(YamlErrors.describe(e, source, doc.firstLine(), docNumber));
+            return;
+        }
+        for (Object tree : parsed) {
+            collect(tree, source, doc, docNumber, objects, notes, problems);
             if (objects.size() > limits.objectsPerInput()) {
                 return;
             }

@@ -69,6 +69,36 @@ class CachingLoaderTest {
     }
 
     @Test
+    void inAChangedFileOnlyTheEditedDocumentIsReadAgain() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.yaml"), ingress("a", "/a") + "---\n" + ingress("b", "/b")
+                + "---\n" + ingress("c", "/c"));
+        YamlClusterLoader loader = YamlClusterLoader.caching();
+        List<HasMetadata> first = objects(loader.load(List.of(dir)));
+
+        Files.writeString(a, ingress("a", "/a") + "---\n" + ingress("b", "/b2") + "---\n" + ingress("c", "/c"));
+        Files.setLastModifiedTime(a, FileTime.from(Instant.now().plusSeconds(5)));
+        List<HasMetadata> changed = objects(loader.load(List.of(dir)));
+        assertThat(changed).hasSize(3);
+        assertThat(changed.get(0)).as("document 1 did not change").isSameAs(first.get(0));
+        assertThat(pathOf(changed.get(1))).isEqualTo("/b2");
+        assertThat(changed.get(2)).as("document 3 did not change").isSameAs(first.get(2));
+    }
+
+    @Test
+    void aDocumentBrokenByAnEditIsReportedWithItsLineThoughItsNeighboursAreKnown() throws Exception {
+        Path a = Files.writeString(dir.resolve("a.yaml"), ingress("a", "/a") + "---\n" + ingress("b", "/b"));
+        YamlClusterLoader loader = YamlClusterLoader.caching();
+        objects(loader.load(List.of(dir)));
+        Files.writeString(a, ingress("a", "/a") + "---\n" + "kind: [unclosed\n");
+        Files.setLastModifiedTime(a, FileTime.from(Instant.now().plusSeconds(5)));
+        LoadResult broken = loader.load(List.of(dir));
+        assertThat(broken).isInstanceOf(LoadResult.Failed.class);
+        assertThat(((LoadResult.Failed) broken).problems()).singleElement()
+                .satisfies(p -> assertThat(p.display()).as("the line of the edited document")
+                        .containsPattern("a\\.yaml:1[34]: invalid YAML"));
+    }
+
+    @Test
     void theDefaultLoaderReadsEveryTime() throws Exception {
         Files.writeString(dir.resolve("a.yaml"), ingress("a", "/a"));
         YamlClusterLoader loader = new YamlClusterLoader();
