@@ -1,5 +1,9 @@
 package dev.gatehouse.drafts;
 
+import static dev.gatehouse.drafts.FormValues.blankToNull;
+import static dev.gatehouse.drafts.FormValues.list;
+import static dev.gatehouse.drafts.FormValues.nz;
+
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPPathMatch;
@@ -10,7 +14,6 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteMatch;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteRule;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRouteSpec;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.ParentReference;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -79,14 +82,8 @@ public record HttpRouteForm(String namespace, String name, List<ParentRow> paren
      *                                  a rule the form does not have
      */
     public HTTPRoute applyTo(HTTPRoute existing) {
-        HTTPRoute route = existing == null ? new HTTPRoute() : Serialization.clone(existing);
-        route.setApiVersion("gateway.networking.k8s.io/v1");
+        HTTPRoute route = FormValues.copyWithIdentity(existing, HTTPRoute::new, namespace, name);
         route.setKind("HTTPRoute");
-        if (route.getMetadata() == null) {
-            route.setMetadata(new ObjectMeta());
-        }
-        route.getMetadata().setNamespace(blankToNull(namespace));
-        route.getMetadata().setName(blankToNull(name));
         HTTPRouteSpec spec = route.getSpec() == null ? new HTTPRouteSpec() : route.getSpec();
         route.setSpec(spec);
         List<ParentReference> oldParents = list(spec.getParentRefs());
@@ -197,15 +194,6 @@ public record HttpRouteForm(String namespace, String name, List<ParentRow> paren
         return n == null ? "" : String.valueOf(n);
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.trim();
-    }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
 
-    private static <T> List<T> list(List<T> l) {
-        return l == null ? List.of() : l;
-    }
 }

@@ -2,6 +2,7 @@ package dev.gatehouse.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.gatehouse.drafts.GatewayForm;
 import dev.gatehouse.ui.common.YamlArea;
 import dev.gatehouse.ui.route.RouteRow;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
@@ -96,6 +97,51 @@ class GatewayDraftFlowTest {
         gui.robot().clickOn("#nav-httproutes");
         GuiTestSupport.await(20, () -> table.getItems().stream().filter(r -> r.name().equals("search"))
                 .anyMatch(r -> r.backends().contains("60") && r.backends().contains("40")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aGatewayDraftIsEditedInItsFormAndTheEngineJudgesTheNewListener() throws Exception {
+        gui.startOnDemo(home);
+        gui.robot().clickOn("#nav-gateways");
+        TableView<Object> gateways = gui.node("gateway-table", TableView.class);
+        GuiTestSupport.await(20, () -> !gateways.getItems().isEmpty());
+        gui.robot().interact(() -> gateways.getSelectionModel().select(gateways.getItems().stream()
+                .filter(r -> r.toString().contains("main")).findFirst().orElse(gateways.getItems().get(0))));
+        gui.robot().clickOn("#gateway-edit-draft");
+
+        GuiTestSupport.await(10, () -> gui.showing("draft-title"));
+        assertThat(gui.node("draft-title", Labeled.class).getText()).startsWith("Gateway ");
+        assertThat(gui.exists("gateway-draft-form")).isTrue();
+        TableView<GatewayForm.ListenerRow> listeners = gui.node("gateway-draft-listeners", TableView.class);
+        GuiTestSupport.await(5, () -> !listeners.getItems().isEmpty());
+        int before = listeners.getItems().size();
+        assertThat(gui.node("gateway-draft-class", TextField.class).getText()).isNotBlank();
+
+        // The form writes the YAML: a new HTTPS listener names a Secret that does not exist yet (GH704).
+        gui.robot().clickOn("#gateway-draft-add-listener");
+        GuiTestSupport.await(5, () -> listeners.getItems().size() == before + 1);
+        String added = listeners.getItems().get(before).name();
+        try {
+            GuiTestSupport.await(5, () -> gui.node("draft-yaml", YamlArea.class).getText().matches("(?s).*name: \"?" + added + "\"?\n.*"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("form problem: " + gui.node("gateway-draft-form-problem", Labeled.class).getText()
+                    + "\nYAML:\n" + gui.node("draft-yaml", YamlArea.class).getText(), e);
+        }
+        GuiTestSupport.await(20, () -> problemsText().contains("GH704"));
+
+        // And the YAML the form: a hostname typed there shows in the listener's row.
+        gui.robot().clickOn("YAML");
+        gui.robot().interact(() -> {
+            YamlArea yaml = gui.node("draft-yaml", YamlArea.class);
+            java.util.regex.Matcher line = java.util.regex.Pattern.compile("(?m)^( *)(- )?name: \"?" + added + "\"?$")
+                    .matcher(yaml.getText());
+            assertThat(line.find()).as("the new listener in the YAML").isTrue();
+            String indent = line.group(1) + (line.group(2) == null ? "" : "  ");
+            yaml.getContent().replaceText(yaml.getText().replace(line.group(), line.group() + "\n" + indent
+                    + "hostname: admin.gw.demo.gatehouse.test"));
+        });
+        GuiTestSupport.await(5, () -> listeners.getItems().get(before).hostname().equals("admin.gw.demo.gatehouse.test"));
     }
 
     private static void screenshot(String name) throws Exception {

@@ -3,10 +3,12 @@ package dev.gatehouse.ui.draft;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftKind;
 import dev.gatehouse.drafts.DraftYaml;
+import dev.gatehouse.drafts.GatewayForm;
 import dev.gatehouse.drafts.HttpRouteForm;
 import dev.gatehouse.drafts.IngressForm;
 import dev.gatehouse.drafts.NginxAnnotationFields;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.Gateway;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.time.Clock;
@@ -29,7 +31,8 @@ import javafx.util.Duration;
 
 /**
  * One open draft: the YAML text and the form edit the same object and stay in sync — the Ingress form for an
- * Ingress, the {@link HttpRouteFormModel} for an HTTPRoute (other Gateway API kinds are edited as YAML). Editing the
+ * Ingress, the {@link HttpRouteFormModel} for an HTTPRoute, the {@link GatewayFormModel} for a Gateway (other Gateway
+ * API kinds are edited as YAML). Editing the
  * form rewrites the YAML; editing the YAML updates the form whenever the text parses (problems are shown with line
  * numbers otherwise). The YAML is the source of truth. Every change is saved shortly after (crash-safe).
  */
@@ -48,6 +51,7 @@ public final class DraftEditorViewModel {
     private final ReadOnlyObjectWrapper<DraftKind> kind = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper formProblem = new ReadOnlyStringWrapper("");
     private final HttpRouteFormModel route;
+    private final GatewayFormModel gateway;
     private final ReadOnlyObjectWrapper<Draft> draft = new ReadOnlyObjectWrapper<>();
     private final PauseTransition saveLater = new PauseTransition(Duration.millis(400));
     private boolean syncing;
@@ -72,6 +76,7 @@ public final class DraftEditorViewModel {
             }
         };
         route = new HttpRouteFormModel(formChanged);
+        gateway = new GatewayFormModel(formChanged);
         namespace.addListener((o, a, b) -> formChanged.run());
         name.addListener((o, a, b) -> formChanged.run());
         ingressClass.addListener((o, a, b) -> formChanged.run());
@@ -106,6 +111,8 @@ public final class DraftEditorViewModel {
                     name.set(nz(object.getMetadata().getName()));
                     if (object instanceof HTTPRoute r) {
                         route.show(HttpRouteForm.from(r));
+                    } else if (object instanceof Gateway g) {
+                        gateway.show(GatewayForm.from(g));
                     }
                 } finally {
                     syncing = false;
@@ -162,6 +169,9 @@ public final class DraftEditorViewModel {
         HasMetadata current = parsed.get();
         if (current instanceof HTTPRoute r) {
             return route.form(namespace.get(), name.get()).applyTo(r);
+        }
+        if (current instanceof Gateway g) {
+            return gateway.form(namespace.get(), name.get()).applyTo(g);
         }
         if (current != null && !(current instanceof Ingress)) {
             return null;
@@ -227,4 +237,6 @@ public final class DraftEditorViewModel {
     public ReadOnlyStringProperty formProblemProperty() { return formProblem.getReadOnlyProperty(); }
     /** The HTTPRoute form (used when the draft holds an HTTPRoute). */
     public HttpRouteFormModel route() { return route; }
+    /** The Gateway form (used when the draft holds a Gateway). */
+    public GatewayFormModel gateway() { return gateway; }
 }

@@ -1,26 +1,28 @@
 package dev.gatehouse.ui.draft;
 
+import static dev.gatehouse.ui.draft.FormWidgets.choice;
+import static dev.gatehouse.ui.draft.FormWidgets.column;
+import static dev.gatehouse.ui.draft.FormWidgets.field;
+import static dev.gatehouse.ui.draft.FormWidgets.label;
+import static dev.gatehouse.ui.draft.FormWidgets.replace;
+import static dev.gatehouse.ui.draft.FormWidgets.section;
+import static dev.gatehouse.ui.draft.FormWidgets.textColumn;
+
 import dev.gatehouse.drafts.IngressForm.PathRow;
 import dev.gatehouse.drafts.IngressForm.TlsRow;
 import dev.gatehouse.drafts.NginxAnnotationFields;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
-import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.cell.ComboBoxTableCell;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -172,52 +174,5 @@ final class DraftFormPane extends ScrollPane {
 
     private static Optional<String> text(TextField f) {
         return f.getText() == null || f.getText().isBlank() ? Optional.empty() : Optional.of(f.getText().trim());
-    }
-
-    private static <R> TableColumn<R, String> textColumn(String title, Function<R, String> get, BiFunction<R, String, R> with,
-                                                          ObservableList<R> list) {
-        TableColumn<R, String> c = column(title, get);
-        c.setCellFactory(TextFieldTableCell.forTableColumn());
-        c.setOnEditCommit(e -> replace(list, e.getRowValue(), with.apply(e.getRowValue(), e.getNewValue() == null ? "" : e.getNewValue())));
-        return c;
-    }
-
-    private static <R> TableColumn<R, String> column(String title, Function<R, String> get) {
-        TableColumn<R, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(get.apply(cd.getValue())));
-        c.setEditable(true);
-        return c;
-    }
-
-    private static <R> void replace(ObservableList<R> list, R old, R now) {
-        int i = list.indexOf(old);
-        if (i >= 0) {
-            list.set(i, now);
-        }
-    }
-
-    private static ChoiceBox<String> choice(String id, String... values) {
-        ChoiceBox<String> c = new ChoiceBox<>(FXCollections.observableArrayList(values));
-        c.setId(id);
-        return c;
-    }
-
-    private static TextField field(String id, String prompt) {
-        TextField f = new TextField();
-        f.setId(id);
-        f.setPromptText(prompt);
-        return f;
-    }
-
-    private static Label label(String text) {
-        Label l = new Label(text);
-        l.setMinWidth(Label.USE_PREF_SIZE);
-        return l;
-    }
-
-    private static Label section(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("title-4");
-        return l;
     }
 }

@@ -196,12 +196,13 @@ public final class DraftsView extends SplitPane {
         fillProblems();
     }
 
-    /** The Ingress form, the HTTPRoute form, or a note that this kind is edited as YAML. */
+    /** The Ingress, HTTPRoute or Gateway form, or a note that this kind is edited as YAML. */
     private static javafx.scene.Node formFor(DraftEditorViewModel e, ObservableList<String> services,
                                              ObservableList<String> classes) {
         return switch (e.kindProperty().get()) {
             case INGRESS -> new DraftFormPane(e, services, classes);
             case HTTPROUTE -> new HttpRouteFormPane(e);
+            case GATEWAY -> new GatewayFormPane(e);
             default -> {
                 Label l = new Label("A " + e.kindProperty().get().kind() + " is edited in the YAML tab; the engine judges it "
                         + "like any other draft (problems above, Serve this draft, Apply).");
