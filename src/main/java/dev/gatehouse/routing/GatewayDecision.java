@@ -13,6 +13,7 @@ import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.RouteFilter;
 import dev.gatehouse.routing.route.RoutePath;
 import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -63,6 +64,15 @@ final class GatewayDecision {
      */
     Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace,
                    long draw) {
+        return decide(listener, selected, request, trace, draw, Optional.empty());
+    }
+
+    /**
+     * @param clientCertificate the client certificate the Gateway presents to TLS backends
+     *                          ({@code spec.tls.backend.clientCertificateRef}), if any
+     */
+    Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace,
+                   long draw, Optional<UpstreamClientCertificate> clientCertificate) {
         if (selected.rule().isEmpty()) {
             Outcome none = Outcome.none();
             return new Outcome(Decision.of(dev.gatehouse.routing.Outcome.NOT_FOUND, "No HTTPRoute rule of listener "
@@ -132,8 +142,16 @@ final class GatewayDecision {
                     + (rewritten ? " as " + pathAndQuery : "") + " by " + rule.display(), Optional.empty(),
                     Optional.of(pathAndQuery));
         }
-        Leg toService = GatewayLegs.toService(checked, resolved, d.outcome());
-        return new Outcome(d, Optional.of(rule), match, Optional.of(resolved), Optional.of(checked.upstream()),
+        Upstream upstream = checked.upstream();
+        if (upstream.tls() && clientCertificate.isPresent()) {
+            upstream = new Upstream(upstream.protocol(), upstream.verification(), upstream.reason(), upstream.caSecret(),
+                    upstream.caCertificates(), upstream.serverName(), clientCertificate);
+            trace.note(TraceStep.Stage.BACKEND, "client certificate", "the Gateway presents Secret "
+                    + clientCertificate.get().secret().path() + " (spec.tls.backend.clientCertificateRef) on the TLS"
+                    + " connection to " + resolved.display());
+        }
+        Leg toService = GatewayLegs.toService(checked, upstream, resolved, d.outcome());
+        return new Outcome(d, Optional.of(rule), match, Optional.of(resolved), Optional.of(upstream),
                 toService, Optional.of(pathAndQuery), Optional.of(upstreamHost), shares);
     }
 

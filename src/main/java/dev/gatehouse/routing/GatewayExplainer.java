@@ -3,6 +3,7 @@ package dev.gatehouse.routing;
 import dev.gatehouse.routing.gateway.GatewayBackend;
 import dev.gatehouse.routing.gateway.GatewayListener;
 import dev.gatehouse.routing.gateway.GatewayModel;
+import dev.gatehouse.routing.gateway.GatewayState;
 import dev.gatehouse.routing.gateway.Hostnames;
 import dev.gatehouse.routing.gateway.ListenerChoice;
 import dev.gatehouse.routing.gateway.TlsRouteTarget;
@@ -14,6 +15,7 @@ import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.route.RouteFilter;
 import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.Upstream;
+import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
 import java.util.List;
@@ -88,11 +90,18 @@ final class GatewayExplainer {
         }
         GatewayListener listener = choice.chosen().get();
         Optional<ServedCertificate> certificate = Optional.empty();
+        boolean mutual = false;
         if (request.https()) {
             if (listener.tlsMode().map("Passthrough"::equals).orElse(false)) {
                 return passthrough(request, listener, trace);
             }
             certificate = Optional.of(certificate(listener, request, trace));
+            GatewayClientCertificateCheck.Result client = GatewayClientCertificateCheck.check(listener, request, trace);
+            if (client.decision().isPresent()) {
+                return answer(request, client.decision().get(), certificate, trace, listener,
+                        GatewayDecision.Outcome.none(), false);
+            }
+            mutual = client.verified();
             Optional<GatewayListener> byHost = gateways.select(request.port(), request.scheme(),
                     Optional.of(request.host())).chosen();
             if (byHost.isPresent() && !byHost.get().key().equals(listener.key())) {
@@ -106,8 +115,11 @@ final class GatewayExplainer {
             }
         }
         GatewayRuleStep.Selected selected = new GatewayRuleStep(index).select(listener, request, trace);
-        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace, draw);
-        return answer(request, decided.decision(), certificate, trace, listener, decided);
+        Optional<UpstreamClientCertificate> presents = gateways.gateway(listener.gateway())
+                .flatMap(GatewayState::upstreamClientCertificate);
+        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace,
+                draw, presents);
+        return answer(request, decided.decision(), certificate, trace, listener, decided, mutual);
     }
 
     private void traceListeners(ListenerChoice choice, Optional<String> name, ProbeRequest request, Trace trace) {
@@ -185,10 +197,20 @@ final class GatewayExplainer {
 
     private static Explanation answer(ProbeRequest request, Decision decision, Optional<ServedCertificate> certificate,
                                       Trace trace, GatewayListener listener, GatewayDecision.Outcome decided) {
+        return answer(request, decision, certificate, trace, listener, decided, false);
+    }
+
+    private static Explanation answer(ProbeRequest request, Decision decision, Optional<ServedCertificate> certificate,
+                                      Trace trace, GatewayListener listener, GatewayDecision.Outcome decided,
+                                      boolean mutual) {
+        boolean refused = decision.outcome() == Outcome.CLIENT_CERT_REQUIRED
+                || decision.outcome() == Outcome.CLIENT_CERT_REJECTED;
         Leg front = request.https() && certificate.isEmpty()
                 ? new Leg(Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.NONE, LegAssessor.label(Leg.Protection.NONE),
                 "No listener completes the TLS handshake")
-                : LegAssessor.front(request, certificate, false, decision.outcome());
+                : refused ? new Leg(Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.NONE,
+                LegAssessor.label(Leg.Protection.NONE), "The TLS handshake fails: no valid client certificate")
+                : LegAssessor.front(request, certificate, mutual, decision.outcome());
         Leg toService = decided.toService();
         Leg toPods = LegAssessor.endpoints(toService, decided.backend());
         List<RouteFilter> filters = decided.rule().map(r -> r.rule().filters()).orElse(List.of());
