@@ -3,6 +3,7 @@ package dev.gatehouse.routing;
 import dev.gatehouse.routing.gateway.GatewayBackend;
 import dev.gatehouse.routing.gateway.GatewayListener;
 import dev.gatehouse.routing.gateway.GatewayRule;
+import dev.gatehouse.routing.gateway.GatewayState;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.BackendResolver;
 import dev.gatehouse.routing.model.ResolvedBackend;
@@ -13,7 +14,6 @@ import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.RouteFilter;
 import dev.gatehouse.routing.route.RoutePath;
 import dev.gatehouse.routing.route.Upstream;
-import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,11 +68,11 @@ final class GatewayDecision {
     }
 
     /**
-     * @param clientCertificate the client certificate the Gateway presents to TLS backends
-     *                          ({@code spec.tls.backend.clientCertificateRef}), if any
+     * @param gateway the listener's Gateway: its client certificate goes to TLS backends
+     *                ({@code spec.tls.backend.clientCertificateRef}, {@link GatewayState#carrying})
      */
     Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace,
-                   long draw, Optional<UpstreamClientCertificate> clientCertificate) {
+                   long draw, Optional<GatewayState> gateway) {
         if (selected.rule().isEmpty()) {
             Outcome none = Outcome.none();
             return new Outcome(Decision.of(dev.gatehouse.routing.Outcome.NOT_FOUND, "No HTTPRoute rule of listener "
@@ -142,14 +142,10 @@ final class GatewayDecision {
                     + (rewritten ? " as " + pathAndQuery : "") + " by " + rule.display(), Optional.empty(),
                     Optional.of(pathAndQuery));
         }
-        Upstream upstream = checked.upstream();
-        if (upstream.tls() && clientCertificate.isPresent()) {
-            upstream = new Upstream(upstream.protocol(), upstream.verification(), upstream.reason(), upstream.caSecret(),
-                    upstream.caCertificates(), upstream.serverName(), clientCertificate);
-            trace.note(TraceStep.Stage.BACKEND, "client certificate", "the Gateway presents Secret "
-                    + clientCertificate.get().secret().path() + " (spec.tls.backend.clientCertificateRef) on the TLS"
-                    + " connection to " + resolved.display());
-        }
+        Upstream upstream = gateway.map(g -> g.carrying(checked.upstream())).orElse(checked.upstream());
+        upstream.clientCertificate().ifPresent(c -> trace.note(TraceStep.Stage.BACKEND, "client certificate",
+                "the Gateway presents Secret " + c.secret().path() + " (spec.tls.backend.clientCertificateRef) on the"
+                + " TLS connection to " + resolved.display()));
         Leg toService = GatewayLegs.toService(checked, upstream, resolved, d.outcome());
         return new Outcome(d, Optional.of(rule), match, Optional.of(resolved), Optional.of(upstream),
                 toService, Optional.of(pathAndQuery), Optional.of(upstreamHost), shares);

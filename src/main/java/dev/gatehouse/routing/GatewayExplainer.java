@@ -3,7 +3,6 @@ package dev.gatehouse.routing;
 import dev.gatehouse.routing.gateway.GatewayBackend;
 import dev.gatehouse.routing.gateway.GatewayListener;
 import dev.gatehouse.routing.gateway.GatewayModel;
-import dev.gatehouse.routing.gateway.GatewayState;
 import dev.gatehouse.routing.gateway.Hostnames;
 import dev.gatehouse.routing.gateway.ListenerChoice;
 import dev.gatehouse.routing.gateway.TlsRouteTarget;
@@ -15,7 +14,6 @@ import dev.gatehouse.routing.route.Carriage;
 import dev.gatehouse.routing.route.RouteFilter;
 import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.route.Upstream;
-import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
 import java.util.List;
@@ -115,10 +113,8 @@ final class GatewayExplainer {
             }
         }
         GatewayRuleStep.Selected selected = new GatewayRuleStep(index).select(listener, request, trace);
-        Optional<UpstreamClientCertificate> presents = gateways.gateway(listener.gateway())
-                .flatMap(GatewayState::upstreamClientCertificate);
         GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace,
-                draw, presents);
+                draw, gateways.gateway(listener.gateway()));
         return answer(request, decided.decision(), certificate, trace, listener, decided, mutual);
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.routing.gateway;
 
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.SecretState;
+import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.route.UpstreamClientCertificate;
 import dev.gatehouse.tls.ParsedMaterial;
 import java.util.List;
@@ -48,6 +49,17 @@ public record GatewayState(ObjectRef ref, String className, Optional<GatewayClas
                     .flatMap(ParsedMaterial::firstKey).map(k -> k.privateKey()), state.flatMap(SecretState::certificate)
                     .map(ParsedMaterial::chain).orElse(List.of()));
         });
+    }
+
+    /**
+     * How the Gateway carries a request to a backend: {@code upstream} (a BackendTLSPolicy's TLS, or plain HTTP)
+     * with the Gateway's client certificate when the leg is TLS and {@link #upstreamClientCertificate()} has one.
+     */
+    public Upstream carrying(Upstream upstream) {
+        Optional<UpstreamClientCertificate> client = upstreamClientCertificate();
+        return upstream.tls() && client.isPresent() ? new Upstream(upstream.protocol(), upstream.verification(),
+                upstream.reason(), upstream.caSecret(), upstream.caCertificates(), upstream.serverName(), client)
+                : upstream;
     }
 
     public Optional<Condition> condition(String type) {
