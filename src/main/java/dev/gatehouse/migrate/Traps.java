@@ -76,9 +76,13 @@ final class Traps {
         Outcome was = before.explanation().decision().outcome();
         if (was == Outcome.CLIENT_CERT_REQUIRED || was == Outcome.CLIENT_CERT_REJECTED
                 || was == Outcome.CLIENT_CERT_FORBIDDEN) {
-            out.add("client certificates: ingress-nginx answers " + before.status() + " (auth-tls); the converted"
-                    + " Gateway frontend validation refuses the TLS handshake instead, which Gatehouse's Gateway engine"
-                    + " does not model yet, so it shows the request as routed");
+            Outcome now = after.explanation().decision().outcome();
+            boolean refused = now == Outcome.CLIENT_CERT_REQUIRED || now == Outcome.CLIENT_CERT_REJECTED;
+            out.add("client certificates: ingress-nginx answers " + before.status() + " (auth-tls) after the"
+                    + " handshake; " + (refused ? "the converted Gateway frontend validation (spec.tls.frontend,"
+                    + " AllowValidOnly) refuses the TLS handshake instead, so the client sees a TLS error, not an HTTP"
+                    + " page" : "the converted Gateway frontend validation lets the connection in ("
+                    + "AllowInsecureFallback), so the request reaches the backend"));
         }
         unmodelled(ingress.or(() -> owner(after)), out);
         if (out.isEmpty() && (probe.purpose() == Probe.Purpose.DOUBLE_SLASH || probe.purpose() == Probe.Purpose.DOT_SEGMENT
@@ -155,8 +159,9 @@ final class Traps {
         out.add("Both worlds are answered with the path as nginx normalises it (%XX, //, ., ..); check URL"
                 + " normalisation settings of your Gateway implementation.");
         if (plan.gateway().getSpec().getTls() != null && plan.gateway().getSpec().getTls().getFrontend() != null) {
-            out.add("Client-certificate validation (spec.tls.frontend) is converted but not modelled by the Gateway"
-                    + " engine: requests are compared without a client certificate.");
+            out.add("Client-certificate validation (spec.tls.frontend) is converted and modelled; requests are"
+                    + " compared without a client certificate, so an AllowValidOnly listener refuses their handshake"
+                    + " where ingress-nginx answers 400.");
         }
         if (corpus.stream().anyMatch(p -> !p.request().headers().isEmpty())) {
             out.add("Canaries are not modelled by the Ingress engine: header-matched canary rules show as"

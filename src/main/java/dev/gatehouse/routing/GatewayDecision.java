@@ -3,6 +3,7 @@ package dev.gatehouse.routing;
 import dev.gatehouse.routing.gateway.GatewayBackend;
 import dev.gatehouse.routing.gateway.GatewayListener;
 import dev.gatehouse.routing.gateway.GatewayRule;
+import dev.gatehouse.routing.gateway.GatewayState;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.BackendResolver;
 import dev.gatehouse.routing.model.ResolvedBackend;
@@ -63,6 +64,15 @@ final class GatewayDecision {
      */
     Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace,
                    long draw) {
+        return decide(listener, selected, request, trace, draw, Optional.empty());
+    }
+
+    /**
+     * @param gateway the listener's Gateway: its client certificate goes to TLS backends
+     *                ({@code spec.tls.backend.clientCertificateRef}, {@link GatewayState#carrying})
+     */
+    Outcome decide(GatewayListener listener, GatewayRuleStep.Selected selected, ProbeRequest request, Trace trace,
+                   long draw, Optional<GatewayState> gateway) {
         if (selected.rule().isEmpty()) {
             Outcome none = Outcome.none();
             return new Outcome(Decision.of(dev.gatehouse.routing.Outcome.NOT_FOUND, "No HTTPRoute rule of listener "
@@ -132,8 +142,12 @@ final class GatewayDecision {
                     + (rewritten ? " as " + pathAndQuery : "") + " by " + rule.display(), Optional.empty(),
                     Optional.of(pathAndQuery));
         }
-        Leg toService = GatewayLegs.toService(checked, resolved, d.outcome());
-        return new Outcome(d, Optional.of(rule), match, Optional.of(resolved), Optional.of(checked.upstream()),
+        Upstream upstream = gateway.map(g -> g.carrying(checked.upstream())).orElse(checked.upstream());
+        upstream.clientCertificate().ifPresent(c -> trace.note(TraceStep.Stage.BACKEND, "client certificate",
+                "the Gateway presents Secret " + c.secret().path() + " (spec.tls.backend.clientCertificateRef) on the"
+                + " TLS connection to " + resolved.display()));
+        Leg toService = GatewayLegs.toService(checked, upstream, resolved, d.outcome());
+        return new Outcome(d, Optional.of(rule), match, Optional.of(resolved), Optional.of(upstream),
                 toService, Optional.of(pathAndQuery), Optional.of(upstreamHost), shares);
     }
 

@@ -88,11 +88,18 @@ final class GatewayExplainer {
         }
         GatewayListener listener = choice.chosen().get();
         Optional<ServedCertificate> certificate = Optional.empty();
+        boolean mutual = false;
         if (request.https()) {
             if (listener.tlsMode().map("Passthrough"::equals).orElse(false)) {
                 return passthrough(request, listener, trace);
             }
             certificate = Optional.of(certificate(listener, request, trace));
+            GatewayClientCertificateCheck.Result client = GatewayClientCertificateCheck.check(listener, request, trace);
+            if (client.decision().isPresent()) {
+                return answer(request, client.decision().get(), certificate, trace, listener,
+                        GatewayDecision.Outcome.none(), false);
+            }
+            mutual = client.verified();
             Optional<GatewayListener> byHost = gateways.select(request.port(), request.scheme(),
                     Optional.of(request.host())).chosen();
             if (byHost.isPresent() && !byHost.get().key().equals(listener.key())) {
@@ -106,8 +113,9 @@ final class GatewayExplainer {
             }
         }
         GatewayRuleStep.Selected selected = new GatewayRuleStep(index).select(listener, request, trace);
-        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace, draw);
-        return answer(request, decided.decision(), certificate, trace, listener, decided);
+        GatewayDecision.Outcome decided = new GatewayDecision(model.backends()).decide(listener, selected, request, trace,
+                draw, gateways.gateway(listener.gateway()));
+        return answer(request, decided.decision(), certificate, trace, listener, decided, mutual);
     }
 
     private void traceListeners(ListenerChoice choice, Optional<String> name, ProbeRequest request, Trace trace) {
@@ -185,10 +193,20 @@ final class GatewayExplainer {
 
     private static Explanation answer(ProbeRequest request, Decision decision, Optional<ServedCertificate> certificate,
                                       Trace trace, GatewayListener listener, GatewayDecision.Outcome decided) {
+        return answer(request, decision, certificate, trace, listener, decided, false);
+    }
+
+    private static Explanation answer(ProbeRequest request, Decision decision, Optional<ServedCertificate> certificate,
+                                      Trace trace, GatewayListener listener, GatewayDecision.Outcome decided,
+                                      boolean mutual) {
+        boolean refused = decision.outcome() == Outcome.CLIENT_CERT_REQUIRED
+                || decision.outcome() == Outcome.CLIENT_CERT_REJECTED;
         Leg front = request.https() && certificate.isEmpty()
                 ? new Leg(Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.NONE, LegAssessor.label(Leg.Protection.NONE),
                 "No listener completes the TLS handshake")
-                : LegAssessor.front(request, certificate, false, decision.outcome());
+                : refused ? new Leg(Leg.Kind.CLIENT_TO_CONTROLLER, Leg.Protection.NONE,
+                LegAssessor.label(Leg.Protection.NONE), "The TLS handshake fails: no valid client certificate")
+                : LegAssessor.front(request, certificate, mutual, decision.outcome());
         Leg toService = decided.toService();
         Leg toPods = LegAssessor.endpoints(toService, decided.backend());
         List<RouteFilter> filters = decided.rule().map(r -> r.rule().filters()).orElse(List.of());

@@ -16,7 +16,11 @@ final class GatewayLegs {
     }
 
     static Leg toService(GatewayBackend backend, ResolvedBackend resolved, Outcome outcome) {
-        Upstream up = backend.upstream();
+        return toService(backend, backend.upstream(), resolved, outcome);
+    }
+
+    /** @param up the backend's upstream, with the Gateway's client certificate when it presents one */
+    static Leg toService(GatewayBackend backend, Upstream up, ResolvedBackend resolved, Outcome outcome) {
         String reach = outcome == Outcome.ROUTED ? "" : "not reached by this request; otherwise: ";
         if (!up.tls()) {
             return leg(Leg.Protection.PLAIN, reach + "the Gateway forwards the decrypted request as plain HTTP inside"
@@ -28,9 +32,14 @@ final class GatewayLegs {
             String ca = up.caSecret().map(r -> "ca.crt of " + r).orElse("the system's trusted roots");
             String unchecked = up.verification() == Upstream.Verification.CA_NOT_IN_INPUT
                     ? " (not in the input, so Gatehouse could not read it)" : "";
-            return leg(Leg.Protection.REENCRYPTED_VERIFIED, reach + "re-encrypted to the backend (" + policy + "): its"
-                    + " certificate is verified with " + ca + unchecked + up.serverName().map(n -> " for the name " + n
-                    + ", also sent as SNI").orElse(""));
+            String verified = "certificate is verified with " + ca + unchecked + up.serverName()
+                    .map(n -> " for the name " + n + ", also sent as SNI").orElse("");
+            return up.mutual()
+                    ? leg(Leg.Protection.MUTUAL_TLS, reach + "mutual TLS to the backend (" + policy + "): its " + verified
+                    + ", and the Gateway presents its client certificate (Secret " + up.clientCertificate().get()
+                    .secret().path() + ")")
+                    : leg(Leg.Protection.REENCRYPTED_VERIFIED, reach + "re-encrypted to the backend (" + policy + "): its "
+                    + verified);
         }
         return leg(Leg.Protection.NONE, reach + policy + " cannot be used (" + up.reason() + "): connections to the"
                 + " backend fail");

@@ -8,6 +8,7 @@ import dev.gatehouse.routing.gateway.GatewayModelBuilder;
 import dev.gatehouse.routing.model.ResolvedBackend;
 import dev.gatehouse.routing.model.RoutingModel;
 import dev.gatehouse.routing.route.RouteRule;
+import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.route.Upstream;
 import java.util.List;
 import java.util.Optional;
@@ -113,9 +114,19 @@ public final class RoutingSnapshot {
      * sends there is carried: plain HTTP, or a BackendTLSPolicy's verified re-encryption.
      */
     public List<Leg> gatewayBackendLegs(GatewayBackend backend) {
+        return gatewayBackendLegs(backend, Optional.empty());
+    }
+
+    /**
+     * The same legs as a request through {@code gateway} gets them: with its backend client certificate
+     * ({@code spec.tls.backend.clientCertificateRef}) on a TLS leg.
+     */
+    public List<Leg> gatewayBackendLegs(GatewayBackend backend, Optional<ObjectRef> gateway) {
         ResolvedBackend resolved = gatewayBackend(backend);
         Outcome outcome = backend.valid() && resolved.servesTraffic() ? Outcome.ROUTED : Outcome.SERVICE_UNAVAILABLE;
-        Leg toService = GatewayLegs.toService(backend, resolved, outcome);
+        Upstream up = gateway.flatMap(g -> gateways().gateway(g)).map(g -> g.carrying(backend.upstream()))
+                .orElse(backend.upstream());
+        Leg toService = GatewayLegs.toService(backend, up, resolved, outcome);
         return List.of(toService, LegAssessor.endpoints(toService, Optional.of(resolved)));
     }
 

@@ -80,4 +80,35 @@ class ExplainGatewayCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--header 'no-colon' is not of the form 'Name: value'");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aListenerWithFrontendValidationRefusesTheHandshakeAndTheBackendLegIsMutual() {
+        Map<String, Object> refused = json(explain("--manifests", manifest("mtls.yaml"), "--url",
+                "https://strict.example.com/secure", "--json"));
+        assertThat(refused).containsEntry("status", 0).containsEntry("outcome", "CLIENT_CERT_REQUIRED")
+                .containsEntry("listener", "strict");
+        assertThat((String) refused.get("summary")).contains("refuses the TLS handshake", "ConfigMap infra/client-ca",
+                "AllowValidOnly");
+        Map<String, Object> ok = json(explain("--manifests", manifest("mtls.yaml"), "--url",
+                "https://strict.example.com/secure", "--client-cert", "trusted", "--json"));
+        assertThat(ok).containsEntry("status", 200).containsEntry("service", "infra/secure");
+        assertThat((List<Map<String, Object>>) ok.get("legs")).extracting(l -> l.get("protection"))
+                .containsExactly("MUTUAL_TLS", "MUTUAL_TLS", "MUTUAL_TLS");
+        assertThat((List<Map<String, Object>>) ok.get("legs")).anySatisfy(l -> assertThat((String) l.get("detail"))
+                .contains("the Gateway presents its client certificate (Secret infra/gateway-client)"));
+        Map<String, Object> fallback = json(explain("--manifests", manifest("mtls.yaml"), "--url",
+                "https://lenient.example.com:8443/", "--json"));
+        assertThat(fallback).containsEntry("status", 200);
+        assertThat((List<Map<String, Object>>) fallback.get("trace")).anySatisfy(t -> assertThat((String) t.get("reason"))
+                .contains("AllowInsecureFallback accepts the connection anyway"));
+    }
+
+    @Test
+    void theTextSaysTheHandshakeIsRefused() {
+        CliRunner.Run run = explain("--manifests", manifest("mtls.yaml"), "--url", "https://strict.example.com/");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("The Gateway refuses the TLS handshake", "[client certificate] handshake refused",
+                "The TLS handshake fails: no valid client certificate");
+    }
 }

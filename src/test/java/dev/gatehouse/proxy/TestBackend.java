@@ -83,6 +83,14 @@ public final class TestBackend implements AutoCloseable {
         return start(name, context);
     }
 
+    /** HTTPS that requires a client certificate issued by {@code clientCa}: the handshake fails without one. */
+    static TestBackend mutualTls(String name, CertificateBundle certificate, X509Certificate clientCa) throws Exception {
+        SslContext context = SslContextBuilder.forServer(certificate.privateKey(),
+                certificate.chain().toArray(X509Certificate[]::new)).trustManager(clientCa)
+                .clientAuth(io.netty.handler.ssl.ClientAuth.REQUIRE).build();
+        return start(name, context);
+    }
+
     private static TestBackend start(String name, SslContext tls) throws InterruptedException {
         AtomicReference<CompletableFuture<Void>> streamBody = new AtomicReference<>(new CompletableFuture<>());
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("test-backend-" + name, true),

@@ -242,6 +242,7 @@ final class LintFixtures {
         map.put(DiagnosticCode.GH604, () -> annotated("nginx.ingress.kubernetes.io/ssl-passthrough: \"true\""));
         map.put(DiagnosticCode.GH605, () -> annotated("nginx.ingress.kubernetes.io/backend-protocol: HTTPSS"));
         GatewayLintFixtures.addTo(map);
+        GatewayTlsLintFixtures.addTo(map);
         return java.util.Collections.unmodifiableMap(map);
     }
 }

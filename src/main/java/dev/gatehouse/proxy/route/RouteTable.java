@@ -109,7 +109,7 @@ public final class RouteTable {
     public static RouteTable build(RoutingSnapshot snapshot, ServerTlsContexts tls, String source, Clock clock) {
         Set<String> ids = new HashSet<>();
         IngressSniContexts sni = IngressSniContexts.build(snapshot, tls, ids);
-        GatewayServing served = GatewayServing.build(snapshot, tls, ids);
+        GatewayServing served = GatewayServing.build(snapshot, tls, ids, clock);
         tls.retainOnly(ids);
         return new RouteTable(snapshot, sni, source, clock, ids, served);
     }
@@ -221,7 +221,8 @@ public final class RouteTable {
                     .orElseGet(() -> new TlsChoice.Refuse(e.decision().summary()));
         }
         Optional<SslContext> context = e.certificate().filter(ServedCertificate.FromSecret.class::isInstance)
-                .map(ServedCertificate.FromSecret.class::cast).flatMap(c -> gateways.context(c.secret()));
+                .map(ServedCertificate.FromSecret.class::cast)
+                .flatMap(c -> gateways.context(e.gateway().orElseThrow(), c.secret()));
         return context.<TlsChoice>map(TlsChoice.Terminate::new).orElseGet(() -> new TlsChoice.Refuse(
                 e.decision().summary()));
     }
@@ -262,6 +263,18 @@ public final class RouteTable {
     /** CA certificates to ask clients for, when the host checks client certificates. */
     private static List<X509Certificate> clientCas(VirtualHost host) {
         return host.clientCertificate().map(ClientCertificatePolicy::requestedCas).orElse(List.of());
+    }
+
+    /**
+     * A presented client certificate as the Gateway listener on {@code listenerPort} chosen by {@code sni} sees it:
+     * verified against the CA of its {@code spec.tls.frontend} validation; empty when that listener validates no
+     * client certificates.
+     */
+    public Optional<ClientCertificate> gatewayClientCertificate(int listenerPort, Optional<String> sni,
+                                                                List<X509Certificate> presented) {
+        Optional<ClientCertificatePolicy> policy = snapshot.gateways().select(listenerPort, "https", sni).chosen()
+                .flatMap(GatewayListener::clientCertificate);
+        return policy.map(p -> ClientCertificates.verify(presented, p.requestedCas(), clock.instant()));
     }
 
     /** The Service ports the rules send traffic to, for the backend table. */

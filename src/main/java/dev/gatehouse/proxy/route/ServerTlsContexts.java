@@ -13,9 +13,11 @@ import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.net.ssl.SSLException;
@@ -42,7 +44,8 @@ public final class ServerTlsContexts {
     public ServerTlsContexts(TlsProvider provider, CertificateBundle defaultCertificate) throws SSLException {
         this.provider = provider;
         this.defaultCertificate = defaultCertificate;
-        this.defaultContext = build(defaultCertificate.privateKey(), defaultCertificate.chain(), List.of());
+        this.defaultContext = build(defaultCertificate.privateKey(), defaultCertificate.chain(), List.of(),
+                Optional.empty());
     }
 
     /** The controller-style default ("fake") certificate's context. */
@@ -63,12 +66,22 @@ public final class ServerTlsContexts {
      * {@code clientCas} when that list is not empty.
      */
     SslContext context(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) throws SSLException {
-        String id = id(key, chain, clientCas);
+        return context(key, chain, clientCas, Optional.empty());
+    }
+
+    /**
+     * The context for a chain and key that asks for client certificates from {@code clientCas}; with
+     * {@code verifyBy} present the handshake fails without a certificate those CAs verify at that clock's time (a
+     * Gateway listener's {@code AllowValidOnly}), otherwise every handshake completes (verified per request).
+     */
+    SslContext context(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas,
+                       Optional<Clock> verifyBy) throws SSLException {
+        String id = id(key, chain, clientCas, verifyBy.isPresent());
         SslContext existing = contexts.get(id);
         if (existing != null) {
             return existing;
         }
-        SslContext built = build(key, chain, clientCas);
+        SslContext built = build(key, chain, clientCas, verifyBy);
         SslContext raced = contexts.putIfAbsent(id, built);
         return raced != null ? raced : built;
     }
@@ -139,6 +152,11 @@ public final class ServerTlsContexts {
 
     /** Identity of a context's inputs (certificate fingerprints and the key's encoding). */
     static String id(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas) {
+        return id(key, chain, clientCas, false);
+    }
+
+    /** @param required the handshake requires a verified client certificate */
+    static String id(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas, boolean required) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             for (X509Certificate c : chain) {
@@ -153,7 +171,7 @@ public final class ServerTlsContexts {
             for (X509Certificate c : clientCas) {
                 digest.update(c.getEncoded());
             }
-            return HexFormat.of().formatHex(digest.digest());
+            return HexFormat.of().formatHex(digest.digest()) + (required ? "+required" : "");
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("Cannot fingerprint a certificate", e);
         }
@@ -164,14 +182,16 @@ public final class ServerTlsContexts {
         contexts.keySet().retainAll(ids);
     }
 
-    private SslContext build(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas)
-            throws SSLException {
+    private SslContext build(PrivateKey key, List<X509Certificate> chain, List<X509Certificate> clientCas,
+                             Optional<Clock> verifyBy) throws SSLException {
         SslContextBuilder builder = SslContextBuilder.forServer(key, chain.toArray(X509Certificate[]::new))
                 .sslProvider(provider.provider())
                 .protocols(PROTOCOLS)
                 .ciphers(Http2SecurityUtil.CIPHERS, SupportedCipherSuiteFilter.INSTANCE)
                 .applicationProtocolConfig(ALPN);
-        if (!clientCas.isEmpty()) {
+        if (!clientCas.isEmpty() && verifyBy.isPresent()) {
+            builder.clientAuth(ClientAuth.REQUIRE).trustManager(new VerifyingTrustManager(clientCas, verifyBy.get()));
+        } else if (!clientCas.isEmpty()) {
             builder.clientAuth(ClientAuth.OPTIONAL).trustManager(new AdvertisingTrustManager(clientCas));
         }
         return builder.build();

@@ -205,6 +205,9 @@ final class ClientRequestInboundHandler extends ChannelInboundHandlerAdapter {
         ProbeRequest onPort = listenerPort == probe.port() ? probe : new ProbeRequest(probe.method(), probe.scheme(),
                 probe.host(), listenerPort, probe.path(), probe.query(), probe.sni(), probe.clientCertificate(),
                 probe.headers());
+        if (info.tls()) { // the listener's spec.tls.frontend CA verifies the certificate, not the Ingress host's
+            onPort = info.gatewayClientCertificate(table, listenerPort).map(onPort::withClientCertificate).orElse(onPort);
+        }
         RequestHeaders headers = table.matchHeaders(request.headers());
         return headers.isEmpty() ? onPort : onPort.withHeaders(headers);
     }

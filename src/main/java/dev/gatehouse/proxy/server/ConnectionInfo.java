@@ -36,6 +36,7 @@ public final class ConnectionInfo {
     private List<X509Certificate> peerChain = List.of();
     private RouteTable verifiedWith;
     private final Map<String, ClientCertificate> verified = new HashMap<>();
+    private final Map<Integer, Optional<ClientCertificate>> verifiedByListener = new HashMap<>();
 
     ConnectionInfo(boolean tls, SocketAddress local, SocketAddress remote) {
         this.tls = tls;
@@ -83,11 +84,25 @@ public final class ConnectionInfo {
         if (peerChain.isEmpty()) {
             return ClientCertificate.NONE;
         }
+        forget(table);
+        return verified.computeIfAbsent(host, h -> table.clientCertificate(h, peerChain));
+    }
+
+    /**
+     * The client certificate as the Gateway listener on {@code listenerPort} (chosen by this connection's SNI) sees
+     * it, verified once per port and table; empty when that listener validates no client certificates.
+     */
+    Optional<ClientCertificate> gatewayClientCertificate(RouteTable table, int listenerPort) {
+        forget(table);
+        return verifiedByListener.computeIfAbsent(listenerPort, p -> table.gatewayClientCertificate(p, sni, peerChain));
+    }
+
+    private void forget(RouteTable table) {
         if (verifiedWith != table) {
             verified.clear();
+            verifiedByListener.clear();
             verifiedWith = table;
         }
-        return verified.computeIfAbsent(host, h -> table.clientCertificate(h, peerChain));
     }
 
     boolean tls() {

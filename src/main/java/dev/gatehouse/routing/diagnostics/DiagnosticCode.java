@@ -75,7 +75,14 @@ public enum DiagnosticCode {
     GH716("backend-tls-policy-ca-missing", Severity.ERROR, "A BackendTLSPolicy's CA ConfigMap or Secret is missing or has no usable ca.crt"),
     GH717("http-listener-without-redirect", Severity.WARNING, "A host served over HTTPS by a Gateway is also served over plain HTTP without a redirect"),
     GH718("host-on-ingress-and-gateway", Severity.WARNING, "A host is served by both an Ingress and a Gateway"),
-    GH719("filter-not-modelled", Severity.INFO, "A RequestMirror, CORS or implementation-specific filter is shown but not applied by Gatehouse");
+    GH719("filter-not-modelled", Severity.INFO, "A RequestMirror, CORS or implementation-specific filter is shown but not applied by Gatehouse"),
+    GH720("frontend-ca-unusable", Severity.ERROR, "A Gateway's client-certificate CA (spec.tls.frontend caCertificateRefs) is missing, has no readable ca.crt or is not a ConfigMap/Secret"),
+    GH721("frontend-ca-not-permitted", Severity.ERROR, "A Gateway's client-certificate CA is in another namespace without a ReferenceGrant (RefNotPermitted)"),
+    GH722("frontend-insecure-fallback", Severity.WARNING, "A Gateway's client-certificate validation is AllowInsecureFallback: clients without a valid certificate get in"),
+    GH723("backend-client-certificate-unusable", Severity.ERROR, "A Gateway's spec.tls.backend.clientCertificateRef is missing, not a Secret or has no usable tls.crt/tls.key"),
+    GH724("backend-client-certificate-not-permitted", Severity.ERROR, "A Gateway's backend clientCertificateRef is in another namespace without a ReferenceGrant (RefNotPermitted)"),
+    GH725("backend-client-certificate-key-mismatch", Severity.ERROR, "The key of a Gateway's backend client certificate does not belong to its certificate"),
+    GH726("backend-client-certificate-expired", Severity.ERROR, "A Gateway's backend client certificate has expired or is not valid yet");
 
     private final String slug;
     private final Severity severity;

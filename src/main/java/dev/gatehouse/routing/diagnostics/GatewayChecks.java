@@ -16,7 +16,7 @@ import dev.gatehouse.tls.HostCoverage;
 import dev.gatehouse.tls.HostnameMatcher;
 import java.util.Optional;
 
-/** GH701–GH710: Gateways, their listeners and the listeners' certificates (the SecretState analysis reused). */
+/** GH701–GH710 (and GH720–GH726 through {@link GatewayTlsChecks}): Gateways, their listeners and the listeners' certificates (the SecretState analysis reused). */
 final class GatewayChecks {
 
     void run(RoutingModel model, GatewayModel gateways, Findings findings) {
@@ -34,6 +34,7 @@ final class GatewayChecks {
             for (GatewayListener listener : gateway.listeners()) {
                 listener(gateway, listener, findings);
             }
+            new GatewayTlsChecks().run(gateway, findings);
         }
         new GatewayRouteChecks().run(model, gateways, findings);
     }
@@ -42,6 +43,9 @@ final class GatewayChecks {
         ObjectRef owner = listener.key().owner();
         String name = "Listener " + listener.name();
         Condition accepted = listener.condition(Condition.ACCEPTED).orElseThrow();
+        if (!accepted.status() && accepted.reason().equals("NoValidCACertificate")) {
+            return; // GH720 / GH721 name the CA (GatewayTlsChecks)
+        }
         if (!accepted.status()) {
             findings.add(DiagnosticCode.GH702, owner, name + " is not accepted (" + accepted.reason() + "): "
                     + accepted.message() + "; it serves nothing", "Fix the listener's protocol, TLS mode or hostname");

@@ -2,13 +2,9 @@ package dev.gatehouse.routing.gateway;
 
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ObjectRef;
-import dev.gatehouse.routing.model.SecretState;
 import dev.gatehouse.routing.model.SecretStore;
 import dev.gatehouse.routing.route.Upstream;
 import dev.gatehouse.routing.route.UpstreamProtocol;
-import dev.gatehouse.tls.ParsedMaterial;
-import dev.gatehouse.tls.PemReader;
-import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.BackendTLSPolicy;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.LocalObjectReference;
@@ -36,11 +32,11 @@ public final class BackendTlsPolicies {
     }
 
     private final ClusterView view;
-    private final SecretStore secrets;
+    private final CaCertificateReader cas;
 
     public BackendTlsPolicies(ClusterView view, SecretStore secrets) {
         this.view = view;
-        this.secrets = secrets;
+        this.cas = new CaCertificateReader(view, secrets);
     }
 
     /** The upstream for Service {@code namespace/name} port {@code port}. */
@@ -87,10 +83,10 @@ public final class BackendTlsPolicies {
             String kind = ca.getKind() == null ? "" : ca.getKind();
             ObjectRef caRef = new ObjectRef(kind, ref.namespace(), ca.getName());
             first = first.or(() -> Optional.of(caRef));
-            Read read = switch (kind) {
-                case "ConfigMap" -> configMap(caRef);
-                case "Secret" -> secret(caRef);
-                default -> new Read(List.of(), Optional.of(caRef + " is not a ConfigMap or Secret (InvalidKind)"), false);
+            CaCertificateReader.Read read = switch (kind) {
+                case "ConfigMap", "Secret" -> cas.read(caRef);
+                default -> new CaCertificateReader.Read(List.of(), Optional.of(caRef
+                        + " is not a ConfigMap or Secret (InvalidKind)"), false);
             };
             certificates.addAll(read.certificates());
             notInInput |= read.notInInput();
@@ -110,39 +106,5 @@ public final class BackendTlsPolicies {
         return new Decision(new Upstream(UpstreamProtocol.HTTPS, verification, ref.path() + ": verified with ca.crt of "
                 + first.map(ObjectRef::toString).orElse("") + hostname.map(h -> ", name " + h).orElse(""), first,
                 certificates, hostname, Optional.empty()), Optional.of(ref), Optional.empty());
-    }
-
-    private record Read(List<X509Certificate> certificates, Optional<String> problem, boolean notInInput) {
-    }
-
-    private Read configMap(ObjectRef ref) {
-        Optional<ConfigMap> map = view.configMap(ref.namespace(), ref.name());
-        if (map.isEmpty() && !view.scope().configMaps()) {
-            return new Read(List.of(), Optional.empty(), true);
-        }
-        if (map.isEmpty()) {
-            return new Read(List.of(), Optional.of(ref + " does not exist (InvalidCACertificateRef)"), false);
-        }
-        String text = map.get().getData() == null ? null : map.get().getData().get("ca.crt");
-        if (text == null || text.isBlank()) {
-            return new Read(List.of(), Optional.of(ref + " has no key ca.crt (InvalidCACertificateRef)"), false);
-        }
-        ParsedMaterial parsed = new PemReader().read(text, "ca.crt");
-        return parsed.chain().isEmpty()
-                ? new Read(List.of(), Optional.of("ca.crt of " + ref + " holds no readable certificate"
-                + " (InvalidCACertificateRef)"), false)
-                : new Read(parsed.chain(), Optional.empty(), false);
-    }
-
-    private Read secret(ObjectRef ref) {
-        SecretState state = secrets.get(ref.namespace(), ref.name());
-        return switch (state.presence()) {
-            case NOT_IN_INPUT -> new Read(List.of(), Optional.empty(), true);
-            case MISSING -> new Read(List.of(), Optional.of(ref + " does not exist (InvalidCACertificateRef)"), false);
-            case PRESENT -> state.ca().map(ParsedMaterial::chain).filter(c -> !c.isEmpty())
-                    .map(c -> new Read(c, Optional.empty(), false))
-                    .orElse(new Read(List.of(), Optional.of(ref + " has no readable ca.crt (InvalidCACertificateRef)"),
-                            false));
-        };
     }
 }

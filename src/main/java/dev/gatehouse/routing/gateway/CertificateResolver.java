@@ -22,14 +22,23 @@ final class CertificateResolver {
      * @param fromNamespace the namespace of that object
      */
     CertificateRef resolve(SecretObjectReference ref, String fromKind, String fromNamespace) {
+        return resolve(ref, fromKind, fromNamespace, "certificateRefs", "InvalidCertificateRef");
+    }
+
+    /**
+     * @param field         the field naming it, for messages ({@code certificateRefs}, {@code clientCertificateRef})
+     * @param invalidReason the condition reason of a reference that cannot be used
+     */
+    CertificateRef resolve(SecretObjectReference ref, String fromKind, String fromNamespace, String field,
+                           String invalidReason) {
         String ns = ref.getNamespace() == null || ref.getNamespace().isEmpty() ? fromNamespace : ref.getNamespace();
         ObjectRef secret = ObjectRef.secret(ns, ref.getName());
         String group = ref.getGroup() == null ? "" : ref.getGroup();
         String kind = ref.getKind() == null || ref.getKind().isEmpty() ? "Secret" : ref.getKind();
         if (!group.isEmpty() || !kind.equals("Secret")) {
             return new CertificateRef(new ObjectRef(kind, ns, ref.getName()), CertificateRef.Resolution.INVALID,
-                    Optional.empty(), "certificateRefs names a " + (group.isEmpty() ? "" : group + "/") + kind
-                    + "; only core Secrets are supported (InvalidCertificateRef)");
+                    Optional.empty(), field + " names a " + (group.isEmpty() ? "" : group + "/") + kind
+                    + "; only core Secrets are supported (" + invalidReason + ")");
         }
         if (!ns.equals(fromNamespace)) {
             Optional<ObjectRef> grant = grants.permitting(fromKind, fromNamespace, "Secret", ns, ref.getName());
@@ -42,14 +51,14 @@ final class CertificateResolver {
         SecretState state = secrets.get(secret);
         return switch (state.presence()) {
             case MISSING -> new CertificateRef(secret, CertificateRef.Resolution.INVALID, Optional.of(state),
-                    "Secret " + secret.path() + " does not exist (InvalidCertificateRef)");
+                    "Secret " + secret.path() + " does not exist (" + invalidReason + ")");
             case NOT_IN_INPUT -> new CertificateRef(secret, CertificateRef.Resolution.RESOLVED, Optional.of(state),
                     "Secret " + secret.path() + " is not in the input; assumed usable");
             case PRESENT -> state.servable()
                     ? new CertificateRef(secret, CertificateRef.Resolution.RESOLVED, Optional.of(state),
                     "Secret " + secret.path() + " holds a certificate and its key")
                     : new CertificateRef(secret, CertificateRef.Resolution.INVALID, Optional.of(state),
-                    state.unusable().orElse("Secret " + secret.path() + " is not usable") + " (InvalidCertificateRef)");
+                    state.unusable().orElse("Secret " + secret.path() + " is not usable") + " (" + invalidReason + ")");
         };
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.routing.gateway;
 
 import dev.gatehouse.routing.input.ObjectRef;
+import dev.gatehouse.routing.route.ClientCertificatePolicy;
 import dev.gatehouse.routing.route.HostPattern;
 import java.util.List;
 import java.util.Optional;
@@ -21,16 +22,32 @@ import java.util.Optional;
  * @param namespaces    which namespaces' routes may attach
  * @param kinds         the route kinds that may attach (supported ones only)
  * @param conditions    Accepted, Programmed, ResolvedRefs, Conflicted
+ * @param frontendValidation the client-certificate validation the Gateway's {@code spec.tls.frontend} gives this
+ *                      (HTTPS) listener, if any
  */
 public record GatewayListener(ListenerKey key, ObjectRef gateway, int port, Optional<ListenerProtocol> protocol,
                               String protocolName, HostPattern hostname, Optional<String> tlsMode,
                               List<CertificateRef> certificates, RouteNamespaces namespaces, List<String> kinds,
-                              List<Condition> conditions) {
+                              List<Condition> conditions, Optional<FrontendValidation> frontendValidation) {
 
     public GatewayListener {
         certificates = List.copyOf(certificates);
         kinds = List.copyOf(kinds);
         conditions = List.copyOf(conditions);
+    }
+
+    /** A listener without client-certificate validation. */
+    public GatewayListener(ListenerKey key, ObjectRef gateway, int port, Optional<ListenerProtocol> protocol,
+                           String protocolName, HostPattern hostname, Optional<String> tlsMode,
+                           List<CertificateRef> certificates, RouteNamespaces namespaces, List<String> kinds,
+                           List<Condition> conditions) {
+        this(key, gateway, port, protocol, protocolName, hostname, tlsMode, certificates, namespaces, kinds, conditions,
+                Optional.empty());
+    }
+
+    /** The neutral client-certificate policy of the listener, if it validates client certificates. */
+    public Optional<ClientCertificatePolicy> clientCertificate() {
+        return frontendValidation.map(FrontendValidation::policy);
     }
 
     public String name() {

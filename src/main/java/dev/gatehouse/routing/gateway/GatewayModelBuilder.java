@@ -23,6 +23,7 @@ public final class GatewayModelBuilder {
     private final ReferenceGrants grants;
     private final ListenerBuilder listeners;
     private final BackendChecker backends;
+    private final GatewayTls tls;
 
     /**
      * @param view     the objects
@@ -32,8 +33,10 @@ public final class GatewayModelBuilder {
     public GatewayModelBuilder(ClusterView view, SecretStore secrets, BackendResolver resolver) {
         this.view = view;
         this.grants = new ReferenceGrants(view.referenceGrants());
-        this.listeners = new ListenerBuilder(new CertificateResolver(secrets, grants));
+        CertificateResolver certificates = new CertificateResolver(secrets, grants);
+        this.listeners = new ListenerBuilder(certificates);
         this.backends = new BackendChecker(resolver, grants, new BackendTlsPolicies(view, secrets));
+        this.tls = new GatewayTls(grants, new CaCertificateReader(view, secrets), certificates);
     }
 
     /** The model; {@link GatewayModel#EMPTY} for a view without Gateway API objects. */
@@ -111,12 +114,14 @@ public final class GatewayModelBuilder {
                         l.getHostname(), l.getTls(), l.getAllowedRoutes()));
             }
         }
-        List<GatewayListener> built = listeners.build(ref, classOk, specs);
-        return new GatewayState(ref, className, gatewayClass, built, conditions(className, gatewayClass, built), sets);
+        List<GatewayListener> built = listeners.build(ref, classOk, specs, port -> tls.frontend(g, port));
+        Optional<CertificateRef> client = tls.backendClientCertificate(g);
+        return new GatewayState(ref, className, gatewayClass, built, conditions(className, gatewayClass, built, client),
+                sets, client);
     }
 
     private static List<Condition> conditions(String className, Optional<GatewayClassState> gatewayClass,
-                                              List<GatewayListener> listeners) {
+                                              List<GatewayListener> listeners, Optional<CertificateRef> client) {
         if (gatewayClass.isEmpty() || !gatewayClass.get().isAccepted()) {
             String why = gatewayClass.isEmpty() ? "GatewayClass " + className + " is not in the input, so no controller"
                     + " programs this Gateway" : "GatewayClass " + className + " is not accepted: "
@@ -136,7 +141,16 @@ public final class GatewayModelBuilder {
                 ? Condition.isTrue(Condition.PROGRAMMED, "Programmed", programmed + " of " + listeners.size()
                 + " listeners are programmed")
                 : Condition.isFalse(Condition.PROGRAMMED, "Invalid", "no listener can be programmed");
-        return List.of(accepted, prog);
+        if (client.isEmpty()) {
+            return List.of(accepted, prog);
+        }
+        CertificateRef c = client.get();
+        Condition refs = c.usable() ? Condition.isTrue(Condition.RESOLVED_REFS, "ResolvedRefs",
+                "spec.tls.backend.clientCertificateRef resolved: " + c.reason())
+                : Condition.isFalse(Condition.RESOLVED_REFS, c.resolution() == CertificateRef.Resolution.NOT_PERMITTED
+                ? "RefNotPermitted" : "InvalidClientCertificateRef", "spec.tls.backend.clientCertificateRef: "
+                + c.reason());
+        return List.of(accepted, prog, refs);
     }
 
     /** The hostnames of a route's {@code spec.hostnames}. */

@@ -9,11 +9,14 @@ import io.fabric8.kubernetes.api.model.gatewayapi.v1.SecretObjectReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.IntFunction;
 
 /**
  * Builds the listeners of one Gateway (its own and those of attached ListenerSets) with their conditions:
  * Accepted (UnsupportedProtocol, UnsupportedValue), ResolvedRefs (InvalidCertificateRef, RefNotPermitted,
- * InvalidRouteKinds), Conflicted (ProtocolConflict, HostnameConflict) and Programmed (Invalid, Pending).
+ * InvalidRouteKinds; for the Gateway's client-certificate validation InvalidCACertificateRef,
+ * InvalidCACertificateKind, RefNotPermitted, and then Accepted=False NoValidCACertificate when no CA can be used),
+ * Conflicted (ProtocolConflict, HostnameConflict) and Programmed (Invalid, Pending).
  */
 final class ListenerBuilder {
 
@@ -34,14 +37,21 @@ final class ListenerBuilder {
      * @param specs          its listeners, the Gateway's own first, then ListenerSets' oldest first
      */
     List<GatewayListener> build(ObjectRef gateway, boolean classAccepted, List<Spec> specs) {
+        return build(gateway, classAccepted, specs, port -> Optional.empty());
+    }
+
+    /** @param frontend the Gateway's client-certificate validation of an HTTPS listener on a port, if any */
+    List<GatewayListener> build(ObjectRef gateway, boolean classAccepted, List<Spec> specs,
+                                IntFunction<Optional<FrontendValidation>> frontend) {
         List<GatewayListener> out = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
-            out.add(one(gateway, classAccepted, specs.get(i), conflict(specs, i)));
+            out.add(one(gateway, classAccepted, specs.get(i), conflict(specs, i), frontend));
         }
         return out;
     }
 
-    private GatewayListener one(ObjectRef gateway, boolean classAccepted, Spec spec, Optional<Condition> conflict) {
+    private GatewayListener one(ObjectRef gateway, boolean classAccepted, Spec spec, Optional<Condition> conflict,
+                                IntFunction<Optional<FrontendValidation>> frontend) {
         List<Condition> conditions = new ArrayList<>();
         Optional<ListenerProtocol> protocol = ListenerProtocol.parse(spec.protocol());
         HostPattern hostname = Hostnames.parse(spec.hostname());
@@ -58,6 +68,13 @@ final class ListenerBuilder {
                     "an HTTPS listener terminates TLS; Passthrough needs protocol TLS");
         } else if (!hostname.valid()) {
             accepted = Condition.isFalse(Condition.ACCEPTED, "UnsupportedValue", hostname.problem().orElse("bad hostname"));
+        }
+        Optional<FrontendValidation> validation = protocol.filter(p -> p == ListenerProtocol.HTTPS)
+                .flatMap(p -> frontend.apply(port));
+        if (accepted.status() && validation.map(FrontendValidation::noValidCa).orElse(false)) {
+            accepted = Condition.isFalse(Condition.ACCEPTED, "NoValidCACertificate", "no caCertificateRefs entry of "
+                    + validation.get().field() + " can be used" + validation.get().problem()
+                    .map(p -> ": " + p.reason()).orElse(" (it names none)"));
         }
         conditions.add(accepted);
 
@@ -96,6 +113,11 @@ final class ListenerBuilder {
                 badKinds.add(k.getKind());
             }
         }
+        if (refsProblem.isEmpty() && validation.flatMap(FrontendValidation::problem).isPresent()) {
+            FrontendValidation.CaRef bad = validation.flatMap(FrontendValidation::problem).get();
+            refsProblem = Optional.of(Condition.isFalse(Condition.RESOLVED_REFS, bad.conditionReason(),
+                    validation.get().field() + ": " + bad.reason()));
+        }
         if (refsProblem.isEmpty() && !badKinds.isEmpty()) {
             refsProblem = Optional.of(Condition.isFalse(Condition.RESOLVED_REFS, "InvalidRouteKinds",
                     "allowedRoutes.kinds names " + String.join(", ", badKinds) + ", which a "
@@ -125,7 +147,8 @@ final class ListenerBuilder {
                 ? RouteNamespaces.SAME : RouteNamespaces.of(spec.allowedRoutes().getNamespaces().getFrom(),
                 spec.allowedRoutes().getNamespaces().getSelector(), RouteNamespaces.From.SAME);
         return new GatewayListener(new ListenerKey(spec.owner(), name), gateway, port, protocol,
-                spec.protocol() == null ? "" : spec.protocol(), hostname, mode, certs, namespaces, kinds, conditions);
+                spec.protocol() == null ? "" : spec.protocol(), hostname, mode, certs, namespaces, kinds, conditions,
+                validation);
     }
 
     /** Conflicted=True when another listener on the port speaks an incompatible protocol or has the same hostname. */

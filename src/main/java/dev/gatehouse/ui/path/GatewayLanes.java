@@ -193,7 +193,8 @@ final class GatewayLanes {
             GatewayBackend b = spec.backend().get();
             ResolvedBackend resolved = snapshot.gatewayBackend(b);
             List<Leg> legs = highlighted ? List.of(request.get().leg(Leg.Kind.CONTROLLER_TO_SERVICE).orElseThrow(),
-                    request.get().leg(Leg.Kind.SERVICE_TO_PODS).orElseThrow()) : snapshot.gatewayBackendLegs(b);
+                    request.get().leg(Leg.Kind.SERVICE_TO_PODS).orElseThrow())
+                    : snapshot.gatewayBackendLegs(b, Optional.of(spec.listener().gateway()));
             backendLeg = legs.get(0);
             podsLeg = legs.get(1);
             service = gatewayFacts.service(facts.service(resolved), b, spec.share());
@@ -220,7 +221,10 @@ final class GatewayLanes {
         return HostPattern.parse(request.host()).valid() ? Optional.of(snapshot.explain(request)) : Optional.empty();
     }
 
-    /** A request this lane's rule matches, as a client would send it to the listener. */
+    /**
+     * A request this lane's rule matches, as a client would send it to the listener (with a valid client
+     * certificate when the listener validates them: the lane shows what an admitted client gets).
+     */
     private ProbeRequest sampleRequest(Spec spec) {
         GatewayListener listener = spec.listener();
         String host = sampleHost(spec.hostname(), listener.hostname());
@@ -241,7 +245,8 @@ final class GatewayLanes {
             }
         }
         return new ProbeRequest(method, https ? "https" : "http", host, listener.port(), path, query,
-                https ? Optional.of(host) : Optional.empty(), ClientCertificate.NONE, new RequestHeaders(headers));
+                https ? Optional.of(host) : Optional.empty(), listener.clientCertificate().isPresent()
+                ? ClientCertificate.trusted(null) : ClientCertificate.NONE, new RequestHeaders(headers));
     }
 
     private static String samplePath(RoutePath path) {

@@ -65,6 +65,14 @@ class GatewayLanesTest {
     }
 
     private static RoutingSnapshot snapshot() {
+        return snapshot("", "");
+    }
+
+    /**
+     * @param gatewayTls lines of the Gateway's {@code spec.tls}, or empty
+     * @param more       more objects (YAML documents, each ending with {@code ---})
+     */
+    private static RoutingSnapshot snapshot(String gatewayTls, String more) {
         String yaml = """
                 apiVersion: gateway.networking.k8s.io/v1
                 kind: GatewayClass
@@ -84,6 +92,7 @@ class GatewayLanesTest {
                       hostname: "*.example.com"
                       tls: {mode: Terminate, certificateRefs: [{name: wildcard-tls}]}
                       allowedRoutes: {namespaces: {from: All}}
+                %s
                 ---
                 apiVersion: v1
                 kind: Secret
@@ -145,9 +154,10 @@ class GatewayLanesTest {
                   rules:
                     - backendRefs: [{name: search-v1, port: 80}]
                 ---
-                """.formatted(b64(TestCerts.pem(LEAF.cert(), ROOT.cert())), b64(TestCerts.pem(LEAF.key())),
+                """.formatted(gatewayTls.isEmpty() ? "" : "  tls:\n" + gatewayTls.indent(4).stripTrailing(),
+                b64(TestCerts.pem(LEAF.cert(), ROOT.cert())), b64(TestCerts.pem(LEAF.key())),
                 TestCerts.pem(ROOT.cert()).indent(4).stripTrailing())
-                + service("search-v1", 80, 2) + service("search-v2", 80, 1) + service("vault", 8443, 1);
+                + service("search-v1", 80, 2) + service("search-v2", 80, 1) + service("vault", 8443, 1) + more;
         var loaded = (LoadResult.Loaded) new YamlClusterLoader().parse(yaml, "lanes.yaml");
         return new RoutingEngine(loaded.view(), ControllerProfile.ingressNginx(),
                 Clock.fixed(TestCerts.NOW, ZoneOffset.UTC), TrustAnchors.of(ROOT.cert())).snapshot();
@@ -250,5 +260,31 @@ class GatewayLanesTest {
         PathDiagram d = draw(Optional.of(explain("GET", "https://vault.example.com/other")));
 
         assertThat(d.highlighted()).isEmpty();
+    }
+
+    @Test
+    void aValidatingListenerAndTheGatewaysClientCertificateMakeTheLanesMutual() {
+        RoutingSnapshot snapshot = snapshot("""
+                frontend:
+                  default:
+                    validation: {caCertificateRefs: [{group: "", kind: ConfigMap, name: vault-ca, namespace: apps}]}
+                backend: {clientCertificateRef: {name: wildcard-tls}}""", """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: ReferenceGrant
+                metadata: {name: gateways, namespace: apps}
+                spec:
+                  from: [{group: gateway.networking.k8s.io, kind: Gateway, namespace: infra}]
+                  to: [{group: "", kind: ConfigMap}]
+                ---
+                """);
+        PathDiagram d = new PathDiagramBuilder(snapshot, snapshot.diagnose()).build(EDGE, Optional.empty());
+        Lane vault = lane(d, "vault.example.com  /secrets (PathPrefix) · header x-team: ops");
+        assertThat(vault.backend().protection()).isEqualTo(Leg.Protection.MUTUAL_TLS);
+        assertThat(vault.backend().detail()).contains("the Gateway presents its client certificate (Secret"
+                + " infra/wildcard-tls)");
+        assertThat(vault.front().protection()).as("a sampled client with a valid certificate")
+                .isEqualTo(Leg.Protection.MUTUAL_TLS);
+        assertThat(snapshot.diagnose().diagnostics()).noneMatch(x -> x.code().name().compareTo("GH720") >= 0
+                && x.code().name().compareTo("GH726") <= 0);
     }
 }
