@@ -94,7 +94,9 @@ public final class DraftsView extends SplitPane {
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            if (item != null && item != vm.selectedProperty().get()) {
+            DraftItem open = vm.selectedProperty().get();
+            // A new entry of the open draft (its state was checked again) is not a new selection: keep the editor.
+            if (item != null && item != open && (open == null || !open.draft().id().equals(item.draft().id()))) {
                 vm.selectedProperty().set(item);
             }
         });

@@ -16,6 +16,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.control.Tooltip;
 import dev.gatehouse.ui.common.Dialogs;
@@ -40,7 +41,12 @@ public final class MigrateView extends BorderPane {
         run.setDefaultButton(true);
         run.setOnAction(e -> vm.migrate());
         HBox.setHgrow(names, Priority.ALWAYS);
-        HBox pick = new HBox(6, new Label("Ingresses"), names, namespace, cls, new Label("Gateway"), gateway, run);
+        Label ingressesLabel = new Label("Ingresses");
+        Label gatewayLabel = new Label("Gateway");
+        for (javafx.scene.control.Control c : List.of(ingressesLabel, gatewayLabel, run)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox pick = new HBox(6, ingressesLabel, names, namespace, cls, gatewayLabel, gateway, run);
         pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         gateway.setPrefColumnCount(22);
         Label status = new Label();
@@ -79,8 +85,11 @@ public final class MigrateView extends BorderPane {
                 + d.probe().request().host() + d.probe().request().path()));
         diff.getColumns().add(this.<Difference>column("Probes", d -> d.probe().purpose().label()));
         diff.getColumns().add(this.<Difference>column("Explained", d -> d.explained() ? "yes" : "unexplained"));
+        diff.getColumns().get(0).setPrefWidth(250);
+        diff.getColumns().get(1).setPrefWidth(170);
         diff.getColumns().get(2).setPrefWidth(90);
         diff.getColumns().add(column("Difference", Difference::summary));
+        diff.getColumns().get(3).setPrefWidth(420);
         TextArea both = new TextArea();
         both.setId("migrate-explanations");
         both.setEditable(false);
@@ -125,6 +134,9 @@ public final class MigrateView extends BorderPane {
         from.getStyleClass().add("text-muted");
         from.textProperty().bind(vm.diffFromProperty());
         HBox.setHgrow(from, Priority.ALWAYS);
+        for (Button b : List.of(save, rerun, apply)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(6, save, rerun, apply, from);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
