@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.migrate;
 
+import dev.gatehouse.cluster.write.ObjectYaml;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftYaml;
 import dev.gatehouse.migrate.MigrationPlan;
@@ -59,7 +60,7 @@ public final class MigrateDrafts {
         linked.clear();
         generatedYaml.clear();
         compared = Map.of();
-        result.plan().objects().forEach(o -> generatedYaml.put(MigrationPlan.key(o), DraftYaml.toYaml(o)));
+        result.plan().objects().forEach(o -> generatedYaml.put(MigrationPlan.key(o), ObjectYaml.forDiff(o)));
         refresh();
     }
 
@@ -227,10 +228,13 @@ public final class MigrateDrafts {
                 && d.name().equals(o.getMetadata().getName());
     }
 
-    /** A draft's text as the generated object's would be written (so formatting alone is not an edit). */
+    /**
+     * A draft's object as the generated one is compared: formatting, and the server's fields an apply brings
+     * (resourceVersion, uid, status), are not an edit.
+     */
     private String normalised(String yaml) {
         return normalised.computeIfAbsent(yaml, y -> new DraftYaml().parse(y) instanceof DraftYaml.Valid v
-                ? DraftYaml.toYaml(v.object()) : y);
+                ? ObjectYaml.forDiff(v.object()) : y);
     }
 
     public ObservableList<Row> rows() {
