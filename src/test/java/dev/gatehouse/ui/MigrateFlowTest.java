@@ -142,6 +142,14 @@ class MigrateFlowTest {
         screenshot("migrate.png");
 
         // Undo the edit: the diff is the generated one again; Re-run diff gives the same.
+        gui.robot().interact(() -> {
+            gui.node("migrate-tabs", javafx.scene.control.TabPane.class).getSelectionModel().select(3);
+            drafts.getSelectionModel().select(drafts.getItems().stream().filter(r -> r.object().equals(route))
+                    .findFirst().orElseThrow());
+        });
+        gui.robot().clickOn("#migrate-open-draft");
+        GuiTestSupport.await(10, () -> gui.showing("draft-title")
+                && gui.node("draft-title", Labeled.class).getText().equals(route));
         editDraft(route, t -> original);
         gui.robot().clickOn("#nav-migrate");
         GuiTestSupport.await(60, () -> versions().contains("all as generated") && status.getText().equals(generated));

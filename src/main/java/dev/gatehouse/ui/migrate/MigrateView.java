@@ -100,7 +100,7 @@ public final class MigrateView extends BorderPane {
         diffPane.setOrientation(javafx.geometry.Orientation.VERTICAL);
 
         TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
-                tab("Generated YAML", yaml), tab("Drafts", draftTable(vm)));
+                tab("Generated YAML", yaml), tab("Drafts", draftsPane(vm)));
         tabs.setId("migrate-tabs");
         setCenter(tabs);
     }
@@ -152,6 +152,19 @@ public final class MigrateView extends BorderPane {
         l.managedProperty().bind(l.visibleProperty());
         l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** The Drafts tab: the table and a button to open the selected draft where it is edited and applied. */
+    private VBox draftsPane(MigrateViewModel vm) {
+        TableView<MigrateDrafts.Row> table = draftTable(vm);
+        Button open = new Button("Open on the Drafts screen", new FontIcon("fth-edit-3"));
+        open.setId("migrate-open-draft");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> vm.openDraft(table.getSelectionModel().getSelectedItem().draftId()));
+        VBox box = new VBox(6, table, open);
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
     }
 
     /** The migration's drafts: object, version, applied or not; double-click opens one on the Drafts screen. */
