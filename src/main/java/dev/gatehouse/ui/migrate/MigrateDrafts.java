@@ -113,23 +113,32 @@ public final class MigrateDrafts {
         return versions;
     }
 
+    /** The drafts' names as the Drafts screen shows them (draft id → "HTTPRoute shop/web"). */
+    Map<String, String> names() {
+        Map<String, String> names = new LinkedHashMap<>();
+        byId().forEach((id, d) -> names.put(id, d.displayName()));
+        return names;
+    }
+
     /**
      * The Gateway-side objects of these versions (a discarded draft is left out); runs off the FX thread.
      *
+     * @param names the drafts' names, for the message
      * @throws IllegalArgumentException naming the draft whose YAML is not valid
      */
-    static List<HasMetadata> objects(Map<String, String> versions) {
+    static List<HasMetadata> objects(Map<String, String> versions, Map<String, String> names) {
         List<HasMetadata> objects = new ArrayList<>();
         DraftYaml parser = new DraftYaml();
-        for (String yaml : versions.values()) {
-            if (yaml.isEmpty()) {
+        for (Map.Entry<String, String> v : versions.entrySet()) {
+            if (v.getValue().isEmpty()) {
                 continue;
             }
-            if (parser.parse(yaml) instanceof DraftYaml.Valid v) {
-                objects.add(v.object());
+            DraftYaml.Parsed parsed = parser.parse(v.getValue());
+            if (parsed instanceof DraftYaml.Valid valid) {
+                objects.add(valid.object());
             } else {
-                throw new IllegalArgumentException("The YAML of a draft of this migration is not valid ("
-                        + ((DraftYaml.Invalid) parser.parse(yaml)).summary() + "): fix it and the diff runs again.");
+                throw new IllegalArgumentException("The YAML of the draft " + names.getOrDefault(v.getKey(), v.getKey())
+                        + " is not valid (" + ((DraftYaml.Invalid) parsed).summary() + "): fix it and the diff runs again.");
             }
         }
         return objects;

@@ -157,6 +157,7 @@ public final class MigrateViewModel {
             rerunning.cancel();
         }
         Map<String, String> versions = drafts.versions();
+        Map<String, String> names = drafts.names();
         drafts.comparing(versions);
         MigrationResult base = generated;
         Task<MigrationResult> task = new Task<>() {
@@ -164,7 +165,7 @@ public final class MigrateViewModel {
             protected MigrationResult call() throws NginxProvider.NothingToConvert {
                 updateTitle("Behavioural diff of the migration drafts");
                 return new Migrator(service.profile(), service.clock(), service.anchors())
-                        .rediff(service.view(), base, MigrateDrafts.objects(versions));
+                        .rediff(service.view(), base, MigrateDrafts.objects(versions, names));
             }
         };
         rerunning = task;

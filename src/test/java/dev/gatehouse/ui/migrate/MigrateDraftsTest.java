@@ -118,7 +118,7 @@ class MigrateDraftsTest {
         assertThat(fx(drafts::changedSinceCompared)).isTrue();
         assertThat(fx(drafts::edited)).containsExactly(route.displayName());
         assertThat(fx(drafts::describe)).contains(route.displayName() + " edited");
-        assertThat(MigrateDrafts.objects(fx(drafts::versions))).hasSize(objects)
+        assertThat(MigrateDrafts.objects(fx(drafts::versions), fx(drafts::names))).hasSize(objects)
                 .anySatisfy(o -> assertThat(o.getMetadata().getName()).isEqualTo(route.name()));
 
         // Saving again puts the generated objects back into the same drafts.
@@ -148,7 +148,8 @@ class MigrateDraftsTest {
     void aDraftWithInvalidYamlIsNamedNotCompared() throws Exception {
         java.util.Map<String, String> versions = new java.util.LinkedHashMap<>();
         versions.put("a", "kind: HTTPRoute\napiVersion: gateway.networking.k8s.io/v1\nmetadata: {name: x, namespace: shop\n");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MigrateDrafts.objects(versions))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not valid");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> MigrateDrafts.objects(versions,
+                java.util.Map.of("a", "HTTPRoute shop/x"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("The YAML of the draft HTTPRoute shop/x is not valid (");
     }
 }
