@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param updated             last edit
  * @param applied             when it was last applied to the cluster, if ever
  * @param kind                what the draft holds (as last parsed; fixed for a draft of a live object)
+ * @param note                where the draft came from, in words (e.g. the Ingresses a migrated route replaces);
+ *                            empty for a draft the user started
  */
 public record Draft(String id, String namespace, String name, String yaml, Optional<String> baseYaml,
-                    Optional<String> baseResourceVersion, Instant updated, Optional<Instant> applied, DraftKind kind) {
+                    Optional<String> baseResourceVersion, Instant updated, Optional<Instant> applied, DraftKind kind,
+                    String note) {
 
     public Draft {
         Objects.requireNonNull(id, "id");
@@ -28,6 +31,13 @@ public record Draft(String id, String namespace, String name, String yaml, Optio
         namespace = namespace == null ? "" : namespace;
         name = name == null ? "" : name;
         kind = kind == null ? DraftKind.INGRESS : kind;
+        note = note == null ? "" : note;
+    }
+
+    /** A draft without a note. */
+    public Draft(String id, String namespace, String name, String yaml, Optional<String> baseYaml,
+                 Optional<String> baseResourceVersion, Instant updated, Optional<Instant> applied, DraftKind kind) {
+        this(id, namespace, name, yaml, baseYaml, baseResourceVersion, updated, applied, kind, "");
     }
 
     /** A draft of an Ingress. */
@@ -54,16 +64,23 @@ public record Draft(String id, String namespace, String name, String yaml, Optio
     public Draft withYaml(String text, String ns, String n, DraftKind k, Instant now) {
         DraftKind next = k == null || !isNew() ? kind : k;
         return new Draft(id, ns == null ? namespace : ns, n == null ? name : n, text, baseYaml, baseResourceVersion, now,
-                applied, next);
+                applied, next, note);
+    }
+
+    /** The same draft with another note. */
+    public Draft withNote(String text) {
+        return new Draft(id, namespace, name, yaml, baseYaml, baseResourceVersion, updated, applied, kind, text);
     }
 
     /** After an apply: the written object becomes the new base. */
     public Draft appliedAs(String liveYaml, String resourceVersion, Instant now) {
-        return new Draft(id, namespace, name, yaml, Optional.of(liveYaml), Optional.of(resourceVersion), now, Optional.of(now), kind);
+        return new Draft(id, namespace, name, yaml, Optional.of(liveYaml), Optional.of(resourceVersion), now, Optional.of(now), kind,
+                note);
     }
 
     /** After a rebase onto live: live becomes the base, the text is the merged one. */
     public Draft rebasedOnto(String liveYaml, String resourceVersion, String mergedYaml, Instant now) {
-        return new Draft(id, namespace, name, mergedYaml, Optional.of(liveYaml), Optional.of(resourceVersion), now, applied, kind);
+        return new Draft(id, namespace, name, mergedYaml, Optional.of(liveYaml), Optional.of(resourceVersion), now, applied, kind,
+                note);
     }
 }

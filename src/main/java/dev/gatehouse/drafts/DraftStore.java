@@ -74,6 +74,9 @@ public final class DraftStore {
         p.setProperty("namespace", d.namespace());
         p.setProperty("name", d.name());
         p.setProperty("kind", d.kind().kind());
+        if (!d.note().isEmpty()) {
+            p.setProperty("note", d.note());
+        }
         d.baseResourceVersion().ifPresent(v -> p.setProperty("baseResourceVersion", v));
         p.setProperty("updated", d.updated().toString());
         d.applied().ifPresent(t -> p.setProperty("applied", t.toString()));
@@ -113,7 +116,7 @@ public final class DraftStore {
                     Optional.ofNullable(p.getProperty("baseResourceVersion")),
                     Instant.parse(p.getProperty("updated", Instant.EPOCH.toString())),
                     Optional.ofNullable(p.getProperty("applied")).map(Instant::parse),
-                    DraftKind.named(p.getProperty("kind", "Ingress"))));
+                    DraftKind.named(p.getProperty("kind", "Ingress")), p.getProperty("note", "")));
         } catch (IOException | RuntimeException e) {
             LOG.warn("Skipping unreadable draft {}: {}", dir, e.toString());
             return Optional.empty();

@@ -53,6 +53,42 @@ public record MigrationPlan(Gateway gateway, boolean extendsExisting, String gat
         return List.copyOf(all);
     }
 
+    /**
+     * The same plan with the Gateway side replaced by {@code objects} (the generated objects as the user edited
+     * them, e.g. drafts): routes, grants and policies are exactly those given, the Gateway is the first one given
+     * (this plan's when none is). Provenance, notes and the converted Ingresses stay: they describe the Ingress side.
+     * Objects of other kinds are ignored.
+     */
+    public MigrationPlan withObjects(List<? extends HasMetadata> objects) {
+        Gateway gw = objects.stream().filter(Gateway.class::isInstance).map(Gateway.class::cast).findFirst()
+                .orElse(gateway);
+        return new MigrationPlan(gw, extendsExisting, gatewayClass, only(objects, HTTPRoute.class),
+                only(objects, TLSRoute.class), only(objects, BackendTLSPolicy.class), only(objects, ReferenceGrant.class),
+                provenance, notes, converted);
+    }
+
+    private static <T> List<T> only(List<? extends HasMetadata> objects, Class<T> type) {
+        return objects.stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    /**
+     * The Ingresses a generated object came from, as its provenance names them; every converted Ingress for the
+     * Gateway (all of them are served by it) and for an object without provenance.
+     */
+    public List<ObjectRef> sourcesOf(HasMetadata object) {
+        if (object instanceof Gateway) {
+            return converted;
+        }
+        List<String> lines = provenanceOf(object);
+        List<ObjectRef> named = converted.stream().filter(ref -> lines.stream().anyMatch(l -> names(l, ref))).toList();
+        return named.isEmpty() ? converted : named;
+    }
+
+    private static boolean names(String line, ObjectRef ingress) {
+        return java.util.regex.Pattern.compile("\\bIngress " + java.util.regex.Pattern.quote(ingress.path()) + "(?![\\w.-])")
+                .matcher(line).find();
+    }
+
     /** The comment lines of an object. */
     public List<String> provenanceOf(HasMetadata object) {
         return provenance.getOrDefault(key(object), List.of());

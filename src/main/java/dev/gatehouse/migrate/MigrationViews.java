@@ -3,6 +3,7 @@ package dev.gatehouse.migrate;
 import dev.gatehouse.routing.input.ClusterView;
 import dev.gatehouse.routing.input.ObjectRef;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.Service;
@@ -26,7 +27,8 @@ import java.util.Optional;
  * The two worlds the behavioural diff compares, over one input view: {@link #before} is the input as
  * ingress-nginx sees it (its Gateway API objects left out, so the Ingress engine answers every request),
  * {@link #after} is the input with the Gateway API objects of the plan (an extended Gateway replacing its
- * original), no Ingresses, and the plan's GatewayClass when the input has none of that name (assumed to exist).
+ * original, and any plan object replacing the input's of the same kind and name, as after an apply), no Ingresses,
+ * and the plan's GatewayClass when the input has none of that name (assumed to exist).
  */
 final class MigrationViews {
 
@@ -114,9 +116,12 @@ final class MigrationViews {
         };
     }
 
-    private static <T> List<T> concat(List<T> a, List<T> b) {
-        List<T> all = new ArrayList<>(a);
-        all.addAll(b);
+    /** The input's objects and the plan's; a plan object replaces the input's of the same kind and name (applied). */
+    private static <T extends HasMetadata> List<T> concat(List<T> input, List<T> plan) {
+        java.util.Set<ObjectRef> planned = new java.util.HashSet<>();
+        plan.forEach(o -> planned.add(ObjectRef.of(o)));
+        List<T> all = new ArrayList<>(input.stream().filter(o -> !planned.contains(ObjectRef.of(o))).toList());
+        all.addAll(plan);
         return all;
     }
 

@@ -46,6 +46,7 @@ final class Screens {
     private final BackupStore backups;
     private final ProxyViewModel proxy;
     private CertificatesView certificatesView;
+    private DraftsView draftsView;
     private final AppDirs dirs;
     private final Clock clock;
 
@@ -88,8 +89,13 @@ final class Screens {
             case PROXY -> new ProxyView(proxy);
             case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
                     this::openCertificate));
-            case MIGRATE -> new MigrateView(new MigrateViewModel(shell.connection().routingProperty(), background::run));
-            case DRAFTS -> new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
+            case MIGRATE -> new MigrateView(new MigrateViewModel(shell.connection().routingProperty(), background::run,
+                    drafts.desk(() -> shell.show(Section.DRAFTS), () -> {
+                        if (draftsView != null) {
+                            draftsView.startApply();
+                        }
+                    }), clock));
+            case DRAFTS -> draftsView = new DraftsView(drafts, shell.connection().sessionProperty(), editor -> {
                 proxy.serveDraft(editor.draftProperty().get().displayName(), editor::object);
                 editor.draftProperty().addListener((o, a, b) -> proxy.draftChanged());
                 shell.show(Section.PROXY);

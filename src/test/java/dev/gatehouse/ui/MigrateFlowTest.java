@@ -4,7 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.migrate.ConversionNote;
 import dev.gatehouse.migrate.Difference;
+import dev.gatehouse.ui.common.YamlArea;
+import dev.gatehouse.ui.draft.DraftItem;
+import dev.gatehouse.ui.migrate.MigrateDrafts;
+import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
@@ -12,7 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The Migrate screen on the demo cluster: convert every Ingress, see the notes and the diff, open a difference. */
+/**
+ * The Migrate screen on the demo cluster: convert every Ingress, see the notes and the diff, open a difference; save
+ * the generated objects as drafts, edit one on the Drafts screen and see the diff follow, undo, apply them all.
+ */
 class MigrateFlowTest {
     @TempDir
     Path home;
@@ -49,10 +63,130 @@ class MigrateFlowTest {
             GuiTestSupport.await(10, () -> both.getText().contains("ingress-nginx:"));
             assertThat(both.getText()).contains("Gateway:").contains("Why: ");
         }
+    }
+
+    private void migrate(String ingresses) throws Exception {
+        gui.robot().clickOn("#nav-migrate");
+        GuiTestSupport.await(10, () -> gui.showing("screen-migrate"));
+        gui.robot().interact(() -> gui.node("migrate-ingresses", TextField.class).setText(ingresses));
+        GuiTestSupport.await(30, () -> {
+            gui.robot().interact(() -> gui.node("migrate-run", javafx.scene.control.Button.class).fire());
+            return !gui.node("migrate-status", Label.class).getText().startsWith("Connect");
+        });
+        GuiTestSupport.await(60, () -> gui.node("migrate-status", Label.class).getText().contains("requests"));
+    }
+
+    private String versions() {
+        return gui.node("migrate-draft-versions", Label.class).getText();
+    }
+
+    /** Selects the draft of that display name on the Drafts screen and edits its YAML text; returns the old text. */
+    private String editDraft(String displayName, java.util.function.UnaryOperator<String> edit) throws Exception {
+        gui.robot().clickOn("#nav-drafts");
+        @SuppressWarnings("unchecked")
+        ListView<DraftItem> list = gui.node("drafts-list", ListView.class);
+        GuiTestSupport.await(10, () -> list.getItems().stream().anyMatch(i -> i.draft().displayName().equals(displayName)));
+        gui.robot().interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(i -> i.draft().displayName().equals(displayName)).findFirst().orElseThrow()));
+        GuiTestSupport.await(10, () -> gui.node("draft-title", Labeled.class).getText().equals(displayName));
+        String[] old = new String[1];
+        gui.robot().interact(() -> {
+            YamlArea yaml = gui.node("draft-yaml", YamlArea.class);
+            old[0] = yaml.getText();
+            String edited = edit.apply(old[0]);
+            assertThat(edited).isNotEqualTo(old[0]);
+            yaml.getContent().replaceText(edited);
+        });
+        return old[0];
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void savedDraftsAreWhatTheDiffComparesAndWhatIsApplied() throws Exception {
+        gui.startOnDemo(home);
+        migrate("shop/storefront");
+        Label status = gui.node("migrate-status", Label.class);
+        String generated = status.getText();
+        TableView<Difference> diff = gui.node("migrate-diff", TableView.class);
+        int generatedRows = diff.getItems().size();
+
+        gui.robot().clickOn("#migrateSaveDrafts");
+        GuiTestSupport.await(30, () -> versions().contains("all as generated"));
+        TableView<MigrateDrafts.Row> drafts = gui.node("migrate-drafts", TableView.class);
+        int objects = drafts.getItems().size();
+        assertThat(objects).isGreaterThanOrEqualTo(2);
+        assertThat(status.getText()).isEqualTo(generated);
+        String route = drafts.getItems().stream().map(MigrateDrafts.Row::object)
+                .filter(o -> o.startsWith("HTTPRoute shop/storefront") && !o.endsWith("-http")).findFirst().orElseThrow();
+
+        // Saving again updates the same drafts.
+        gui.robot().clickOn("#migrateSaveDrafts");
+        GuiTestSupport.await(30, () -> versions().contains("all as generated"));
+        assertThat(drafts.getItems()).hasSize(objects);
+
+        // The drafts are on the Drafts screen, each with a note naming its Ingress; send /api to another Service.
+        String original = editDraft(route, t -> t.replaceAll("shop-api(\"?)(\\s+)port: 8080", "storefront$1$2port: 80"));
+        assertThat(gui.node("draft-note", Label.class).getText()).startsWith("Migrated from Ingress shop/storefront")
+                .contains("untouched");
+        ListView<DraftItem> list = gui.node("drafts-list", ListView.class);
+        assertThat(list.getItems()).hasSize(objects);
+
+        gui.robot().clickOn("#nav-migrate");
+        GuiTestSupport.await(60, () -> versions().contains(route + " edited")
+                && diff.getItems().stream().anyMatch(d -> d.probe().request().path().startsWith("/api")
+                && d.summary().contains("shop/storefront")));
+        assertThat(status.getText()).contains("requests differ");
+        gui.robot().interact(() -> diff.getSelectionModel().select(diff.getItems().stream()
+                .filter(d -> d.probe().request().path().equals("/api")).findFirst().orElseThrow()));
+        GuiTestSupport.await(10, () -> gui.node("migrate-explanations", TextArea.class).getText().contains("shop/storefront"));
+        screenshot("migrate.png");
+
+        // Undo the edit: the diff is the generated one again; Re-run diff gives the same.
+        gui.robot().interact(() -> {
+            gui.node("migrate-tabs", javafx.scene.control.TabPane.class).getSelectionModel().select(3);
+            drafts.getSelectionModel().select(drafts.getItems().stream().filter(r -> r.object().equals(route))
+                    .findFirst().orElseThrow());
+        });
+        gui.robot().clickOn("#migrate-open-draft");
+        GuiTestSupport.await(10, () -> gui.showing("draft-title")
+                && gui.node("draft-title", Labeled.class).getText().equals(route));
+        editDraft(route, t -> original);
+        gui.robot().clickOn("#nav-migrate");
+        GuiTestSupport.await(60, () -> versions().contains("all as generated") && status.getText().equals(generated));
+        assertThat(diff.getItems()).hasSize(generatedRows);
+        gui.robot().clickOn("#migrateRerun");
+        GuiTestSupport.await(60, () -> versions().contains("all as generated") && status.getText().equals(generated));
+
+        // Apply… goes through the Drafts screen's safe apply, one draft after the other, Gateway first.
+        for (int i = 0; i < objects; i++) {
+            gui.robot().clickOn("#nav-migrate");
+            gui.robot().clickOn("#migrateApply");
+            GuiTestSupport.await(20, () -> gui.exists("apply-dialog"));
+            gui.robot().clickOn("Apply");
+            try {
+                GuiTestSupport.await(20, () -> gui.node("draft-message", Labeled.class).getText().startsWith("Created"));
+            } finally {
+                assertThat(gui.node("draft-message", Labeled.class).getText()).startsWith("Created")
+                        .contains("Migrated from Ingress");
+            }
+        }
+        gui.robot().clickOn("#nav-migrate");
+        Label reminder = gui.node("migrate-reminder", Label.class);
+        GuiTestSupport.await(20, () -> reminder.getText().startsWith("All " + objects + " drafts are applied"));
+        assertThat(reminder.getText()).contains("Ingress shop/storefront").contains("untouched");
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(home.resolve("data/demo/kubeconfig")))).build()) {
+            assertThat(client.network().v1().ingresses().inNamespace("shop").withName("storefront").get()).isNotNull();
+            assertThat(client.resources(HTTPRoute.class).inNamespace("shop").withName(route.substring(route.indexOf('/') + 1))
+                    .get().getSpec().getRules().toString()).contains("shop-api");
+        }
+    }
+
+    private static void screenshot(String name) throws Exception {
         String dir = System.getProperty("gatehouse.screenshots");
         if (dir != null) {
-            new ProcessBuilder("import", "-window", "root", Path.of(dir).resolve("migrate.png").toString())
-                    .inheritIO().start().waitFor();
+            new ProcessBuilder("import", "-window", "root", Path.of(dir).resolve(name).toString()).inheritIO().start()
+                    .waitFor();
         }
     }
 }

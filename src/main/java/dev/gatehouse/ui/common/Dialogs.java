@@ -11,6 +11,18 @@ public final class Dialogs {
     private Dialogs() {
     }
 
+    /** Asks once; true when the user pressed {@code action}. */
+    public static boolean confirm(Window owner, String title, String plainMessage, String action) {
+        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(action,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, plainMessage, javafx.scene.control.ButtonType.CANCEL, yes);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirm-dialog");
+        return alert.showAndWait().filter(yes::equals).isPresent();
+    }
+
     public static void showError(Window owner, String title, String plainMessage, Throwable details) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner);

@@ -94,7 +94,9 @@ public final class DraftsView extends SplitPane {
             }
         });
         list.getSelectionModel().selectedItemProperty().addListener((o, a, item) -> {
-            if (item != null && item != vm.selectedProperty().get()) {
+            DraftItem open = vm.selectedProperty().get();
+            // A new entry of the open draft (its state was checked again) is not a new selection: keep the editor.
+            if (item != null && item != open && (open == null || !open.draft().id().equals(item.draft().id()))) {
                 vm.selectedProperty().set(item);
             }
         });
@@ -147,6 +149,16 @@ public final class DraftsView extends SplitPane {
         HBox header = new HBox(8, title, spacer, serveButton, undo, apply);
         header.setAlignment(Pos.CENTER_LEFT);
 
+        Label note = new Label();
+        note.setId("draft-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        note.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> e.draftProperty().get().note(), e.draftProperty()));
+        note.visibleProperty().bind(note.textProperty().isNotEmpty());
+        note.managedProperty().bind(note.visibleProperty());
+        note.setMinHeight(Region.USE_PREF_SIZE);
+
         Label message = new Label();
         message.setId("draft-message");
         message.setWrapText(true);
@@ -190,7 +202,7 @@ public final class DraftsView extends SplitPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         problems.setId("draft-problems");
         e.parseProblemProperty().addListener((o, a, b) -> fillProblems());
-        VBox box = new VBox(8, header, message, new ConflictPane(vm), problems, tabs);
+        VBox box = new VBox(8, header, note, message, new ConflictPane(vm), problems, tabs);
         box.getStyleClass().add("screen");
         editorHolder.getChildren().setAll(box);
         fillProblems();
@@ -229,7 +241,8 @@ public final class DraftsView extends SplitPane {
         vm.diagnostics().forEach(d -> problems.getChildren().add(DiagnosticLabel.of(d)));
     }
 
-    private void startApply() {
+    /** Apply… of the open draft: dry run, then the diff to confirm, then the write (backup, conflict check). */
+    public void startApply() {
         vm.dryRun().thenAccept(r -> FxBackground.onFx(() -> {
             if (!(r instanceof WriteResult.Validated)) {
                 Dialogs.showError(getScene().getWindow(), "The draft cannot be applied", r.message(), null);

@@ -20,6 +20,7 @@ import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.session.DraftChecks;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.session.SessionSnapshot;
+import dev.gatehouse.ui.common.DraftDesk;
 import dev.gatehouse.ui.common.FxBackground;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
@@ -144,7 +145,7 @@ public final class DraftsViewModel {
         analyse();
     }
 
-    private void save(Draft d) {
+    void save(Draft d) {
         worker.execute(() -> {
             try {
                 store.save(d);
@@ -172,13 +173,27 @@ public final class DraftsViewModel {
         diffs.submit(d);
     }
 
-    private void check(Draft d) {
+    void check(Draft d) {
         statuses.check(d, live(d), snapshots.get(), routing.get());
     }
 
     /** The live object of the draft's kind and name, from the session's caches. */
     private Optional<HasMetadata> live(Draft d) {
-        return LiveObjects.find(session.get(), d.kind(), d.namespace(), d.name());
+        return live(d.kind(), d.namespace(), d.name());
+    }
+
+    Optional<HasMetadata> live(DraftKind kind, String namespace, String name) {
+        return LiveObjects.find(session.get(), kind, namespace, name);
+    }
+
+    /**
+     * These drafts for other screens ({@link DraftDesk}).
+     *
+     * @param showDrafts brings the Drafts screen up
+     * @param startApply starts the Drafts screen's apply of the open draft (dry run, diff, confirm)
+     */
+    public DraftDesk desk(Runnable showDrafts, Runnable startApply) {
+        return new DraftsDesk(this, clock, showDrafts, startApply);
     }
 
     /** A newer check of one draft arrived: its list entry, and the diagnostics when it is the open draft. */
@@ -316,7 +331,7 @@ public final class DraftsViewModel {
     }
 
     private void afterApply(Draft d, WriteResult r) {
-        message.set(r.message());
+        message.set(r.message() + (r instanceof WriteResult.Written && !d.note().isEmpty() ? ". " + d.note() : ""));
         if (r instanceof WriteResult.Written written && written.result() != null
                 && DraftKind.of(written.result()).isPresent()) {
             HasMetadata result = written.result();

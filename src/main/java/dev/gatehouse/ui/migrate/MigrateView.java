@@ -16,7 +16,12 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.control.Tooltip;
+import dev.gatehouse.ui.common.Dialogs;
+import java.util.List;
+import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The Migrate screen: pick Ingresses (names, a namespace, a class; empty = all) and a Gateway, press Migrate,
@@ -36,7 +41,12 @@ public final class MigrateView extends BorderPane {
         run.setDefaultButton(true);
         run.setOnAction(e -> vm.migrate());
         HBox.setHgrow(names, Priority.ALWAYS);
-        HBox pick = new HBox(6, new Label("Ingresses"), names, namespace, cls, new Label("Gateway"), gateway, run);
+        Label ingressesLabel = new Label("Ingresses");
+        Label gatewayLabel = new Label("Gateway");
+        for (javafx.scene.control.Control c : List.of(ingressesLabel, gatewayLabel, run)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox pick = new HBox(6, ingressesLabel, names, namespace, cls, gatewayLabel, gateway, run);
         pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         gateway.setPrefColumnCount(22);
         Label status = new Label();
@@ -50,7 +60,7 @@ public final class MigrateView extends BorderPane {
         replaced.setWrapText(true);
         vm.resultProperty().addListener((o, a, r) -> replaced.setText(r == null ? "" : "The new routes replace "
                 + String.join(", ", vm.replaced()) + " (those Ingresses stay untouched)."));
-        VBox top = new VBox(6, pick, status, replaced);
+        VBox top = new VBox(6, pick, status, replaced, draftBar(vm), reminder(vm));
         top.setPadding(new Insets(8));
         setTop(top);
 
@@ -75,8 +85,11 @@ public final class MigrateView extends BorderPane {
                 + d.probe().request().host() + d.probe().request().path()));
         diff.getColumns().add(this.<Difference>column("Probes", d -> d.probe().purpose().label()));
         diff.getColumns().add(this.<Difference>column("Explained", d -> d.explained() ? "yes" : "unexplained"));
+        diff.getColumns().get(0).setPrefWidth(250);
+        diff.getColumns().get(1).setPrefWidth(170);
         diff.getColumns().get(2).setPrefWidth(90);
         diff.getColumns().add(column("Difference", Difference::summary));
+        diff.getColumns().get(3).setPrefWidth(420);
         TextArea both = new TextArea();
         both.setId("migrate-explanations");
         both.setEditable(false);
@@ -87,9 +100,93 @@ public final class MigrateView extends BorderPane {
         diffPane.setOrientation(javafx.geometry.Orientation.VERTICAL);
 
         TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
-                tab("Generated YAML", yaml));
+                tab("Generated YAML", yaml), tab("Drafts", draftsPane(vm)));
         tabs.setId("migrate-tabs");
         setCenter(tabs);
+    }
+
+    /** Save as drafts, Re-run diff, Apply…, and which objects (drafts, versions) the diff shown compared. */
+    private HBox draftBar(MigrateViewModel vm) {
+        Button save = new Button("Save as drafts", new FontIcon("fth-save"));
+        save.setId("migrateSaveDrafts");
+        save.disableProperty().bind(vm.resultProperty().isNull());
+        save.setOnAction(e -> {
+            List<String> edited = vm.editedDrafts();
+            if (edited.isEmpty() || Dialogs.confirm(getScene().getWindow(), "Replace the edited drafts?",
+                    "Saving puts the generated objects back into these drafts, and your edits in them are lost:\n"
+                            + String.join("\n", edited), "Replace")) {
+                vm.saveAsDrafts();
+            }
+        });
+        Button rerun = new Button("Re-run diff", new FontIcon("fth-refresh-cw"));
+        rerun.setId("migrateRerun");
+        rerun.disableProperty().bind(vm.savedProperty().not());
+        rerun.setOnAction(e -> vm.rerun());
+        Button apply = new Button("Apply…", new FontIcon("fth-upload-cloud"));
+        apply.setId("migrateApply");
+        apply.disableProperty().bind(vm.savedProperty().not());
+        apply.setOnAction(e -> vm.applyNext());
+        apply.setTooltip(new Tooltip("Applies the next draft of this migration through the Drafts screen: dry run, "
+                + "diff, backup, conflict check, undo"));
+        Label from = new Label();
+        from.setId("migrate-draft-versions");
+        from.setWrapText(true);
+        from.getStyleClass().add("text-muted");
+        from.textProperty().bind(vm.diffFromProperty());
+        HBox.setHgrow(from, Priority.ALWAYS);
+        for (Button b : List.of(save, rerun, apply)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(6, save, rerun, apply, from);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static Label reminder(MigrateViewModel vm) {
+        Label l = new Label();
+        l.setId("migrate-reminder");
+        l.setWrapText(true);
+        l.getStyleClass().addAll("banner", dev.gatehouse.ui.common.Status.WARNING.styleClass());
+        l.textProperty().bind(vm.reminderProperty());
+        l.visibleProperty().bind(vm.reminderProperty().isNotEmpty());
+        l.managedProperty().bind(l.visibleProperty());
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    /** The Drafts tab: the table and a button to open the selected draft where it is edited and applied. */
+    private VBox draftsPane(MigrateViewModel vm) {
+        TableView<MigrateDrafts.Row> table = draftTable(vm);
+        Button open = new Button("Open on the Drafts screen", new FontIcon("fth-edit-3"));
+        open.setId("migrate-open-draft");
+        open.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        open.setOnAction(e -> vm.openDraft(table.getSelectionModel().getSelectedItem().draftId()));
+        VBox box = new VBox(6, table, open);
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return box;
+    }
+
+    /** The migration's drafts: object, version, applied or not; double-click opens one on the Drafts screen. */
+    private TableView<MigrateDrafts.Row> draftTable(MigrateViewModel vm) {
+        TableView<MigrateDrafts.Row> t = new TableView<>(vm.draftRows());
+        t.setId("migrate-drafts");
+        t.setPlaceholder(new Label("Save as drafts keeps every generated object as a draft (Drafts screen), "
+                + "where you edit and apply it."));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.getColumns().add(column("Draft", MigrateDrafts.Row::object));
+        t.getColumns().add(column("Version", MigrateDrafts.Row::version));
+        t.getColumns().add(column("State", MigrateDrafts.Row::state));
+        t.setRowFactory(tv -> {
+            javafx.scene.control.TableRow<MigrateDrafts.Row> row = new javafx.scene.control.TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getClickCount() == 2 && row.getItem() != null) {
+                    vm.openDraft(row.getItem().draftId());
+                }
+            });
+            return row;
+        });
+        return t;
     }
 
     private static Tab tab(String title, javafx.scene.Node content) {

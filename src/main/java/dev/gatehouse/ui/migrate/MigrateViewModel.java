@@ -12,6 +12,13 @@ import dev.gatehouse.migrate.Selection;
 import dev.gatehouse.routing.TraceStep;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.session.RoutingService;
+import dev.gatehouse.ui.common.DraftDesk;
+import java.time.Clock;
+import java.util.Map;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.util.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -45,11 +52,38 @@ public final class MigrateViewModel {
     private final ReadOnlyObjectWrapper<MigrationResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<ConversionNote> notes = FXCollections.observableArrayList();
     private final ObservableList<Difference> differences = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper diffFrom = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
+    private final MigrateDrafts drafts;
+    private final PauseTransition settle = new PauseTransition(Duration.millis(300));
+    private Task<MigrationResult> rerunning;
+    private MigrationResult generated;
 
+    /**
+     * @param routing the session's routing service (the migration reads its view)
+     * @param runner  starts a background task (the status bar shows it)
+     * @param desk    the session's drafts (the Drafts screen's), where the generated objects are kept
+     * @param clock   times the draft versions shown
+     */
     public MigrateViewModel(ReadOnlyObjectProperty<RoutingService> routing,
-                            Function<Task<MigrationResult>, Task<MigrationResult>> runner) {
+                            Function<Task<MigrationResult>, Task<MigrationResult>> runner, DraftDesk desk, Clock clock) {
         this.routing = routing;
         this.runner = runner;
+        this.drafts = new MigrateDrafts(desk, clock);
+        settle.setOnFinished(e -> {
+            if (drafts.changedSinceCompared()) {
+                rerun();
+            }
+        });
+        desk.onChange(() -> {
+            if (generated != null) {
+                drafts.refresh();
+                if (drafts.changedSinceCompared()) {
+                    diffFrom.set("The drafts changed: re-running the diff …");
+                    settle.playFromStart();
+                }
+            }
+        });
     }
 
     /** Converts and compares in the background; the result (or a plain message) arrives on the FX thread. */
@@ -75,11 +109,96 @@ public final class MigrateViewModel {
     }
 
     void show(MigrationResult r) {
+        generated = r;
+        drafts.reset(r);
+        saved.set(false);
+        diffFrom.set("Diff of the generated objects. Save as drafts to edit them: the diff then follows the drafts.");
+        display(r);
+    }
+
+    private void display(MigrationResult r) {
         result.set(r);
         yaml.set(r.yaml());
         notes.setAll(r.plan().notes());
         differences.setAll(r.diff().differences());
         status.set(summary(r));
+    }
+
+    /** The drafts of this migration that Save as drafts would overwrite because they were edited. */
+    public List<String> editedDrafts() {
+        return drafts.edited();
+    }
+
+    /** Keeps every generated object as a draft (one per object; the drafts saved before are updated). */
+    public void saveAsDrafts() {
+        if (generated == null) {
+            status.set("Migrate first: the generated objects become the drafts.");
+            return;
+        }
+        int n = drafts.save();
+        saved.set(true);
+        diffFrom.set("Saved " + n + " drafts (Drafts screen): edit them there and the diff follows.");
+        rerun();
+    }
+
+    /** Runs the behavioural diff again on the drafts as they are now, in the background (latest wins). */
+    public Task<MigrationResult> rerun() {
+        RoutingService service = routing.get();
+        if (generated == null || !drafts.saved()) {
+            diffFrom.set("Save as drafts first: the diff re-runs on the drafts.");
+            return null;
+        }
+        if (service == null) {
+            diffFrom.set("Connect to a cluster first: the diff reads the live session.");
+            return null;
+        }
+        settle.stop();
+        if (rerunning != null) {
+            rerunning.cancel();
+        }
+        Map<String, String> versions = drafts.versions();
+        Map<String, String> names = drafts.names();
+        drafts.comparing(versions);
+        MigrationResult base = generated;
+        Task<MigrationResult> task = new Task<>() {
+            @Override
+            protected MigrationResult call() throws NginxProvider.NothingToConvert {
+                updateTitle("Behavioural diff of the migration drafts");
+                return new Migrator(service.profile(), service.clock(), service.anchors())
+                        .rediff(service.view(), base, MigrateDrafts.objects(versions, names));
+            }
+        };
+        rerunning = task;
+        diffFrom.set("Re-running the diff on the drafts …");
+        task.setOnSucceeded(e -> {
+            if (rerunning == task && base == generated) {
+                display(task.getValue());
+                diffFrom.set(drafts.describe());
+            }
+        });
+        task.setOnFailed(e -> {
+            if (rerunning == task) {
+                Throwable x = task.getException();
+                diffFrom.set(x instanceof NginxProvider.NothingToConvert || x instanceof IllegalArgumentException
+                        ? x.getMessage() : "The diff could not be re-run: " + x.getMessage());
+            }
+        });
+        return runner.apply(task);
+    }
+
+    /** Apply…: the next draft of this migration not applied yet goes to the Drafts screen's safe apply. */
+    public void applyNext() {
+        if (!drafts.saved()) {
+            diffFrom.set("Save as drafts first: the drafts are what is applied.");
+            return;
+        }
+        drafts.nextToApply().ifPresentOrElse(drafts::apply,
+                () -> diffFrom.set("Every draft of this migration is applied."));
+    }
+
+    /** Opens one draft of this migration on the Drafts screen. */
+    public void openDraft(String draftId) {
+        drafts.open(draftId);
     }
 
     static String summary(MigrationResult r) {
@@ -147,6 +266,12 @@ public final class MigrateViewModel {
     public ReadOnlyObjectProperty<MigrationResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<ConversionNote> notes() { return notes; }
     public ObservableList<Difference> differences() { return differences; }
+    /** Which objects the shown diff compared: the generated ones, or the drafts and their versions. */
+    public ReadOnlyStringProperty diffFromProperty() { return diffFrom.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty savedProperty() { return saved.getReadOnlyProperty(); }
+    public ObservableList<MigrateDrafts.Row> draftRows() { return drafts.rows(); }
+    /** After an apply: which Ingresses the new routes replace, and that they are untouched. */
+    public ReadOnlyStringProperty reminderProperty() { return drafts.reminderProperty(); }
 
     /** The Ingresses the new routes replace (they stay untouched in the cluster). */
     public List<String> replaced() {
