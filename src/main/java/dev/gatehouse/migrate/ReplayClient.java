@@ -1,6 +1,7 @@
 package dev.gatehouse.migrate;
 
 import dev.gatehouse.routing.ProbeRequest;
+import io.netty.handler.ssl.util.InsecureTrustManagerFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.Certificate;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -27,8 +27,6 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * Sends one request of the corpus to a local proxy over a real connection, exactly as written: the request target
@@ -49,7 +47,8 @@ final class ReplayClient {
         this.timeout = timeout;
         try {
             this.tls = SSLContext.getInstance("TLS");
-            tls.init(null, new TrustManager[] {new AcceptAll()}, null);
+            // records, never judges: which certificate is served is compared, not whether it is trusted
+            tls.init(null, InsecureTrustManagerFactory.INSTANCE.getTrustManagers(), null);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("no TLS client: " + e.getMessage(), e);
         }
@@ -203,22 +202,6 @@ final class ReplayClient {
                     .digest(c.getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Records, never judges: the replay compares which certificate is served, not whether it is trusted. */
-    private static final class AcceptAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
