@@ -140,4 +140,33 @@ class MigrateCommandTest {
         stop.arm();
         stop.await(); // returns: the input is at its end
     }
+
+    @Test
+    void replayOnlyExitsOneWhenARealResponseDiffersUnexplained() throws Exception {
+        // only real responses show it: ingress-nginx sends HSTS on every https answer of a TLS host, its 404s too;
+        // the converted HSTS header sits on the HTTPRoute rules, so the Gateway's own 404 has none
+        Path input = dir.resolve("hsts");
+        Files.createDirectories(input);
+        Files.copy(CliRunner.fixture("shop/secret.yaml"), input.resolve("secret.yaml"));
+        Files.copy(CliRunner.fixture("shop/services.yaml"), input.resolve("services.yaml"));
+        Files.writeString(input.resolve("ingress.yaml"), """
+                apiVersion: networking.k8s.io/v1
+                kind: Ingress
+                metadata: {name: web, namespace: shop}
+                spec:
+                  ingressClassName: nginx
+                  tls: [{hosts: [shop.example.com], secretName: shop-tls}]
+                  rules:
+                  - host: shop.example.com
+                    http:
+                      paths:
+                      - {path: /docs, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}
+                """);
+        CliRunner.Run run = CliRunner.run(new MigrateCommand(CliRunner.factory(), () -> { }), "--manifests",
+                input.toString(), "--replay-only");
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("GET https://shop.example.com/ (SNI shop.example.com)\n      HSTS"
+                + " max-age=31536000; includeSubDomains → (none)").contains("UNEXPLAINED")
+                .contains("(the engine's diff does not predict this one)");
+    }
 }
