@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.migrate.ConversionNote;
+import dev.gatehouse.migrate.DiffReport;
 import dev.gatehouse.migrate.Difference;
 import dev.gatehouse.migrate.MigrationResult;
 import dev.gatehouse.migrate.Observed;
@@ -15,19 +16,33 @@ final class MigrateJson {
     }
 
     static String write(MigrationResult r) {
+        return write(r, r.diff(), false);
+    }
+
+    /** With the diff of the real responses of the side by side instead of the engine's. */
+    static String write(MigrationResult r, DiffReport real) {
+        return write(r, real, true);
+    }
+
+    private static String write(MigrationResult r, DiffReport diff, boolean replayed) {
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("diffFrom", replayed ? "real responses" : "engine");
         root.put("gateway", r.plan().gateway().getMetadata().getNamespace() + "/" + r.plan().gateway().getMetadata()
                 .getName());
         root.put("extendsExisting", r.plan().extendsExisting());
         root.put("converted", r.plan().converted().stream().map(c -> c.path()).toList());
         root.put("objects", r.plan().objects().stream().map(o -> o.getKind() + "/" + o.getMetadata().getNamespace()
                 + "/" + o.getMetadata().getName()).toList());
-        root.put("compared", r.diff().compared());
-        root.put("identical", r.diff().identical());
-        root.put("unexplained", r.diff().unexplained().size());
+        root.put("compared", diff.compared());
+        root.put("identical", diff.identical());
+        root.put("unexplained", diff.unexplained().size());
+        if (replayed) {
+            root.put("engineDiffers", r.diff().differences().size());
+            root.put("engineUnexplained", r.diff().unexplained().size());
+        }
         root.put("notes", r.plan().notes().stream().map(MigrateJson::note).toList());
-        root.put("differences", r.diff().differences().stream().map(MigrateJson::difference).toList());
-        root.put("caveats", r.diff().caveats());
+        root.put("differences", diff.differences().stream().map(MigrateJson::difference).toList());
+        root.put("caveats", diff.caveats());
         root.put("yaml", r.yaml());
         return JsonText.write(root);
     }

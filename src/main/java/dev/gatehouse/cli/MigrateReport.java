@@ -1,6 +1,7 @@
 package dev.gatehouse.cli;
 
 import dev.gatehouse.migrate.ConversionNote;
+import dev.gatehouse.migrate.DiffReport;
 import dev.gatehouse.migrate.Difference;
 import dev.gatehouse.migrate.MigrationResult;
 import java.nio.file.Path;
@@ -61,6 +62,45 @@ final class MigrateReport {
         }
         s.append("\nCaveats:\n");
         r.diff().caveats().forEach(c -> s.append("  ").append(c).append('\n'));
+        return s.toString();
+    }
+
+    /** The diff of the real responses of the side by side, in the style of {@link #text}. */
+    static String replayText(MigrationResult r, DiffReport real) {
+        StringBuilder s = new StringBuilder();
+        int differ = real.differences().size();
+        int unexplained = real.unexplained().size();
+        s.append("Replayed through both local proxies (real responses): ").append(real.compared())
+                .append(" requests compared: ").append(differ == 0 ? "every one behaves the same" : differ
+                        + " behave differently (" + (differ - unexplained) + " explained, " + unexplained
+                        + " unexplained)").append(" in ").append(real.took().toMillis()).append(" ms\n")
+                .append("The engine's diff of the same requests: ").append(verdict(r)).append('\n');
+        long unseen = r.diff().differences().stream().filter(e -> real.differences().stream()
+                .noneMatch(d -> d.probe().equals(e.probe()))).count();
+        if (unseen > 0) {
+            s.append(unseen).append(" difference(s) the engine predicts do not show in the real responses\n");
+        }
+        s.append('\n')
+                .append("Requests that behave differently (real responses):\n");
+        if (real.differences().isEmpty()) {
+            s.append("  none\n");
+        }
+        for (Difference d : real.differences()) {
+            s.append("  ").append(request(d)).append("\n      ").append(d.summary()).append('\n')
+                    .append("      old: ").append(d.before().answeredBy()).append("\n      new: ")
+                    .append(d.after().answeredBy()).append('\n');
+            for (String e : d.explanations()) {
+                s.append("      explained: ").append(e).append('\n');
+            }
+            if (!d.explained()) {
+                s.append("      UNEXPLAINED\n");
+            }
+            if (r.diff().differences().stream().noneMatch(e -> e.probe().equals(d.probe()))) {
+                s.append("      (the engine's diff does not predict this one)\n");
+            }
+        }
+        s.append("\nCaveats:\n");
+        real.caveats().forEach(c -> s.append("  ").append(c).append('\n'));
         return s.toString();
     }
 

@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Runs every request of a corpus through the engine as ingress-nginx answers it ({@code before}) and as the
@@ -35,24 +36,39 @@ public final class BehaviourDiff {
 
     public DiffReport run(List<Probe> corpus, Clock clock) {
         long start = clock.millis();
-        List<Difference> out = new ArrayList<>();
-        for (Probe probe : corpus) {
-            Observed was = Observed.ofIngress(before.explain(probe.request()));
-            Explanation e = after.explain(probe.request());
-            Observed now = Observed.ofGateway(e, hsts(e));
-            List<String> fields = new ArrayList<>();
-            Map<String, String> a = was.fields();
-            Map<String, String> b = now.fields();
-            a.forEach((k, v) -> {
-                if (!Objects.equals(v, b.get(k))) {
-                    fields.add(k);
-                }
-            });
-            if (!fields.isEmpty()) {
-                out.add(new Difference(probe, was, now, fields, traps.explain(probe, was, now, fields)));
-            }
-        }
+        // both snapshots answer from many threads at once (the proxy's event loops do); order is the corpus's
+        List<Difference> out = corpus.parallelStream().map(probe -> compare(probe, before(probe), after(probe)))
+                .flatMap(Optional::stream).toList();
         return new DiffReport(corpus.size(), out, traps.caveats(corpus), Duration.ofMillis(clock.millis() - start));
+    }
+
+    /** The engine's answer as ingress-nginx. */
+    Observed before(Probe probe) {
+        return Observed.ofIngress(before.explain(probe.request()));
+    }
+
+    /** The engine's answer as the Gateway. */
+    Observed after(Probe probe) {
+        Explanation e = after.explain(probe.request());
+        return Observed.ofGateway(e, hsts(e));
+    }
+
+    /** The difference of two observations of one request (whoever made them), with what the traps know of it. */
+    Optional<Difference> compare(Probe probe, Observed was, Observed now) {
+        List<String> fields = new ArrayList<>();
+        Map<String, String> b = now.fields();
+        was.fields().forEach((k, v) -> {
+            if (!Objects.equals(v, b.get(k))) {
+                fields.add(k);
+            }
+        });
+        return fields.isEmpty() ? Optional.empty()
+                : Optional.of(new Difference(probe, was, now, fields, traps.explain(probe, was, now, fields)));
+    }
+
+    /** What the comparison cannot see for this corpus. */
+    List<String> caveats(List<Probe> corpus) {
+        return traps.caveats(corpus);
     }
 
     /** The Strict-Transport-Security a ResponseHeaderModifier of the matched rule sets. */

@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param answeredBy  who answers: {@code ingress-nginx}, {@code Gateway ns/name listener L}, or
  *                    {@value #NO_LISTENER}
- * @param status      the HTTP status (0 = the backend decides, for passthrough; -1 = no listener takes it)
+ * @param status      the HTTP status (0 = the backend decides, for passthrough; -1 = no listener takes it;
+ *                    {@value #NO_ANSWER} = a real request got no HTTP answer)
  * @param backend     the Service and port the request reaches ("" when none)
  * @param path        the path and query the backend receives ("" when not proxied)
  * @param host        the Host header the backend receives ("" when not proxied)
@@ -29,11 +30,13 @@ public record Observed(String answeredBy, int status, String backend, String pat
                        String certificate, String backendLeg, String hsts, Explanation explanation) {
 
     public static final String NO_LISTENER = "no Gateway listener";
+    /** The status of a real request that got no HTTP answer (refused, handshake failed, timed out). */
+    public static final int NO_ANSWER = -2;
 
     /** The compared fields by name, in report order. */
     public Map<String, String> fields() {
         Map<String, String> f = new LinkedHashMap<>();
-        f.put("status", status < 0 ? "no listener" : String.valueOf(status));
+        f.put("status", status == NO_ANSWER ? "no answer" : status < 0 ? "no listener" : String.valueOf(status));
         f.put("backend", backend);
         f.put("upstream path", path);
         f.put("upstream Host", host);

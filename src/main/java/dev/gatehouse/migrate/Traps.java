@@ -23,9 +23,17 @@ final class Traps {
     private final MigrationPlan plan;
     private final RoutingModel model;
 
+    /** The plan's notes by Ingress (looked up for every difference). */
+    private final java.util.Map<ObjectRef, List<ConversionNote>> notes = new java.util.HashMap<>();
+
     Traps(MigrationPlan plan, RoutingModel model) {
         this.plan = plan;
         this.model = model;
+        plan.notes().forEach(n -> notes.computeIfAbsent(n.source(), k -> new ArrayList<>()).add(n));
+    }
+
+    private List<ConversionNote> notesOf(ObjectRef ingress) {
+        return notes.getOrDefault(ingress, List.of());
     }
 
     List<String> explain(Probe probe, Observed before, Observed after, List<String> fields) {
@@ -91,7 +99,7 @@ final class Traps {
                     + " implementations normalise differently (Envoy merges slashes only when configured to)");
         }
         if (out.isEmpty()) {
-            ingress.or(() -> owner(after)).ifPresent(i -> plan.notesOf(i).stream()
+            ingress.or(() -> owner(after)).ifPresent(i -> notesOf(i).stream()
                     .filter(n -> n.status() == ConversionNote.Status.NOT_CONVERTED
                             && n.annotation().startsWith(AnnotationReader.PREFIX))
                     .forEach(n -> out.add("not converted: " + n.annotation() + " (" + n.why() + ")")));
@@ -115,7 +123,7 @@ final class Traps {
                     && !reason.contains(ingress.get().path())) {
                 out.add("use-regex on one Ingress turns every path of the host into a regex: " + reason);
             } else {
-                out.add(reason.contains("rewrite-target") || ingress.map(i -> plan.notesOf(i).stream().anyMatch(n ->
+                out.add(reason.contains("rewrite-target") || ingress.map(i -> notesOf(i).stream().anyMatch(n ->
                         n.annotation().endsWith("rewrite-target"))).orElse(false)
                         ? "rewrite-target implies regex in ingress-nginx: " + reason : "use-regex: " + reason);
             }
@@ -128,7 +136,7 @@ final class Traps {
         }
         for (String key : List.of("app-root", "permanent-redirect", "temporal-redirect", "upstream-vhost",
                 "canary-by-header", "canary-weight")) {
-            plan.notesOf(ingress.get()).stream().filter(n -> n.annotation().equals(AnnotationReader.PREFIX + key)
+            notesOf(ingress.get()).stream().filter(n -> n.annotation().equals(AnnotationReader.PREFIX + key)
                     && n.status() == ConversionNote.Status.CONVERTED).findFirst().ifPresent(n -> out.add(key
                     + " is converted (" + n.where() + "); Gatehouse's Ingress engine does not model it, so the"
                     + " ingress-nginx side is shown without it"));

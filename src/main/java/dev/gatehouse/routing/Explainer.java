@@ -49,6 +49,17 @@ final class Explainer {
         this.model = model;
     }
 
+    private volatile java.util.Set<ObjectRef> canarySet;
+
+    private java.util.Set<ObjectRef> canaries() {
+        java.util.Set<ObjectRef> set = canarySet;
+        if (set == null) {
+            set = java.util.Set.copyOf(model.servers().canaries());
+            canarySet = set; // racy but idempotent, as classNotes
+        }
+        return set;
+    }
+
     private ClassNotesIndex classNotes() {
         ClassNotesIndex index = classNotes;
         if (index == null) {
@@ -115,7 +126,8 @@ final class Explainer {
     }
 
     private void noteClasses(String host, Trace trace) {
-        for (ClassVerdict verdict : classNotes().relevantTo(host)) {
+        List<ClassVerdict> relevant = classNotes().relevantTo(host);
+        for (ClassVerdict verdict : relevant) {
             if (verdict.accepted()) {
                 trace.note(TraceStep.Stage.CLASS, verdict.ref().toString(), "handled by ingress-nginx: " + verdict.reason());
             } else {
@@ -123,7 +135,10 @@ final class Explainer {
                         + verdict.reason());
             }
         }
-        for (ObjectRef canary : model.servers().canaries()) {
+        // the canaries with a rule for this host (all of them, traced for every request, cost most of a request's
+        // time with a hundred canaries among a thousand Ingresses)
+        java.util.Set<ObjectRef> canaries = canaries();
+        for (ObjectRef canary : relevant.stream().map(ClassVerdict::ref).filter(canaries::contains).toList()) {
             trace.ignored(TraceStep.Stage.CLASS, canary.toString(), "a canary Ingress only adds weight to the backends"
                     + " of another Ingress with the same host and path; canary traffic splitting is not modelled");
         }

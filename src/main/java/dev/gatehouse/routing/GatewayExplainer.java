@@ -32,16 +32,20 @@ final class GatewayExplainer {
     private final RoutingModel model;
 
     private final GatewayHostIndex index;
+    private final ListenerSelector listeners;
+    /** Listeners whose hostname does not cover the request are traced one by one up to this many, then counted. */
+    private static final int TRACED_MISSES = 5;
 
     GatewayExplainer(GatewayModel gateways, RoutingModel model) {
         this.gateways = gateways;
         this.model = model;
         this.index = new GatewayHostIndex(gateways);
+        this.listeners = new ListenerSelector(gateways);
     }
 
     /** Whether a Gateway listener of the input takes the request (its port, protocol and hostname). */
     boolean takes(ProbeRequest request) {
-        return !gateways.isEmpty() && gateways.select(request.port(), request.scheme(), name(request)).candidates()
+        return !gateways.isEmpty() && listeners.select(request.port(), request.scheme(), name(request)).candidates()
                 .stream().anyMatch(l -> matches(l, name(request)));
     }
 
@@ -50,11 +54,12 @@ final class GatewayExplainer {
         if (gateways.isEmpty()) {
             return Optional.empty();
         }
-        List<GatewayListener> onPort = gateways.select(request.port(), request.scheme(), name(request)).candidates();
+        List<GatewayListener> onPort = listeners.select(request.port(), request.scheme(), name(request)).candidates();
         String why = onPort.isEmpty() ? "no listener of an accepted Gateway speaks " + request.scheme().toUpperCase()
                 + " on port " + request.port() : "no Gateway listener on port " + request.port() + " takes "
                 + name(request).orElse("a connection without SNI") + " (" + String.join(", ",
-                onPort.stream().map(GatewayListener::display).toList()) + ")";
+                onPort.stream().limit(TRACED_MISSES).map(GatewayListener::display).toList())
+                + (onPort.size() > TRACED_MISSES ? " and " + (onPort.size() - TRACED_MISSES) + " more" : "") + ")";
         return Optional.of(new TraceStep(TraceStep.Stage.CLASS, TraceStep.Verdict.NOTE, "Ingress engine",
                 why + ", so the Ingress controller answers"));
     }
@@ -75,7 +80,7 @@ final class GatewayExplainer {
     Explanation explain(ProbeRequest request, long draw) {
         Trace trace = new Trace();
         Optional<String> name = name(request);
-        ListenerChoice choice = gateways.select(request.port(), request.scheme(), name);
+        ListenerChoice choice = listeners.select(request.port(), request.scheme(), name);
         trace.note(TraceStep.Stage.CLASS, "Gateway API", "a Gateway listener on port " + request.port() + " takes "
                 + name.orElse("connections without SNI") + ", so the Gateway answers, not the Ingress controller");
         traceListeners(choice, name, request, trace);
@@ -100,7 +105,7 @@ final class GatewayExplainer {
                         GatewayDecision.Outcome.none(), false);
             }
             mutual = client.verified();
-            Optional<GatewayListener> byHost = gateways.select(request.port(), request.scheme(),
+            Optional<GatewayListener> byHost = listeners.select(request.port(), request.scheme(),
                     Optional.of(request.host())).chosen();
             if (byHost.isPresent() && !byHost.get().key().equals(listener.key())) {
                 trace.chosen(TraceStep.Stage.HOST, "421 Misdirected Request", "the Host " + request.host()
@@ -120,7 +125,11 @@ final class GatewayExplainer {
 
     private void traceListeners(ListenerChoice choice, Optional<String> name, ProbeRequest request, Trace trace) {
         String subject = name.orElse("no SNI");
+        int misses = 0;
         for (GatewayListener l : choice.candidates()) {
+            if (!matches(l, name) && ++misses > TRACED_MISSES) {
+                continue;
+            }
             String label = "listener " + l.display() + " of " + l.gateway();
             if (choice.chosen().isPresent() && choice.chosen().get().key().equals(l.key())) {
                 trace.chosen(TraceStep.Stage.HOST, label, "port " + l.port() + ", " + l.protocolName() + ", and its"
@@ -137,6 +146,10 @@ final class GatewayExplainer {
                 trace.lost(TraceStep.Stage.HOST, label, "a listener with a more specific hostname takes " + subject
                         + " (exact beats wildcard beats none)");
             }
+        }
+        if (misses > TRACED_MISSES) {
+            trace.ignored(TraceStep.Stage.HOST, (misses - TRACED_MISSES) + " more listeners", "their hostnames do not"
+                    + " cover " + subject);
         }
     }
 

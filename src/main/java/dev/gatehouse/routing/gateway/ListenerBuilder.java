@@ -44,8 +44,10 @@ final class ListenerBuilder {
     List<GatewayListener> build(ObjectRef gateway, boolean classAccepted, List<Spec> specs,
                                 IntFunction<Optional<FrontendValidation>> frontend) {
         List<GatewayListener> out = new ArrayList<>();
+        // parsed once: every listener is checked against every other one on its port
+        List<String> hosts = specs.stream().map(s -> Hostnames.parse(s.hostname()).host()).toList();
         for (int i = 0; i < specs.size(); i++) {
-            out.add(one(gateway, classAccepted, specs.get(i), conflict(specs, i), frontend));
+            out.add(one(gateway, classAccepted, specs.get(i), conflict(specs, hosts, i), frontend));
         }
         return out;
     }
@@ -152,7 +154,7 @@ final class ListenerBuilder {
     }
 
     /** Conflicted=True when another listener on the port speaks an incompatible protocol or has the same hostname. */
-    private static Optional<Condition> conflict(List<Spec> specs, int index) {
+    private static Optional<Condition> conflict(List<Spec> specs, List<String> hosts, int index) {
         Spec me = specs.get(index);
         for (int j = 0; j < specs.size(); j++) {
             Spec other = specs.get(j);
@@ -171,7 +173,7 @@ final class ListenerBuilder {
                 return Optional.of(Condition.isTrue(Condition.CONFLICTED, "ProtocolConflict", "listener "
                         + other.name() + " uses port " + me.port() + " with protocol " + other.protocol()));
             }
-            if (Hostnames.parse(me.hostname()).host().equals(Hostnames.parse(other.hostname()).host())
+            if (hosts.get(index).equals(hosts.get(j))
                     && (me.protocol() == null ? "" : me.protocol()).equals(other.protocol())) {
                 return Optional.of(Condition.isTrue(Condition.CONFLICTED, "HostnameConflict", "listener "
                         + other.name() + " claims the same port " + me.port() + " and hostname "
