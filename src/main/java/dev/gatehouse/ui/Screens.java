@@ -89,7 +89,7 @@ final class Screens {
             case PROXY -> new ProxyView(proxy);
             case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
                     this::openCertificate));
-            case MIGRATE -> new MigrateView(new MigrateViewModel(shell.connection().routingProperty(), background::run,
+            case MIGRATE -> new MigrateView(new MigrateViewModel(shell.connection().routingProperty(), background,
                     drafts.desk(() -> shell.show(Section.DRAFTS), () -> {
                         if (draftsView != null) {
                             draftsView.startApply();

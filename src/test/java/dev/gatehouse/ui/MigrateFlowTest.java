@@ -65,6 +65,47 @@ class MigrateFlowTest {
         }
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void serveBothReplaysTheRequestsThroughTwoLocalProxiesAndKeepsServingUntilStopped() throws Exception {
+        gui.startOnDemo(home);
+        migrate("shop/storefront");
+        gui.robot().clickOn("Side by side");
+        gui.robot().clickOn("#migrateServeBoth");
+        Label status = gui.node("migrate-serve-status", Label.class);
+        GuiTestSupport.await(120, () -> status.getText().contains("on real responses"));
+        String ports = gui.node("migrate-serve-ports", TextField.class).getText();
+        assertThat(ports).startsWith("old (Ingress) https=127.0.0.1:").contains("new (Gateway) https=127.0.0.1:");
+        TableView<Difference> real = gui.node("migrate-real-diff", TableView.class);
+        if (!real.getItems().isEmpty()) {
+            gui.robot().interact(() -> real.getSelectionModel().select(0));
+            GuiTestSupport.await(10, () -> gui.node("migrate-real-explanations", TextArea.class).getText()
+                    .contains("ingress-nginx:"));
+        }
+        int oldHttps = Integer.parseInt(ports.replaceAll("^old \\(Ingress\\) https=127\\.0\\.0\\.1:(\\d+).*$", "$1"));
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", oldHttps)) {
+            assertThat(s.isConnected()).as("the old rules are still served after the replay").isTrue();
+        }
+        gui.robot().clickOn("#migrateStopServing");
+        GuiTestSupport.await(10, () -> gui.node("migrate-serve-ports", TextField.class).getText().isEmpty());
+        GuiTestSupport.await(10, () -> {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", oldHttps)) {
+                return false;
+            } catch (java.io.IOException refused) {
+                return true;
+            }
+        });
+        screenshotIfAsked();
+    }
+
+    private static void screenshotIfAsked() throws Exception {
+        String dir = System.getProperty("gatehouse.screenshots");
+        if (dir != null) {
+            new ProcessBuilder("import", "-window", "root", Path.of(dir).resolve("migrate-serve.png").toString())
+                    .inheritIO().start().waitFor();
+        }
+    }
+
     private void migrate(String ingresses) throws Exception {
         gui.robot().clickOn("#nav-migrate");
         GuiTestSupport.await(10, () -> gui.showing("screen-migrate"));

@@ -22,6 +22,7 @@ public final class FxBackground implements AutoCloseable {
     private final ReadOnlyObjectWrapper<Task<?>> current = new ReadOnlyObjectWrapper<>();
     private final java.util.concurrent.ScheduledExecutorService timer;
     private final Scheduler scheduler;
+    private final java.util.List<AutoCloseable> closeWithApp = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public FxBackground() {
         AtomicInteger n = new AtomicInteger();
@@ -95,7 +96,19 @@ public final class FxBackground implements AutoCloseable {
 
     @Override
     public void close() {
+        for (AutoCloseable c : closeWithApp) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // the window is closing; what could not be closed dies with the process
+            }
+        }
         timer.shutdownNow();
         executor.shutdownNow();
+    }
+
+    /** Closed with the window (before the worker threads stop): local servers a screen started, … */
+    public void closeWithApp(AutoCloseable resource) {
+        closeWithApp.add(resource);
     }
 }

@@ -78,8 +78,18 @@ public final class MigrateView extends BorderPane {
         notes.getColumns().add(column("Value", ConversionNote::value));
         notes.getColumns().add(column("What became of it", MigrateViewModel::describe));
 
-        TableView<Difference> diff = new TableView<>(vm.differences());
-        diff.setId("migrate-diff");
+        SplitPane diffPane = diffPane(vm.differences(), "migrate-diff", "migrate-explanations");
+
+        TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
+                tab("Generated YAML", yaml), tab("Drafts", draftsPane(vm)), tab("Side by side", servePane(vm)));
+        tabs.setId("migrate-tabs");
+        setCenter(tabs);
+    }
+
+    /** Differing requests (one row each) above both explanations of the selected one. */
+    private SplitPane diffPane(javafx.collections.ObservableList<Difference> rows, String tableId, String textId) {
+        TableView<Difference> diff = new TableView<>(rows);
+        diff.setId(tableId);
         diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diff.getColumns().add(this.<Difference>column("Request", d -> d.probe().request().scheme() + "://"
                 + d.probe().request().host() + d.probe().request().path()));
@@ -91,18 +101,60 @@ public final class MigrateView extends BorderPane {
         diff.getColumns().add(column("Difference", Difference::summary));
         diff.getColumns().get(3).setPrefWidth(420);
         TextArea both = new TextArea();
-        both.setId("migrate-explanations");
+        both.setId(textId);
         both.setEditable(false);
         both.setWrapText(true);
         diff.getSelectionModel().selectedItemProperty().addListener((o, a, d) ->
                 both.setText(d == null ? "" : MigrateViewModel.explain(d)));
-        SplitPane diffPane = new SplitPane(diff, both);
-        diffPane.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        SplitPane pane = new SplitPane(diff, both);
+        pane.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        return pane;
+    }
 
-        TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
-                tab("Generated YAML", yaml), tab("Drafts", draftsPane(vm)));
-        tabs.setId("migrate-tabs");
-        setCenter(tabs);
+    /** Serve both: the two proxies' ports, the replay's progress, and the diff of the real responses. */
+    private VBox servePane(MigrateViewModel vm) {
+        MigrateServing serving = vm.serving();
+        Button serve = new Button("Serve both", new FontIcon("fth-play"));
+        serve.setId("migrateServeBoth");
+        serve.disableProperty().bind(vm.resultProperty().isNull().or(serving.runningProperty()));
+        serve.setOnAction(e -> vm.serveBoth());
+        serve.setTooltip(new Tooltip("Starts the Ingresses and the migration's objects (the drafts, once saved) on two"
+                + " local proxies with stand-in echo backends and replays every request of the diff through both"));
+        Button cancel = new Button("Cancel replay", new FontIcon("fth-x"));
+        cancel.setId("migrate-serve-cancel");
+        cancel.disableProperty().bind(serving.runningProperty().not());
+        cancel.setOnAction(e -> serving.cancel());
+        Button stop = new Button("Stop serving", new FontIcon("fth-square"));
+        stop.setId("migrateStopServing");
+        stop.disableProperty().bind(serving.servingProperty().not());
+        stop.setOnAction(e -> serving.stop());
+        javafx.scene.control.ProgressBar progress = new javafx.scene.control.ProgressBar();
+        progress.setId("migrate-serve-progress");
+        progress.progressProperty().bind(serving.progressProperty());
+        progress.visibleProperty().bind(serving.runningProperty());
+        for (Button b : List.of(serve, cancel, stop)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        HBox bar = new HBox(6, serve, cancel, stop, progress);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        Label status = new Label();
+        status.setId("migrate-serve-status");
+        status.setWrapText(true);
+        status.textProperty().bind(serving.statusProperty());
+        TextField ports = new TextField();
+        ports.setId("migrate-serve-ports");
+        ports.setEditable(false);
+        ports.setPromptText("not serving");
+        ports.textProperty().bind(serving.portsProperty());
+        Label note = new Label("The backends are stand-in echo servers (one per Service port, answering with the"
+                + " Service, path, Host and TLS they received), not your Pods.");
+        note.setWrapText(true);
+        note.getStyleClass().add("text-muted");
+        SplitPane diff = diffPane(serving.differences(), "migrate-real-diff", "migrate-real-explanations");
+        VBox box = new VBox(6, bar, status, ports, note, diff);
+        box.setPadding(new Insets(6));
+        VBox.setVgrow(diff, Priority.ALWAYS);
+        return box;
     }
 
     /** Save as drafts, Re-run diff, Apply…, and which objects (drafts, versions) the diff shown compared. */

@@ -13,6 +13,7 @@ import dev.gatehouse.routing.TraceStep;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.session.RoutingService;
 import dev.gatehouse.ui.common.DraftDesk;
+import dev.gatehouse.ui.common.FxBackground;
 import java.time.Clock;
 import java.util.Map;
 import javafx.animation.PauseTransition;
@@ -23,7 +24,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -42,7 +42,8 @@ import javafx.concurrent.Task;
  */
 public final class MigrateViewModel {
     private final ReadOnlyObjectProperty<RoutingService> routing;
-    private final Function<Task<MigrationResult>, Task<MigrationResult>> runner;
+    private final FxBackground background;
+    private final MigrateServing serving;
     private final StringProperty ingresses = new SimpleStringProperty("");
     private final StringProperty namespace = new SimpleStringProperty("");
     private final StringProperty ingressClass = new SimpleStringProperty("");
@@ -61,14 +62,16 @@ public final class MigrateViewModel {
 
     /**
      * @param routing the session's routing service (the migration reads its view)
-     * @param runner  starts a background task (the status bar shows it)
+     * @param background runs the background tasks (the status bar shows them); Serve both's proxies close with it
      * @param desk    the session's drafts (the Drafts screen's), where the generated objects are kept
      * @param clock   times the draft versions shown
      */
     public MigrateViewModel(ReadOnlyObjectProperty<RoutingService> routing,
-                            Function<Task<MigrationResult>, Task<MigrationResult>> runner, DraftDesk desk, Clock clock) {
+                            FxBackground background, DraftDesk desk, Clock clock) {
         this.routing = routing;
-        this.runner = runner;
+        this.background = background;
+        this.serving = new MigrateServing(background);
+        background.closeWithApp(serving);
         this.drafts = new MigrateDrafts(desk, clock);
         settle.setOnFinished(e -> {
             if (drafts.changedSinceCompared()) {
@@ -105,10 +108,11 @@ public final class MigrateViewModel {
         task.setOnSucceeded(e -> show(task.getValue()));
         task.setOnFailed(e -> status.set(task.getException() instanceof NginxProvider.NothingToConvert n
                 ? n.getMessage() : "Migration failed: " + task.getException().getMessage()));
-        return runner.apply(task);
+        return background.run(task);
     }
 
     void show(MigrationResult r) {
+        serving.stop(); // what it served was the previous migration
         generated = r;
         drafts.reset(r);
         saved.set(false);
@@ -183,7 +187,7 @@ public final class MigrateViewModel {
                         ? x.getMessage() : "The diff could not be re-run: " + x.getMessage());
             }
         });
-        return runner.apply(task);
+        return background.run(task);
     }
 
     /** Apply…: the next draft of this migration not applied yet goes to the Drafts screen's safe apply. */
@@ -194,6 +198,19 @@ public final class MigrateViewModel {
         }
         drafts.nextToApply().ifPresentOrElse(drafts::apply,
                 () -> diffFrom.set("Every draft of this migration is applied."));
+    }
+
+    /**
+     * Serve both: the Ingresses and the objects shown (the drafts as last compared, once saved) on two local proxies,
+     * the corpus replayed through both over real TLS; the real responses' diff lands in {@link #serving()}.
+     */
+    public void serveBoth() {
+        serving.serve(routing.get(), result.get());
+    }
+
+    /** The side by side of the proxies (Serve both). */
+    public MigrateServing serving() {
+        return serving;
     }
 
     /** Opens one draft of this migration on the Drafts screen. */
