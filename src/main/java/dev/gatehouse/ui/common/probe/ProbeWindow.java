@@ -95,7 +95,7 @@ public final class ProbeWindow implements ProbeOpener {
         BorderPane root = new BorderPane(split);
         root.setId("probeWindow");
         root.setTop(batchBar());
-        s.setScene(new Scene(root, 1280, 760));
+        s.setScene(new Scene(root, 1400, 900));
         return s;
     }
 
@@ -153,14 +153,16 @@ public final class ProbeWindow implements ProbeOpener {
             }
             Status s = row.status();
             Label name = new Label(row.host(), new FontIcon(s.iconLiteral()));
-            name.getStyleClass().add(s.styleClass());
+            name.getStyleClass().addAll(s.styleClass(), "probe-host");
             Label detail = new Label(row.summary() + row.takenAt().map(t -> " · " + ProbePanelViewModel.ago(t,
                     panel.clockNow())).orElse(""));
             detail.getStyleClass().add("text-muted");
             detail.setWrapText(true);
             detail.setMaxWidth(300);
             setText(null);
-            setGraphic(new VBox(2, name, detail));
+            VBox box = new VBox(2, name, detail);
+            box.getStyleClass().add("probe-host-cell");
+            setGraphic(box);
         }
     }
 }
