@@ -102,6 +102,41 @@ class ProbeFlowTest {
         screenshot("probe-live.png");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void probeLiveOnThePathViewsControllerBoxAndOnACertificatesDetail() throws Exception {
+        gui.startOnDemo(home);
+        gui.robot().clickOn("#nav-path");
+        javafx.scene.control.ComboBox<dev.gatehouse.ui.path.PathTarget> target = gui.node("path-target",
+                javafx.scene.control.ComboBox.class);
+        GuiTestSupport.await(30, () -> target.getItems().stream().anyMatch(t -> t.key().equals("ingress:shop/tickets")));
+        gui.robot().interact(() -> target.setValue(target.getItems().stream()
+                .filter(t -> t.key().equals("ingress:shop/tickets")).findFirst().orElseThrow()));
+        GuiTestSupport.await(20, () -> gui.exists("path-node-0-controller"));
+        gui.robot().clickOn("#path-node-0-controller");
+        GuiTestSupport.await(5, () -> gui.exists("path-probe-live"));
+        gui.robot().clickOn("#path-probe-live");
+        GuiTestSupport.await(30, () -> gui.showing("probePanel")
+                && text("probeHost").equals("tickets.demo.gatehouse.test")
+                && text("probeStatus").equals("1 disagreement with the objects"));
+
+        gui.robot().interact(() -> gui.node("probeWindow", javafx.scene.Node.class).getScene().getWindow().hide());
+        gui.robot().clickOn("#nav-certificates");
+        TableView<dev.gatehouse.ui.certs.CertificateRow> certs = gui.node("certs-table", TableView.class);
+        GuiTestSupport.await(20, () -> certs.getItems().stream().anyMatch(r -> r.key().equals("shop/storefront-tls")));
+        gui.robot().interact(() -> certs.getSelectionModel().select(certs.getItems().stream()
+                .filter(r -> r.key().equals("shop/storefront-tls")).findFirst().orElseThrow()));
+        GuiTestSupport.await(5, () -> gui.showing("cert-probe-live")
+                && !gui.node("cert-probe-live", javafx.scene.control.Button.class).isDisabled());
+        gui.robot().clickOn("#cert-probe-live");
+        GuiTestSupport.await(30, () -> gui.showing("probePanel")
+                && text("probeHost").equals("shop.demo.gatehouse.test")
+                && text("probeStatus").equals("agrees with the objects"));
+        ListView<HostRow> hosts = gui.node("probeHosts", ListView.class);
+        assertThat(row(hosts, "tickets.demo.gatehouse.test").summary()).as("the session keeps the earlier result")
+                .isEqualTo("1 disagreement with the objects");
+    }
+
     private String text(String id) {
         return gui.node(id, Label.class).getText();
     }

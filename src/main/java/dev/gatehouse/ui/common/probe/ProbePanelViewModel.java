@@ -36,7 +36,7 @@ import javafx.concurrent.Task;
 public final class ProbePanelViewModel {
 
     /** Where a typed address comes from, in the verdicts. */
-    static final String TYPED = "the address typed";
+    static final String TYPED = "the Address field";
 
     private final ProbeServices services;
     private final StringProperty host = new SimpleStringProperty("");
