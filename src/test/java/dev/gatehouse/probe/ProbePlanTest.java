@@ -84,7 +84,10 @@ class ProbePlanTest {
         assertThat(ProbeAddress.parse("::1")).isEqualTo(new ProbeAddress.Valid(new ProbeAddress("::1", 443)));
         assertThat(ProbeAddress.parse("host:http")).isEqualTo(new ProbeAddress.Invalid(
                 "\"http\" in \"host:http\" is not a port number"));
-        assertThat(ProbeAddress.parse("https://host/")).isInstanceOf(ProbeAddress.Invalid.class);
+        assertThat(ProbeAddress.parse("https://host/")).isEqualTo(new ProbeAddress.Invalid(
+                "\"https://host/\" is a URL; give HOST[:PORT], e.g. host:443"));
+        assertThat(ProbeAddress.parse("https://lb.example:8443/x")).isEqualTo(new ProbeAddress.Invalid(
+                "\"https://lb.example:8443/x\" is a URL; give HOST[:PORT], e.g. lb.example:8443"));
         assertThat(ProbeAddress.parse(" ")).isInstanceOf(ProbeAddress.Invalid.class);
     }
 

@@ -63,6 +63,19 @@ class ProbeFlowTest {
         assertThat(text("probe-verdict-certificate")).startsWith("certificate: the server sends the certificate of"
                 + " Secret shop/storefront-tls");
 
+        gui.robot().interact(() -> gui.node("probeAddress", TextField.class).setText("https://shop.example/"));
+        gui.robot().clickOn("#probeLive");
+        GuiTestSupport.await(5, () -> gui.showing("probeMessage"));
+        assertThat(text("probeMessage")).isEqualTo("Address: \"https://shop.example/\" is a URL; give HOST[:PORT],"
+                + " e.g. shop.example:443");
+        gui.robot().interact(() -> {
+            gui.node("probeAddress", TextField.class).setText("");
+            gui.node("probeTimeout", TextField.class).setText("soon");
+        });
+        gui.robot().clickOn("#probeLive");
+        GuiTestSupport.await(5, () -> text("probeMessage").startsWith("Timeout \"soon\" is not a duration"));
+        assertThat(text("probeStatus")).as("the last result stays").isEqualTo("agrees with the objects");
+
         try (RefusedPort refused = RefusedPort.open()) {
             gui.robot().interact(() -> {
                 gui.node("probeAddress", TextField.class).setText("127.0.0.1:" + refused.port());

@@ -154,7 +154,7 @@ public final class ProbeWindow implements ProbeOpener {
             Status s = row.status();
             Label name = new Label(row.host(), new FontIcon(s.iconLiteral()));
             name.getStyleClass().addAll(s.styleClass(), "probe-host");
-            Label detail = new Label(row.summary() + row.takenAt().map(t -> " · " + ProbePanelViewModel.ago(t,
+            Label detail = new Label(row.summary().replace(" with the objects", "") + row.takenAt().map(t -> " · " + ProbePanelViewModel.ago(t,
                     panel.clockNow())).orElse(""));
             detail.getStyleClass().add("text-muted");
             detail.setWrapText(true);
