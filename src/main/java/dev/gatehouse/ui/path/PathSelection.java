@@ -81,11 +81,18 @@ public final class PathSelection {
         NodeInfo node = lane.node(element);
         Optional<String> probe = Optional.empty();
         if (element == Element.CONTROLLER) {
-            HostPattern host = HostPattern.parse(node.subtitle());
-            probe = host.kind() == HostPattern.Kind.EXACT && host.valid() ? Optional.of(host.host()) : Optional.empty();
+            // An Ingress lane's controller box names its host; a Gateway lane's listener box its listener, the
+            // lane's title starts with the host.
+            probe = exactHost(node.subtitle()).or(() -> lane.route().isPresent()
+                    ? exactHost(lane.title().strip().split("\\s+")[0]) : Optional.empty());
         }
         return new Details(node.title(), node.subtitle(), lane.title(), node.status(), node.statusText(),
                 node.details(), node.diagnostics(), probe);
+    }
+
+    private static Optional<String> exactHost(String text) {
+        HostPattern host = HostPattern.parse(text);
+        return host.kind() == HostPattern.Kind.EXACT && host.valid() ? Optional.of(host.host()) : Optional.empty();
     }
 
     /** The UI.md colour of a leg's protection. */
