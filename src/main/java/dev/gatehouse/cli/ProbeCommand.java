@@ -44,11 +44,12 @@ public final class ProbeCommand implements Callable<Integer> {
     private ControllerOptions controller = new ControllerOptions();
 
     @Option(names = "--host", paramLabel = "H", description = "A host to probe (repeatable; default: every host with"
-            + " a TLS section in the objects)")
+            + " a TLS section in the objects, and every exact host a TLS-terminating Gateway listener takes)")
     private List<String> hosts = new ArrayList<>();
 
     @Option(names = "--address", paramLabel = "HOST[:PORT]", description = "Connect here instead of the address the"
-            + " Ingress publishes in status.loadBalancer (port 443 when not given), e.g. a port-forward 127.0.0.1:8443")
+            + " Ingress publishes in status.loadBalancer (or the Gateway in status.addresses, at the listener's port;"
+            + " port 443 when not given), e.g. a port-forward 127.0.0.1:8443")
     private String address;
 
     @Option(names = "--timeout", paramLabel = "S", description = "Bound of each step — name lookup, TCP connect, TLS"

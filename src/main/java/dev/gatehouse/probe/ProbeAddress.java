@@ -38,6 +38,12 @@ public record ProbeAddress(String host, int port) {
             return new Invalid("the address is empty; give HOST[:PORT], e.g. 203.0.113.10:443");
         }
         String t = text.trim();
+        int scheme = t.indexOf("://");
+        if (scheme > 0) {
+            String rest = t.substring(scheme + 3).replaceFirst("[/?#].*$", "");
+            return new Invalid("\"" + t + "\" is a URL; give HOST[:PORT]" + (rest.isEmpty() ? ""
+                    : ", e.g. " + rest + (rest.contains(":") ? "" : ":" + HTTPS_PORT)));
+        }
         String host;
         Optional<String> port = Optional.empty();
         if (t.startsWith("[")) {

@@ -5,6 +5,7 @@ import dev.gatehouse.routing.ProbeRequest;
 import dev.gatehouse.routing.RouteMatch;
 import dev.gatehouse.routing.RoutingSnapshot;
 import dev.gatehouse.routing.ServedCertificate;
+import dev.gatehouse.routing.gateway.GatewayListener;
 import dev.gatehouse.routing.input.ObjectRef;
 import dev.gatehouse.routing.model.Server;
 import dev.gatehouse.routing.route.HostPattern;
@@ -23,8 +24,9 @@ import java.util.TreeSet;
 
 /**
  * Which hosts to probe, where, and what the engine expects of each: from a {@link RoutingSnapshot}, the hosts
- * asked for (none: every host with TLS in the objects) and an address (none: the {@code status.loadBalancer} IP or
- * host name of the Ingress that decides the host, port 443).
+ * asked for (none: every host with TLS in the objects, Ingresses' and Gateway listeners') and an address (none: the
+ * {@code status.loadBalancer} IP or host name of the Ingress that decides the host at the port it publishes, or the
+ * {@code status.addresses} of the Gateway whose listener takes it, at the listener's port).
  */
 public final class ProbePlan {
 
@@ -48,6 +50,17 @@ public final class ProbePlan {
         }
     }
 
+    /**
+     * One host's plan: where to connect and what to expect, or why it cannot be probed (no address published and
+     * none given).
+     *
+     * @param host    the host (SNI and Host)
+     * @param planned the plan, when there is an address
+     * @param problem why there is none: a plain sentence that names the object that publishes no address
+     */
+    public record HostPlan(String host, Optional<PlannedHost> planned, Optional<String> problem) {
+    }
+
     public static Result plan(RoutingSnapshot snapshot, List<String> hosts, Optional<ProbeAddress> address,
                               Duration timeout) {
         List<String> problems = new ArrayList<>();
@@ -67,7 +80,7 @@ public final class ProbePlan {
             }
         }
         if (hosts.isEmpty()) {
-            names.addAll(tlsHosts(snapshot));
+            names.addAll(hosts(snapshot));
             if (names.isEmpty()) {
                 problems.add("the objects have no host with TLS to probe; name one with --host");
             }
@@ -78,22 +91,62 @@ public final class ProbePlan {
         Map<String, ObjectRef> known = knownLeaves(snapshot);
         List<PlannedHost> planned = new ArrayList<>();
         for (String host : names) {
-            Expectation expectation = expect(snapshot, host, known);
-            Optional<ProbeAddress> published = expectation.ingress().flatMap(ref -> published(snapshot, ref));
-            if (address.isPresent()) {
-                planned.add(new PlannedHost(new ProbeTarget(host, address.get(), timeout), expectation, "--address"));
-            } else if (published.isPresent()) {
-                planned.add(new PlannedHost(new ProbeTarget(host, published.get(), timeout), expectation,
-                        "status.loadBalancer of Ingress " + expectation.ingress().orElseThrow().path()));
-            } else {
-                problems.add(expectation.ingress().map(ref -> host + ": Ingress " + ref.path()
-                                + " publishes no address in status.loadBalancer (the controller has not written one,"
-                                + " or the objects come from files)")
-                        .orElse(host + ": no Ingress of the objects has a rule for this host")
-                        + "; give --address HOST[:PORT]");
-            }
+            HostPlan one = host(snapshot, host, address, "--address", timeout, known);
+            one.planned().ifPresent(planned::add);
+            one.problem().ifPresent(p -> problems.add(p + "; give --address HOST[:PORT]"));
         }
         return problems.isEmpty() ? new Planned(planned) : new Refused(problems);
+    }
+
+    /**
+     * The plan of one host (a normalised host name): at {@code given} when present (its origin named
+     * {@code givenFrom} in the verdicts, e.g. "--address"), else at the address the object deciding the host
+     * publishes — an Ingress's {@code status.loadBalancer}, or a Gateway's {@code status.addresses} at the
+     * listener's port.
+     */
+    public static HostPlan host(RoutingSnapshot snapshot, String host, Optional<ProbeAddress> given, String givenFrom,
+                                Duration timeout) {
+        return host(snapshot, host, given, givenFrom, timeout, knownLeaves(snapshot));
+    }
+
+    private static HostPlan host(RoutingSnapshot snapshot, String host, Optional<ProbeAddress> given,
+                                 String givenFrom, Duration timeout, Map<String, ObjectRef> known) {
+        boolean ingressHost = snapshot.model().servers().exact(host).isPresent();
+        Optional<GatewayListener> listener = ingressHost ? Optional.empty()
+                : GatewayTargets.listenerFor(snapshot, host);
+        int port = listener.map(GatewayListener::port).orElse(ProbeAddress.HTTPS_PORT);
+        Expectation expectation = expect(snapshot, host, known, port);
+        if (given.isPresent()) {
+            return planned(host, new PlannedHost(new ProbeTarget(host, given.get(), timeout), expectation, givenFrom));
+        }
+        if (listener.isPresent()) {
+            GatewayListener l = listener.get();
+            Optional<ProbeAddress> published = GatewayTargets.published(snapshot, l.gateway(), port);
+            String from = "status.addresses of Gateway " + l.gateway().path() + ", listener " + l.name() + " port "
+                    + l.port();
+            return published.map(a -> planned(host, new PlannedHost(new ProbeTarget(host, a, timeout), expectation,
+                    from))).orElseGet(() -> unplanned(host, host + ": Gateway " + l.gateway().path()
+                    + " publishes no IPAddress or Hostname in status.addresses (no controller has programmed it yet,"
+                    + " or the objects come from files)"));
+        }
+        Optional<ObjectRef> decider = expectation.ingress();
+        Optional<ProbeAddress> published = decider.flatMap(ref -> published(snapshot, ref));
+        if (published.isPresent()) {
+            return planned(host, new PlannedHost(new ProbeTarget(host, published.get(), timeout), expectation,
+                    "status.loadBalancer of Ingress " + decider.orElseThrow().path()));
+        }
+        return unplanned(host, decider.map(ref -> host + ": Ingress " + ref.path()
+                        + " publishes no address in status.loadBalancer (the controller has not written one,"
+                        + " or the objects come from files)")
+                .orElse(host + ": no Ingress or Gateway listener of the objects takes this host"));
+    }
+
+    private static HostPlan planned(String host, PlannedHost planned) {
+        return new HostPlan(host, Optional.of(planned), Optional.empty());
+    }
+
+    private static HostPlan unplanned(String host, String problem) {
+        return new HostPlan(host, Optional.empty(), Optional.of(problem));
     }
 
     static int port(IngressLoadBalancerIngress lb) {
@@ -104,7 +157,17 @@ public final class ProbePlan {
         return ports.isEmpty() || ports.contains(ProbeAddress.HTTPS_PORT) ? ProbeAddress.HTTPS_PORT : ports.get(0);
     }
 
-    /** Every exact host with a TLS section in the objects, sorted. */
+    /**
+     * Every host one can probe, sorted: each exact host with a TLS section in an Ingress, and each exact host a
+     * TLS-terminating Gateway listener takes (its own hostname, or an attached route's).
+     */
+    public static List<String> hosts(RoutingSnapshot snapshot) {
+        TreeSet<String> hosts = new TreeSet<>(tlsHosts(snapshot));
+        hosts.addAll(GatewayTargets.hosts(snapshot));
+        return List.copyOf(hosts);
+    }
+
+    /** Every exact host with a TLS section in the Ingresses, sorted. */
     static List<String> tlsHosts(RoutingSnapshot snapshot) {
         TreeSet<String> hosts = new TreeSet<>();
         for (Server server : snapshot.model().servers().all()) {
@@ -115,8 +178,8 @@ public final class ProbePlan {
         return List.copyOf(hosts);
     }
 
-    static Expectation expect(RoutingSnapshot snapshot, String host, Map<String, ObjectRef> known) {
-        ProbeRequest request = new ProbeRequest("GET", "https", host, 443, "/", "",
+    static Expectation expect(RoutingSnapshot snapshot, String host, Map<String, ObjectRef> known, int port) {
+        ProbeRequest request = new ProbeRequest("GET", "https", host, port, "/", "",
                 HostnameMatcher.isIpAddress(host) ? Optional.empty() : Optional.of(host),
                 dev.gatehouse.routing.ClientCertificate.NONE);
         Explanation explanation = snapshot.explain(request);
@@ -143,6 +206,7 @@ public final class ProbePlan {
                 }
             }
         }
+        GatewayTargets.addKnownLeaves(snapshot, known);
         return known;
     }
 

@@ -8,6 +8,8 @@ import dev.gatehouse.proxy.route.TlsProvider;
 import dev.gatehouse.tls.ca.TrustPolicy;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.connection.ConnectionViewModel;
+import dev.gatehouse.ui.common.probe.ProbeServices;
+import dev.gatehouse.ui.common.probe.ProbeWindow;
 import dev.gatehouse.ui.proxy.ProxyViewModel;
 import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
 import dev.gatehouse.ui.common.settings.SettingsStore;
@@ -88,7 +90,10 @@ public class GatehouseApp extends Application {
         LiveDiagnostics diagnostics = new LiveDiagnostics(connection.routingProperty());
         proxy = new ProxyViewModel(connection.sessionProperty(), connection.routingProperty(), connection.demoProperty(),
                 background, shell.proxyStateProperty(), dirs.data(), clock);
-        Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy, clock);
+        ProbeWindow probes = new ProbeWindow(stage, new ProbeServices(diagnostics.snapshotProperty(),
+                connection.probeResultsProperty(), clock, background));
+        actions.register(ShellActions.LIVE_PROBE, probes::open);
+        Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy, clock, probes);
         StartupProbe.attachIfRequested(stage);
         FirstFrame.then(stage, () -> {
             connection.start(options, shell.settings());

@@ -9,6 +9,7 @@ import dev.gatehouse.ui.certs.CertificateServices;
 import dev.gatehouse.ui.certs.CertificatesView;
 import dev.gatehouse.ui.certs.CertificatesViewModel;
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.probe.ProbeOpener;
 import dev.gatehouse.ui.draft.DraftsView;
 import dev.gatehouse.ui.draft.DraftsViewModel;
 import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
@@ -49,9 +50,11 @@ final class Screens {
     private DraftsView draftsView;
     private final AppDirs dirs;
     private final Clock clock;
+    private final ProbeOpener probes;
 
     Screens(ShellViewModel shell, ShellActions actions, FxBackground background, LiveDiagnostics diagnostics,
-            AppDirs dirs, ProxyViewModel proxy, Clock clock) {
+            AppDirs dirs, ProxyViewModel proxy, Clock clock, ProbeOpener probes) {
+        this.probes = probes;
         this.dirs = dirs;
         this.clock = clock;
         this.diagnostics = diagnostics;
@@ -78,14 +81,14 @@ final class Screens {
                         if (certificatesView != null) {
                             certificatesView.drop(files, Optional.of(secret));
                         }
-                    });
+                    }, probes);
             case GATEWAYS -> new GatewaysView(new GatewaysViewModel(shell.connection().sessionProperty(),
                     diagnostics.snapshotProperty()), this::editAsDraft);
             case HTTPROUTES -> new RoutesView(new RoutesViewModel(shell.connection().sessionProperty(),
                     diagnostics.snapshotProperty()), this::editAsDraft);
             case CERTIFICATES -> certificates();
             case PATH -> PathScreen.create(shell.connection().sessionProperty(), diagnostics.snapshotProperty(), background,
-                    clock, shell.explainRequestedProperty());
+                    clock, shell.explainRequestedProperty(), probes);
             case PROXY -> new ProxyView(proxy);
             case FLEET -> new FleetView(new FleetViewModel(shell.connection().sourceProperty(), background, clock,
                     this::openCertificate));
@@ -125,7 +128,7 @@ final class Screens {
     private Node certificates() {
         CertificatesView view = certificatesView = new CertificatesView(new CertificatesViewModel(
                 shell.connection().sessionProperty(), shell.connection().routingProperty(), diagnostics.snapshotProperty(),
-                new CertificateServices(dirs.data(), clock, shell.connection().trust()), background));
+                new CertificateServices(dirs.data(), clock, shell.connection().trust()), background), probes);
         actions.register(ShellActions.IMPORT_CERTIFICATES, view::openImport);
         actions.register(ShellActions.RENEW_CERTIFICATE, view::openRenew);
         actions.register(ShellActions.BACKUPS, view::openBackups);

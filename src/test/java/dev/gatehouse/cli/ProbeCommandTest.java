@@ -119,8 +119,8 @@ class ProbeCommandTest {
         assertThat(timeout.err()).startsWith("error: ").contains("--timeout");
         CliRunner.Run unknown = probe("--manifests", objects.toString(), "--host", "nowhere.test");
         assertThat(unknown.exitCode()).isEqualTo(2);
-        assertThat(unknown.err().strip()).isEqualTo("error: nowhere.test: no Ingress of the objects has a rule for"
-                + " this host; give --address HOST[:PORT]");
+        assertThat(unknown.err().strip()).isEqualTo("error: nowhere.test: no Ingress or Gateway listener of the"
+                + " objects takes this host; give --address HOST[:PORT]");
         CliRunner.Run wildcard = probe("--manifests", objects.toString(), "--host", "*.shop.test");
         assertThat(wildcard.exitCode()).isEqualTo(2);
         assertThat(wildcard.err()).contains("is a wildcard, not a host one can connect to");

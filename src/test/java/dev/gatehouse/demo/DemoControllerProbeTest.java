@@ -89,6 +89,23 @@ class DemoControllerProbeTest {
         assertThat(report.failures()).as("only the certificate disagrees").containsExactly(certificate);
     }
 
+    @Test
+    void gatewayListenerHostsArePlannedAtTheGatewaysPublishedAddress() {
+        PlannedHost docs = plan("docs.gw.demo.gatehouse.test");
+        assertThat(docs.target().address()).as("edge/main's status.addresses, the listener's port")
+                .isEqualTo(new ProbeAddress("203.0.113.10", 443));
+        assertThat(docs.addressFrom()).isEqualTo("status.addresses of Gateway edge/main, listener https-docs port 443");
+
+        ProbeAddress controller = new ProbeAddress("127.0.0.1", cluster.controllerAddress().getPort());
+        ProbePlan.HostPlan typed = ProbePlan.host(snapshot, "docs.gw.demo.gatehouse.test", Optional.of(controller),
+                "the address typed", Duration.ofSeconds(5));
+        HostReport report = new LiveProbe(TestCerts.CLOCK, anchors).run(List.of(typed.planned().orElseThrow()),
+                r -> { }).get(0);
+        assertThat(report.verdict(Verdict.Check.CERTIFICATE).orElseThrow().message()).as("the demo controller serves"
+                + " the listener's certificate").startsWith("the server sends the certificate of Secret"
+                + " shared-certs/docs-tls");
+    }
+
     private static PlannedHost plan(String host) {
         ProbePlan.Result result = ProbePlan.plan(snapshot, List.of(host), Optional.empty(), Duration.ofSeconds(5));
         assertThat(result).as(String.valueOf(result)).isInstanceOf(ProbePlan.Planned.class);

@@ -73,6 +73,72 @@ public final class LivePki {
                 + secret("shop-tls", shop) + secret("other-tls", other);
     }
 
+    /**
+     * {@link #yaml()} plus GatewayClass {@code gw}, Gateway {@code shop/edge} (listener {@code tls-gw} on 8443 for
+     * {@code gw.test} with Secret other-tls, listener {@code wild} on 443 for {@code *.wild.test} with Secret
+     * shop-tls, published as Hostname {@code lb.example.test}), HTTPRoute {@code shop/app} for {@code app.wild.test},
+     * and Gateway {@code shop/quiet} (listener for {@code quiet.test}, no status).
+     */
+    public String gatewayYaml() {
+        return yaml() + """
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: GatewayClass
+                metadata: {name: gw}
+                spec: {controllerName: example.com/gateway}
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: edge, namespace: shop}
+                spec:
+                  gatewayClassName: gw
+                  listeners:
+                  - name: tls-gw
+                    port: 8443
+                    protocol: HTTPS
+                    hostname: gw.test
+                    tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: other-tls}]}
+                  - name: wild
+                    port: 443
+                    protocol: HTTPS
+                    hostname: "*.wild.test"
+                    tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: shop-tls}]}
+                status:
+                  addresses:
+                  - {type: NamedAddress, value: pool-a}
+                  - {type: Hostname, value: lb.example.test}
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: HTTPRoute
+                metadata: {name: app, namespace: shop}
+                spec:
+                  parentRefs: [{name: edge}]
+                  hostnames: [app.wild.test]
+                  rules:
+                  - backendRefs: [{name: web, port: 80}]
+                ---
+                apiVersion: gateway.networking.k8s.io/v1
+                kind: Gateway
+                metadata: {name: quiet, namespace: shop}
+                spec:
+                  gatewayClassName: gw
+                  listeners:
+                  - name: https
+                    port: 443
+                    protocol: HTTPS
+                    hostname: quiet.test
+                    tls: {mode: Terminate, certificateRefs: [{kind: Secret, name: other-tls}]}
+                ---
+                """;
+    }
+
+    public InMemoryClusterView gatewayView() {
+        LoadResult result = new YamlClusterLoader().parse(gatewayYaml(), "live-pki-gateway.yaml");
+        if (!(result instanceof LoadResult.Loaded loaded)) {
+            throw new IllegalStateException(String.valueOf(result));
+        }
+        return InMemoryClusterView.of(loaded.objects());
+    }
+
     public InMemoryClusterView view() {
         LoadResult result = new YamlClusterLoader().parse(yaml(), "live-pki.yaml");
         return InMemoryClusterView.of(((LoadResult.Loaded) result).objects());

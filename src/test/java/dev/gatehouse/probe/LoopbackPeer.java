@@ -20,6 +20,7 @@ final class LoopbackPeer implements AutoCloseable {
 
     private final ServerSocket server;
     private final List<Socket> accepted = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.Semaphore connections = new java.util.concurrent.Semaphore(0);
 
     private LoopbackPeer(int backlog, Behaviour behaviour) throws IOException {
         server = new ServerSocket(0, backlog, InetAddress.getLoopbackAddress());
@@ -31,6 +32,7 @@ final class LoopbackPeer implements AutoCloseable {
                 try {
                     Socket s = server.accept();
                     accepted.add(s);
+                    connections.release();
                     Thread worker = new Thread(() -> {
                         try {
                             behaviour.serve(s);
@@ -56,6 +58,11 @@ final class LoopbackPeer implements AutoCloseable {
     /** Listens with a backlog of one and never accepts: once the backlog is full, new connections hang. */
     static LoopbackPeer neverAccepting() throws IOException {
         return new LoopbackPeer(1, null);
+    }
+
+    /** Waits until {@code n} connections have been accepted. */
+    boolean awaitConnections(int n, java.time.Duration timeout) throws InterruptedException {
+        return connections.tryAcquire(n, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     int port() {

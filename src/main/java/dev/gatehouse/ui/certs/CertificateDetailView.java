@@ -10,6 +10,8 @@ import dev.gatehouse.ui.common.RelativeTime;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.diagnostics.DiagnosticLabel;
 import dev.gatehouse.ui.common.ExpiryBands;
+import dev.gatehouse.ui.common.probe.ProbeLiveButton;
+import dev.gatehouse.ui.common.probe.ProbeOpener;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Clock;
@@ -75,7 +77,9 @@ final class CertificateDetailView extends VBox {
     private final Label renewalSummary;
     private final TabPane tabs;
 
-    CertificateDetailView(DetailActions handler, Clock clock, RenewalViewModel renewalVm) {
+    private final ProbeLiveButton probe;
+
+    CertificateDetailView(DetailActions handler, Clock clock, RenewalViewModel renewalVm, ProbeOpener probes) {
         this.clock = clock;
         this.renewalSummary = RenewalPane.summaryLine(renewalVm);
         setId("cert-detail");
@@ -114,16 +118,17 @@ final class CertificateDetailView extends VBox {
         Button export = button("Export…", "cert-export", "fth-download", () -> handler.exportCertificates(row));
         exportKey = button("Export key…", "cert-export-key", "fth-key", () -> handler.exportKey(row));
         renew = button("Renew…", "cert-renew", "fth-rotate-cw", handler::renew);
+        probe = new ProbeLiveButton("cert-probe-live", () -> row == null ? List.of() : probeHosts(row), probes);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        for (Button b : List.of(copy, export, exportKey, renew)) {
+        for (Button b : List.of(copy, export, exportKey, renew, probe)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
         copy.setTooltip(new javafx.scene.control.Tooltip("Copy the selected certificate as PEM"));
         export.setTooltip(new javafx.scene.control.Tooltip("Write the certificates of tls.crt to a file"));
         exportKey.setTooltip(new javafx.scene.control.Tooltip("Write the private key to a file only you can read"));
         title.setMinWidth(0);
-        actions = new HBox(6, title, spacer, copy, export, exportKey, renew);
+        actions = new HBox(6, title, spacer, probe, copy, export, exportKey, renew);
         actions.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         VBox right = new VBox(8, fields, new Label("Valid"), validity, validityText, new Label("Subject alternative names"), sans);
         right.setPadding(new Insets(0, 8, 8, 8));
@@ -169,6 +174,7 @@ final class CertificateDetailView extends VBox {
             return;
         }
         getChildren().setAll(actions, usedBy, warnings, renewalSummary, tabs);
+        probe.refresh();
         usedBy.setText(usedByLine(r));
         exportKey.setDisable(r.secret().map(sc -> !sc.summary().dataKeys().contains("tls.key")).orElse(true));
         renew.setDisable(r.missing());
@@ -188,6 +194,13 @@ final class CertificateDetailView extends VBox {
             leaf = leaf.getChildren().get(0);
         }
         chain.getSelectionModel().select(leaf);
+    }
+
+    /** The hosts served with this certificate that one can probe: the Ingresses' TLS hosts, exact listener hostnames. */
+    static List<String> probeHosts(CertificateRow r) {
+        List<String> all = new ArrayList<>(IngressUse.hostsOf(r.usedBy()));
+        r.listeners().forEach(l -> all.add(l.hostname()));
+        return ProbeLiveButton.exact(all);
     }
 
     /** "Used by Ingress shop/web (shop.example.com); used by Gateway edge/main, listener https (*.example.com)". */

@@ -41,6 +41,11 @@ public final class CertificatesView extends StackPane {
     private String hoveredRow;
 
     public CertificatesView(CertificatesViewModel vm) {
+        this(vm, dev.gatehouse.ui.common.probe.ProbeOpener.NONE);
+    }
+
+    /** @param probes "Probe live" on a certificate's detail opens the shared probe panel for one of its hosts */
+    public CertificatesView(CertificatesViewModel vm, dev.gatehouse.ui.common.probe.ProbeOpener probes) {
         this.vm = vm;
         setId("screen-certificates");
         Label title = new Label("Certificates");
@@ -108,7 +113,7 @@ public final class CertificatesView extends StackPane {
             public void renew() {
                 openRenew();
             }
-        }, vm.clock(), vm.renewal());
+        }, vm.clock(), vm.renewal(), probes);
         vm.selectedProperty().addListener((o, a, r) -> detail.show(r));
         SplitPane split = new SplitPane(table, detail);
         split.setOrientation(Orientation.VERTICAL);

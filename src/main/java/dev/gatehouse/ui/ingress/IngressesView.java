@@ -25,6 +25,8 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import dev.gatehouse.ui.common.probe.ProbeLiveButton;
+import dev.gatehouse.ui.common.probe.ProbeOpener;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -40,7 +42,8 @@ public final class IngressesView extends VBox {
     private final VBox problems = new VBox(4);
     private final BiConsumer<List<Path>, String> dropOnSecret;
 
-    public IngressesView(IngressesViewModel vm, Consumer<Ingress> openAsDraft, BiConsumer<List<Path>, String> dropOnSecret) {
+    public IngressesView(IngressesViewModel vm, Consumer<Ingress> openAsDraft, BiConsumer<List<Path>, String> dropOnSecret,
+                         ProbeOpener probes) {
         this.dropOnSecret = dropOnSecret;
         this.vm = vm;
         setId("screen-ingresses");
@@ -64,7 +67,9 @@ public final class IngressesView extends VBox {
         delete.setId("ingress-delete");
         delete.disableProperty().bind(vm.selectedProperty().isNull());
         delete.setOnAction(e -> confirmDelete());
-        HBox toolbar = new HBox(title, spacer, count, filter, draft, delete);
+        ProbeLiveButton probe = new ProbeLiveButton("ingress-probe-live", vm::probeHosts, probes);
+        vm.selectedProperty().addListener((o, a, row) -> probe.refresh());
+        HBox toolbar = new HBox(title, spacer, count, filter, probe, draft, delete);
         toolbar.getStyleClass().add("table-toolbar");
 
         Label problem = TableSupport.problemBanner("ingress-problem", vm.problemProperty());

@@ -11,6 +11,7 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.LiveList;
 import dev.gatehouse.ui.common.SelectionKeeper;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.diagnostics.LiveDiagnostics;
@@ -189,6 +190,16 @@ public final class IngressesViewModel implements AutoCloseable {
     public ReadOnlyStringProperty problemProperty() { return problem.getReadOnlyProperty(); }
     public ReadOnlyStringProperty placeholderProperty() { return placeholder.getReadOnlyProperty(); }
     public ObjectProperty<IngressRow> selectedProperty() { return selected; }
+
+    /** The selected Ingress's TLS hosts one can probe by name (its {@code spec.tls[].hosts}, no wildcards). */
+    public List<String> probeHosts() {
+        IngressRow row = selected.get();
+        if (row == null || row.ingress().getSpec() == null || row.ingress().getSpec().getTls() == null) {
+            return List.of();
+        }
+        return dev.gatehouse.ui.common.probe.ProbeOpener.exactHosts(row.ingress().getSpec().getTls().stream()
+                .filter(t -> t != null && t.getHosts() != null).flatMap(t -> t.getHosts().stream()).toList());
+    }
     public ReadOnlyObjectProperty<IngressDetails> detailsProperty() { return details.getReadOnlyProperty(); }
 
     @Override

@@ -4,6 +4,7 @@ import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.routing.diagnostics.Severity;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.StatusBadge;
+import dev.gatehouse.ui.common.probe.ProbeOpener;
 import dev.gatehouse.ui.path.PathDiagram.Detail;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,7 +18,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The side panel: everything about the clicked box or leg, with its diagnostics and how to fix them. */
 final class DetailsPanel extends VBox {
 
-    DetailsPanel(PathSelection selection) {
+    private final ProbeOpener probes;
+
+    DetailsPanel(PathSelection selection, ProbeOpener probes) {
+        this.probes = probes;
         setId("path-details");
         getStyleClass().add("path-details");
         setSpacing(10);
@@ -69,7 +73,16 @@ final class DetailsPanel extends VBox {
             v.setWrapText(true);
             grid.getChildren().add(new VBox(1, k, v));
         }
-        getChildren().addAll(top, sub, lane, status, grid);
+        getChildren().addAll(top, sub, lane, status);
+        d.probeHost().ifPresent(host -> {
+            Button probe = new Button("Probe live", new FontIcon("fth-zap"));
+            probe.setId("path-probe-live");
+            probe.setTooltip(new javafx.scene.control.Tooltip("Connect to the controller as " + host
+                    + " and compare what it serves with this prediction"));
+            probe.setOnAction(e -> probes.probe(host));
+            getChildren().add(probe);
+        });
+        getChildren().add(grid);
         if (!d.diagnostics().isEmpty()) {
             Label title = new Label("Problems");
             title.getStyleClass().add("path-details-section");

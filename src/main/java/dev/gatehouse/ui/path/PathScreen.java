@@ -3,6 +3,7 @@ package dev.gatehouse.ui.path;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.ui.common.FxBackground;
+import dev.gatehouse.ui.common.probe.ProbeOpener;
 import java.time.Clock;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,7 +16,8 @@ public final class PathScreen {
 
     public static PathView create(ReadOnlyObjectProperty<ClusterSession> session,
                                   ReadOnlyObjectProperty<SessionSnapshot> snapshots, FxBackground background,
-                                  Clock clock, BooleanProperty explainRequested) {
-        return new PathView(new PathViewModel(session, snapshots, background::execute, clock), explainRequested);
+                                  Clock clock, BooleanProperty explainRequested, ProbeOpener probes) {
+        return new PathView(new PathViewModel(session, snapshots, background::execute, clock), explainRequested,
+                probes);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.ui.path;
 
 import dev.gatehouse.routing.Leg;
+import dev.gatehouse.routing.route.HostPattern;
 import dev.gatehouse.routing.diagnostics.Diagnostic;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.path.PathDiagram.Detail;
@@ -32,9 +33,10 @@ public final class PathSelection {
      * @param statusText  the state in words
      * @param details     label/value lines
      * @param diagnostics the diagnostics about it, most serious first
+     * @param probeHost   the host "Probe live" connects for (the controller box of an exact host), if any
      */
     public record Details(String heading, String subheading, String lane, Status status, String statusText,
-                          List<Detail> details, List<Diagnostic> diagnostics) {
+                          List<Detail> details, List<Diagnostic> diagnostics, Optional<String> probeHost) {
     }
 
     private final ReadOnlyObjectWrapper<Selected> selected = new ReadOnlyObjectWrapper<>();
@@ -73,11 +75,24 @@ public final class PathSelection {
             Leg leg = lane.leg(element);
             return new Details(NodeFacts.capitalise(leg.kind().label()), leg.label(), lane.title(),
                     protectionStatus(leg.protection()), leg.label(),
-                    List.of(new Detail("Protection", leg.label()), new Detail("What happens", leg.detail())), List.of());
+                    List.of(new Detail("Protection", leg.label()), new Detail("What happens", leg.detail())), List.of(),
+                    Optional.empty());
         }
         NodeInfo node = lane.node(element);
+        Optional<String> probe = Optional.empty();
+        if (element == Element.CONTROLLER) {
+            // An Ingress lane's controller box names its host; a Gateway lane's listener box its listener, the
+            // lane's title starts with the host.
+            probe = exactHost(node.subtitle()).or(() -> lane.route().isPresent()
+                    ? exactHost(lane.title().strip().split("\\s+")[0]) : Optional.empty());
+        }
         return new Details(node.title(), node.subtitle(), lane.title(), node.status(), node.statusText(),
-                node.details(), node.diagnostics());
+                node.details(), node.diagnostics(), probe);
+    }
+
+    private static Optional<String> exactHost(String text) {
+        HostPattern host = HostPattern.parse(text);
+        return host.kind() == HostPattern.Kind.EXACT && host.valid() ? Optional.of(host.host()) : Optional.empty();
     }
 
     /** The UI.md colour of a leg's protection. */

@@ -6,6 +6,7 @@ import java.io.File;
 import java.util.concurrent.CompletionException;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
+import dev.gatehouse.ui.common.probe.ProbeOpener;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.SnapshotParameters;
@@ -40,6 +41,11 @@ public final class PathView extends VBox {
      * @param explainRequested set by "Explain a URL" (Ctrl+L) anywhere in the window: focus the URL field
      */
     public PathView(PathViewModel vm, BooleanProperty explainRequested) {
+        this(vm, explainRequested, ProbeOpener.NONE);
+    }
+
+    /** @param probes "Probe live" on the controller box opens the shared probe panel for its host */
+    public PathView(PathViewModel vm, BooleanProperty explainRequested, ProbeOpener probes) {
         this.vm = vm;
         setId("screen-path");
         getStyleClass().addAll("screen", "path-screen");
@@ -79,7 +85,7 @@ public final class PathView extends VBox {
         ScrollPane diagramScroll = new ScrollPane(diagram);
         diagramScroll.setId("path-diagram-scroll");
         diagramScroll.setFitToWidth(true);
-        ScrollPane detailsScroll = new ScrollPane(new DetailsPanel(vm.selection()));
+        ScrollPane detailsScroll = new ScrollPane(new DetailsPanel(vm.selection(), probes));
         detailsScroll.setFitToWidth(true);
         detailsScroll.setMinWidth(260);
         detailsScroll.setPrefWidth(320);

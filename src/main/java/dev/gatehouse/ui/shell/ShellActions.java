@@ -17,6 +17,8 @@ public final class ShellActions implements ClusterOpener {
     public static final String RENEW_CERTIFICATE = "certificates.renew";
     public static final String BACKUPS = "certificates.backups";
     public static final String EXPORT_LOCAL_CA = "certificates.export-ca";
+    /** Opens the Live probe window (registered by the wiring). */
+    public static final String LIVE_PROBE = "probe.window";
 
     private final java.util.Map<String, Runnable> commands = new java.util.HashMap<>();
     private final Stage stage;

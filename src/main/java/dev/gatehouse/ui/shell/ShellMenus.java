@@ -46,7 +46,9 @@ final class ShellMenus {
         explain.setOnAction(e -> vm.explainUrl());
         MenuItem theme = item("Toggle dark theme", "menu-toggle-theme", "Shortcut+Shift+T", "fth-moon");
         theme.setOnAction(e -> vm.toggleTheme());
-        view.getItems().addAll(new SeparatorMenuItem(), explain, new SeparatorMenuItem(), theme);
+        MenuItem probe = item("Live probe…", "menu-live-probe", "Shortcut+Shift+P", "fth-zap");
+        probe.setOnAction(e -> actions.run(ShellActions.LIVE_PROBE));
+        view.getItems().addAll(new SeparatorMenuItem(), explain, probe, new SeparatorMenuItem(), theme);
         return view;
     }
 

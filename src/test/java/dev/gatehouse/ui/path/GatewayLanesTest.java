@@ -209,6 +209,16 @@ class GatewayLanesTest {
     }
 
     @Test
+    void theListenerBoxOfAnExactHostsLaneOffersProbeLiveForThatHost() {
+        PathDiagram d = draw(Optional.empty());
+        assertThat(PathSelection.describe(d.lanes().get(1), Element.CONTROLLER).probeHost())
+                .contains("search.example.com");
+        assertThat(PathSelection.describe(d.lanes().get(0), Element.CONTROLLER).probeHost())
+                .as("a wildcard cannot be connected to").isEmpty();
+        assertThat(PathSelection.describe(d.lanes().get(1), Element.SERVICE).probeHost()).isEmpty();
+    }
+
+    @Test
     void theRedirectRuleOfThePlainListenerEndsInARedirectBoxNotAService() {
         Lane redirect = draw(Optional.empty()).lanes().get(0);
 

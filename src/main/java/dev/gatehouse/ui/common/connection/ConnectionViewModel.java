@@ -9,6 +9,7 @@ import dev.gatehouse.cluster.KubeconfigException;
 import dev.gatehouse.cluster.KubeconfigSource;
 import dev.gatehouse.cluster.NamespaceScope;
 import dev.gatehouse.demo.DemoCluster;
+import dev.gatehouse.probe.ProbeResults;
 import dev.gatehouse.routing.input.ControllerProfile;
 import dev.gatehouse.session.ConnectionRoots;
 import dev.gatehouse.session.RoutingInput;
@@ -38,8 +39,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The connection: which kubeconfig, context and namespace, the live {@link ClusterSession}, its
- * state as a badge, the session's one {@link RoutingService} (created with the session, closed with it) and
- * the embedded demo cluster. Every cluster call runs off the FX thread; results come back through
+ * state as a badge, the session's one {@link RoutingService} (created with the session, closed with it), its
+ * live probe results ({@link ProbeResults}: every screen sees the same) and the embedded demo cluster. Every cluster call runs off the FX thread; results come back through
  * {@link FxBackground#onFx}.
  */
 public final class ConnectionViewModel implements AutoCloseable {
@@ -67,6 +68,7 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final ObjectProperty<RememberedContext> rememberContext = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<ClusterSession> session = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RoutingService> routing = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<ProbeResults> probes = new ReadOnlyObjectWrapper<>();
     private final TrustPolicy trust;
     private final Clock clock;
     private final ReadOnlyObjectWrapper<DemoCluster> demo = new ReadOnlyObjectWrapper<>();
@@ -249,6 +251,7 @@ public final class ConnectionViewModel implements AutoCloseable {
                     return;
                 }
                 routing.set(routingFor(opened));
+                probes.set(new ProbeResults());
                 session.set(opened);
                 opened.onStateChange(state -> FxBackground.onFx(() -> {
                     if (session.get() == opened) {
@@ -323,6 +326,7 @@ public final class ConnectionViewModel implements AutoCloseable {
         RoutingService oldRouting = routing.get();
         session.set(null);
         routing.set(null);
+        probes.set(null);
         if (oldRouting != null) {
             oldRouting.close();
         }
@@ -371,6 +375,8 @@ public final class ConnectionViewModel implements AutoCloseable {
     public ReadOnlyObjectProperty<ClusterSession> sessionProperty() { return session.getReadOnlyProperty(); }
     /** The connected session's routing service (null when not connected); set before {@link #sessionProperty()}. */
     public ReadOnlyObjectProperty<RoutingService> routingProperty() { return routing.getReadOnlyProperty(); }
+    /** The live probe results of the connected session (null when not connected); set before the session. */
+    public ReadOnlyObjectProperty<ProbeResults> probeResultsProperty() { return probes.getReadOnlyProperty(); }
     public TrustPolicy trust() { return trust; }
     /** The kubeconfig the window reads (all files of KUBECONFIG, a file opened, or the demo's). */
     public javafx.beans.property.ReadOnlyObjectProperty<KubeconfigSource> sourceProperty() {
