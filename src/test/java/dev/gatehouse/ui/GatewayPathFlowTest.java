@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The demo's Gateway edge/main in the Path view, in a real window: listener → HTTPRoute rule → Service lanes, the
  * BackendTLSPolicy leg drawn verified, and the explain box walking the demo's Gateway scenarios (header canary,
- * weighted split, redirect, misdirected request).
+ * weighted split, redirect, misdirected request); then the same scenarios served by the local proxy over real TLS
+ * (Proxy screen, request tester).
  */
 class GatewayPathFlowTest {
     @TempDir
@@ -111,5 +112,59 @@ class GatewayPathFlowTest {
         explain("https://app.gw.demo.gatehouse.test/", "X-Canary always");
         GuiTestSupport.await(5, () -> gui.node("path-explain-error", Label.class).getText()
                 .contains("'X-Canary always' is not of the form 'Name: value'"));
+    }
+
+    private void send(String url, String headers, String sni) {
+        gui.robot().interact(() -> {
+            gui.node("tester-url", TextField.class).setText(url);
+            gui.node("tester-headers", javafx.scene.control.TextArea.class).setText(headers);
+            gui.node("tester-sni", TextField.class).setText(sni);
+        });
+        gui.robot().clickOn("#tester-send");
+    }
+
+    private String testerStatus() {
+        return gui.node("tester-status", Label.class).getText();
+    }
+
+    private String testerDecision() {
+        return gui.node("tester-decision", javafx.scene.control.TextArea.class).getText();
+    }
+
+    @Test
+    void theDemoGatewayScenariosAreServedByTheLocalProxy() throws Exception {
+        gui.startOnDemo(home);
+        gui.useFreeProxyPorts();
+        gui.robot().clickOn("#proxy-start");
+        GuiTestSupport.await(30, () -> gui.node("proxy-listening", Label.class).getText()
+                .startsWith("Listening on https://127.0.0.1:"));
+        javafx.scene.control.TabPane tabs = gui.node("proxy-tabs", javafx.scene.control.TabPane.class);
+        gui.robot().interact(() -> tabs.getSelectionModel().select(1));
+
+        // Header canary, over real TLS through the proxy: the canary with the header, the stable backend without.
+        send("https://app.gw.demo.gatehouse.test/", "X-Canary: always", "");
+        try {
+            GuiTestSupport.await(30, () -> testerStatus().startsWith("200") && testerDecision().contains("app-canary"));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("status " + testerStatus() + "; error " + gui.node("tester-error", Label.class)
+                    .getText() + "; decision " + testerDecision(), e);
+        }
+        send("https://app.gw.demo.gatehouse.test/", "", "");
+        GuiTestSupport.await(30, () -> testerStatus().startsWith("200") && testerDecision().contains("app-stable"));
+
+        // BackendTLSPolicy: the proxy re-encrypts to the HTTPS echo backend and verifies it.
+        send("https://vault.gw.demo.gatehouse.test/", "", "");
+        GuiTestSupport.await(30, () -> testerStatus().startsWith("200") && testerDecision().contains("vault"));
+
+        // The HTTP listener redirects to https.
+        send("http://shop.gw.demo.gatehouse.test/cart", "", "");
+        GuiTestSupport.await(30, () -> testerStatus().startsWith("301"));
+
+        // Misdirected request: a connection for red asked for blue gets 421.
+        send("https://blue.gw.demo.gatehouse.test/", "", "red.gw.demo.gatehouse.test");
+        GuiTestSupport.await(30, () -> testerStatus().startsWith("421"));
+
+        gui.robot().clickOn("#proxy-stop");
+        GuiTestSupport.await(10, () -> gui.node("proxy-listening", Label.class).getText().equals("Not running"));
     }
 }

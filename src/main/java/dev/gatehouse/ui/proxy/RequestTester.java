@@ -6,6 +6,7 @@ import dev.gatehouse.proxy.route.RouteTable;
 import dev.gatehouse.routing.ClientCertificate;
 import dev.gatehouse.routing.Explanation;
 import dev.gatehouse.routing.ProbeRequest;
+import dev.gatehouse.routing.route.RequestHeaders;
 import dev.gatehouse.ui.common.FxBackground;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -96,7 +97,11 @@ public final class RequestTester {
         LocalProxy p = running.get();
         ClientCertificateChoice cert = probe.https() ? clientCertificate.get() : null;
         InetSocketAddress address = probe.https() ? p.httpsAddress() : p.httpAddress();
-        ProbeRequest request = probe;
+        RequestHeaders sent = RequestHeaders.empty();
+        for (Map.Entry<String, String> h : extra) {
+            sent = sent.with(h.getKey(), h.getValue());
+        }
+        ProbeRequest request = probe.withHeaders(sent); // the decision shown is for the request as sent
         URI uri = URI.create(url.get().trim());
         curl.set(probe.https() ? CurlLines.https(probe.host(), probe.pathAndQuery(), address.getPort(), ca.get())
                 + (request.sni().isEmpty() ? "   (note: curl sends the host as SNI)" : "")
