@@ -15,8 +15,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -65,10 +63,14 @@ public final class ClusterSession implements AutoCloseable {
     private ConnectionState state = new ConnectionState.Connecting();
     private boolean closed;
 
-    /** When the watches alone last made the session start over (System.nanoTime), 0 for never. */
-    private volatile long lastWatchRestart;
-    /** When discovery last looked for missing Gateway API kinds (System.nanoTime). */
-    private volatile long lastGatewayDiscovery;
+    /**
+     * The watches alone having failed start the session over at most once a minute, so that an environment where
+     * only watches fail (a proxy that drops them) gets a fresh list regularly rather than a relist at every check.
+     */
+    private final Spacing watchRestarts = new Spacing(WATCH_RESTART_SPACING);
+    /** At most once a minute: Gateway API CRDs installed while connected are found without a reconnect. */
+    private final Spacing gatewayRediscovery = new Spacing(GATEWAY_REDISCOVERY_SPACING);
+    private final SessionNamespaces namespaces;
 
     private ClusterSession(KubeconfigSource source, String contextName, NamespaceScope scope,
                            SessionSettings settings, Executor callbackExecutor) {
@@ -84,6 +86,7 @@ public final class ClusterSession implements AutoCloseable {
             return t;
         });
         this.caches = new SessionCaches(contextName, callbacks, this::recomputeState);
+        this.namespaces = new SessionNamespaces(source, contextName, scope, caches, this::client, worker);
     }
 
     /**
@@ -190,32 +193,7 @@ public final class ClusterSession implements AutoCloseable {
      * namespaces seen in the caches plus the context's and the scope's namespace.
      */
     public CompletableFuture<List<String>> namespaces() {
-        ResourceCache<io.fabric8.kubernetes.api.model.Namespace> cached = caches.gateway.namespaces();
-        if (scope.namespace().isEmpty() && cached.status() instanceof CacheStatus.Ready) {
-            return CompletableFuture.completedFuture(cached.list().stream().map(n -> n.getMetadata().getName())
-                    .sorted().toList());
-        }
-        Optional<KubernetesClient> client = client();
-        if (client.isEmpty()) {
-            return CompletableFuture.completedFuture(knownNamespaces());
-        }
-        try {
-            return CompletableFuture.supplyAsync(() -> client.get().namespaces().list().getItems().stream()
-                            .map(n -> n.getMetadata().getName()).sorted().toList(), worker)
-                    .exceptionally(e -> {
-                        LOG.debug("listing namespaces failed: {}", Failure.ofRequest(e, null).message());
-                        return knownNamespaces();
-                    });
-        } catch (RejectedExecutionException e) {
-            return CompletableFuture.completedFuture(knownNamespaces());
-        }
-    }
-
-    private List<String> knownNamespaces() {
-        Set<String> names = new TreeSet<>(caches.namespacesSeen());
-        source.context(contextName).flatMap(KubeContext::defaultNamespace).ifPresent(names::add);
-        scope.namespace().ifPresent(names::add);
-        return List.copyOf(names);
+        return namespaces.list();
     }
 
     /** Reconnects from scratch now: new credentials, new client; the caches keep their content. */
@@ -331,7 +309,7 @@ public final class ClusterSession implements AutoCloseable {
                 a.unreachable = f.message();
             }
         }
-        if (a.unreachable == null && a.informersStarted && (serverWasDown || watchesWereDown && restartAllowed())) {
+        if (a.unreachable == null && a.informersStarted && (serverWasDown || watchesWereDown && watchRestarts.tryNow())) {
             // Back after an outage: start over as Retry does (the caches keep their content and report
             // only what changed). A watch resumed with a resource version the server no longer knows
             // (restored or replaced API server) would otherwise be retried forever without a relist.
@@ -342,14 +320,14 @@ public final class ClusterSession implements AutoCloseable {
         if (a.unreachable == null && !a.informersStarted) {
             // discovery is a blocking request: asked outside the lock, so that close() stays quick
             GatewayApiDiscovery gatewayApi = caches.gateway.discover(a.client, a.server);
-            lastGatewayDiscovery = System.nanoTime();
+            gatewayRediscovery.happened();
             synchronized (informerLock) {
                 if (!a.informersStarted && isCurrent(a)) {
                     a.informersStarted = true;
                     caches.start(a.client, scope, a.server, gatewayApi);
                 }
             }
-        } else if (a.unreachable == null && caches.gateway.incomplete() && gatewayRediscoveryDue()) {
+        } else if (a.unreachable == null && caches.gateway.incomplete() && gatewayRediscovery.tryNow()) {
             GatewayApiDiscovery gatewayApi = caches.gateway.discover(a.client, a.server);
             synchronized (informerLock) {
                 if (isCurrent(a)) {
@@ -358,30 +336,6 @@ public final class ClusterSession implements AutoCloseable {
             }
         }
         recomputeState();
-    }
-
-    /**
-     * Whether the watches alone having failed may start the session over now: at most once a minute,
-     * so that an environment where only watches fail (a proxy that drops them) gets a fresh list
-     * regularly rather than a relist at every health check.
-     */
-    private boolean restartAllowed() {
-        long now = System.nanoTime();
-        if (lastWatchRestart != 0 && now - lastWatchRestart < WATCH_RESTART_SPACING.toNanos()) {
-            return false;
-        }
-        lastWatchRestart = now;
-        return true;
-    }
-
-    /** At most once a minute: Gateway API CRDs installed while connected are found without a reconnect. */
-    private boolean gatewayRediscoveryDue() {
-        long now = System.nanoTime();
-        if (now - lastGatewayDiscovery < GATEWAY_REDISCOVERY_SPACING.toNanos()) {
-            return false;
-        }
-        lastGatewayDiscovery = now;
-        return true;
     }
 
     private void fail(Attempt a, String reason) {

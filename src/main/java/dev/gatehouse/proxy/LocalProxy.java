@@ -56,7 +56,7 @@ public final class LocalProxy implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LocalProxy.class);
     /** Coalesces a burst of changes (an editor's save, kubectl applying many objects) into one reload. */
-    private static final long RELOAD_DELAY_MS = 20;
+    private static final long RELOAD_DELAY_MS = 5;
 
     private final AtomicReference<RuleSource> rules;
     private final ControllerProfile profile;
