@@ -209,7 +209,7 @@ public final class LocalProxy implements AutoCloseable {
             }
             try {
                 proxy.server = new ProxyServer(config, transport != null ? transport : Transport.best(),
-                        proxy.table::get, backends, new UpstreamTlsContexts(provider), proxy.accessLogSink(),
+                        proxy.table::get, backends, new UpstreamTlsContexts(provider, proxy.clock), proxy.accessLogSink(),
                         extras(proxy.table.get()), !listenerPorts.containsKey(443), !listenerPorts.containsKey(80), draw);
             } catch (RuntimeException e) {
                 proxy.reloader.shutdownNow();

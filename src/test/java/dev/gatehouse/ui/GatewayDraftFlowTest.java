@@ -142,6 +142,8 @@ class GatewayDraftFlowTest {
                     + "hostname: admin.gw.demo.gatehouse.test"));
         });
         GuiTestSupport.await(5, () -> listeners.getItems().get(before).hostname().equals("admin.gw.demo.gatehouse.test"));
+        gui.robot().clickOn("Form");
+        screenshot("gateway-draft-form.png");
     }
 
     private static void screenshot(String name) throws Exception {

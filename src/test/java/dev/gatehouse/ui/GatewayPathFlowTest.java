@@ -123,6 +123,17 @@ class GatewayPathFlowTest {
         gui.robot().clickOn("#tester-send");
     }
 
+    /** Waits for the tester's answer; on a timeout says what it showed instead. */
+    private void expect(String status, String inDecision) throws Exception {
+        try {
+            GuiTestSupport.await(30, () -> testerStatus().startsWith(status) && testerDecision().contains(inDecision));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("expected " + status + " with " + inDecision + "; status " + testerStatus()
+                    + "; error " + gui.node("tester-error", Label.class).getText() + "; decision " + testerDecision()
+                    + "; body " + gui.node("tester-body", javafx.scene.control.TextArea.class).getText(), e);
+        }
+    }
+
     private String testerStatus() {
         return gui.node("tester-status", Label.class).getText();
     }
@@ -143,26 +154,21 @@ class GatewayPathFlowTest {
 
         // Header canary, over real TLS through the proxy: the canary with the header, the stable backend without.
         send("https://app.gw.demo.gatehouse.test/", "X-Canary: always", "");
-        try {
-            GuiTestSupport.await(30, () -> testerStatus().startsWith("200") && testerDecision().contains("app-canary"));
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("status " + testerStatus() + "; error " + gui.node("tester-error", Label.class)
-                    .getText() + "; decision " + testerDecision(), e);
-        }
+        expect("200", "app-canary");
         send("https://app.gw.demo.gatehouse.test/", "", "");
-        GuiTestSupport.await(30, () -> testerStatus().startsWith("200") && testerDecision().contains("app-stable"));
+        expect("200", "app-stable");
 
         // BackendTLSPolicy: the proxy re-encrypts to the HTTPS echo backend and verifies it.
         send("https://vault.gw.demo.gatehouse.test/", "", "");
-        GuiTestSupport.await(30, () -> testerStatus().startsWith("200") && testerDecision().contains("vault"));
+        expect("200", "vault");
 
         // The HTTP listener redirects to https.
         send("http://shop.gw.demo.gatehouse.test/cart", "", "");
-        GuiTestSupport.await(30, () -> testerStatus().startsWith("301"));
+        expect("301", "");
 
         // Misdirected request: a connection for red asked for blue gets 421.
         send("https://blue.gw.demo.gatehouse.test/", "", "red.gw.demo.gatehouse.test");
-        GuiTestSupport.await(30, () -> testerStatus().startsWith("421"));
+        expect("421", "");
 
         gui.robot().clickOn("#proxy-stop");
         GuiTestSupport.await(10, () -> gui.node("proxy-listening", Label.class).getText().equals("Not running"));

@@ -17,10 +17,18 @@ import javax.net.ssl.SSLParameters;
 public final class UpstreamTlsContexts {
 
     private final TlsProvider provider;
+    private final java.time.Clock clock;
     private final Map<String, SslContext> contexts = new ConcurrentHashMap<>();
 
+    /** Backends' certificates judged at the machine's time. */
     public UpstreamTlsContexts(TlsProvider provider) {
+        this(provider, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock "now" for the validity of backends' certificates (the app clock, as the engine judges them) */
+    public UpstreamTlsContexts(TlsProvider provider, java.time.Clock clock) {
         this.provider = provider;
+        this.clock = clock;
     }
 
     /**
@@ -56,7 +64,7 @@ public final class UpstreamTlsContexts {
                     + " input, so there is no CA certificate to verify it with");
         }
         if (tls.verify()) {
-            builder.trustManager(tls.trusted().toArray(X509Certificate[]::new));
+            builder.trustManager(new ClockedServerTrustManager(tls.trusted(), clock));
         } else {
             builder.trustManager(InsecureTrustManagerFactory.INSTANCE);
         }
