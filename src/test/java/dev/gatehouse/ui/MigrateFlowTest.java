@@ -86,8 +86,10 @@ class MigrateFlowTest {
         try (java.net.Socket s = new java.net.Socket("127.0.0.1", oldHttps)) {
             assertThat(s.isConnected()).as("the old rules are still served after the replay").isTrue();
         }
+        screenshotIfAsked();
         gui.robot().clickOn("#migrateStopServing");
         GuiTestSupport.await(10, () -> gui.node("migrate-serve-ports", TextField.class).getText().isEmpty());
+        assertThat(status.getText()).as("the last replay's result stays readable").contains("on real responses");
         GuiTestSupport.await(10, () -> {
             try (java.net.Socket s = new java.net.Socket("127.0.0.1", oldHttps)) {
                 return false;
@@ -95,7 +97,6 @@ class MigrateFlowTest {
                 return true;
             }
         });
-        screenshotIfAsked();
     }
 
     private static void screenshotIfAsked() throws Exception {

@@ -71,6 +71,11 @@ final class GatewayFormPane extends ScrollPane {
         t.getColumns().add(choiceColumn("Routes from", r -> shown(r.routesFrom()), (r, v) -> new ListenerRow(r.name(),
                 r.protocol(), r.port(), r.hostname(), r.tlsMode(), r.certificates(), unshown(v)), rows,
                 choices(GatewayForm.ROUTES_FROM)));
+        double[] widths = {110, 85, 60, 230, 105, 190, 105};
+        for (int i = 0; i < widths.length; i++) {
+            t.getColumns().get(i).setMinWidth(widths[i] * 0.8);
+            t.getColumns().get(i).setPrefWidth(widths[i]);
+        }
         return withButtons(t, "gateway-draft-add-listener", "Add listener", gateway::addListener,
                 () -> rows.remove(t.getSelectionModel().getSelectedItem()));
     }

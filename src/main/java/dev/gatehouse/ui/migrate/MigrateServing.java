@@ -34,6 +34,8 @@ public final class MigrateServing implements AutoCloseable {
     private final ReadOnlyBooleanWrapper serving = new ReadOnlyBooleanWrapper(false);
     private final ObservableList<Difference> differences = FXCollections.observableArrayList();
     private Task<DiffReport> task;
+    /** The summary of the last replay that finished ("" before the first, and while a new one runs). */
+    private String lastReplay = "";
     private SideBySide current;
 
     MigrateServing(FxBackground background) {
@@ -48,6 +50,7 @@ public final class MigrateServing implements AutoCloseable {
         }
         stop();
         differences.clear();
+        lastReplay = "";
         progress.set(0);
         Task<DiffReport> t = new Task<>() {
             @Override
@@ -64,10 +67,11 @@ public final class MigrateServing implements AutoCloseable {
         t.setOnSucceeded(e -> {
             DiffReport report = t.getValue();
             differences.setAll(report.differences());
-            status.set(report.identical() ? "identical on real responses: " + report.compared()
+            lastReplay = report.identical() ? "identical on real responses: " + report.compared()
                     + " requests answered the same by both proxies." : report.differences().size() + " of "
                     + report.compared() + " requests differ on real responses (" + report.unexplained().size()
-                    + " unexplained). Both proxies keep serving: try them with curl --resolve.");
+                    + " unexplained).";
+            status.set(lastReplay + " Both proxies keep serving: try them with curl --resolve.");
             running.set(false);
         });
         t.setOnFailed(e -> {
@@ -114,7 +118,7 @@ public final class MigrateServing implements AutoCloseable {
         ports.set("");
         if (was != null) {
             close(was);
-            status.set("Stopped serving both.");
+            status.set("Stopped serving both." + (lastReplay.isEmpty() ? "" : " Last replay: " + lastReplay));
         }
     }
 
