@@ -20,9 +20,9 @@ public final class UpstreamTlsContexts {
     private final java.time.Clock clock;
     private final Map<String, SslContext> contexts = new ConcurrentHashMap<>();
 
-    /** Backends' certificates judged at the machine's time. */
+    /** Backends' certificates judged by the app clock ({@link dev.gatehouse.app.AppClock#system()}). */
     public UpstreamTlsContexts(TlsProvider provider) {
-        this(provider, java.time.Clock.systemUTC());
+        this(provider, dev.gatehouse.app.AppClock.system());
     }
 
     /** @param clock "now" for the validity of backends' certificates (the app clock, as the engine judges them) */
