@@ -10,6 +10,7 @@ import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -39,11 +40,11 @@ final class FileChangeWatch implements AutoCloseable {
     }
 
     /** Starts watching; empty when the file system cannot watch (the caller then only polls). */
-    static java.util.Optional<FileChangeWatch> start(List<Path> paths, Runnable changed) {
+    static Optional<FileChangeWatch> start(List<Path> paths, Runnable changed) {
         try {
-            return java.util.Optional.of(new FileChangeWatch(FileSystems.getDefault().newWatchService(), paths, changed));
+            return Optional.of(new FileChangeWatch(FileSystems.getDefault().newWatchService(), paths, changed));
         } catch (IOException | UnsupportedOperationException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -28,6 +28,11 @@ final class ClockedServerTrustManager extends X509ExtendedTrustManager {
     private final Set<TrustAnchor> anchors;
     private final List<X509Certificate> cas;
     private final Clock clock;
+    /** The PKIX trust manager of the current second: backend handshakes within it reuse it. */
+    private volatile Cached cached;
+
+    private record Cached(long second, X509ExtendedTrustManager manager) {
+    }
 
     ClockedServerTrustManager(List<X509Certificate> cas, Clock clock) {
         this.cas = List.copyOf(cas);
@@ -35,12 +40,23 @@ final class ClockedServerTrustManager extends X509ExtendedTrustManager {
         this.clock = clock;
     }
 
-    /** The JDK's PKIX trust manager for these CAs at the clock's current time (no revocation checks). */
+    /** The JDK's PKIX trust manager for these CAs at the clock's current second (no revocation checks). */
     private X509ExtendedTrustManager now() throws CertificateException {
+        long second = clock.instant().getEpochSecond();
+        Cached c = cached;
+        if (c != null && c.second() == second) {
+            return c.manager();
+        }
+        X509ExtendedTrustManager manager = at(second);
+        cached = new Cached(second, manager);
+        return manager;
+    }
+
+    private X509ExtendedTrustManager at(long second) throws CertificateException {
         try {
             PKIXBuilderParameters params = new PKIXBuilderParameters(anchors, new X509CertSelector());
             params.setRevocationEnabled(false);
-            params.setDate(Date.from(clock.instant()));
+            params.setDate(new Date(second * 1000));
             TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
             factory.init(new CertPathTrustManagerParameters(params));
             for (TrustManager m : factory.getTrustManagers()) {
