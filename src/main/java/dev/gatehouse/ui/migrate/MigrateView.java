@@ -78,7 +78,8 @@ public final class MigrateView extends BorderPane {
         notes.getColumns().add(column("Value", ConversionNote::value));
         notes.getColumns().add(column("What became of it", MigrateViewModel::describe));
 
-        SplitPane diffPane = diffPane(vm.differences(), "migrate-diff", "migrate-explanations");
+        SplitPane diffPane = diffPane(vm.differences(), "migrate-diff", "migrate-explanations",
+                "Pick Ingresses (empty = every one) and press Migrate: each request that behaves differently becomes a row.");
 
         TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
                 tab("Generated YAML", yaml), tab("Drafts", draftsPane(vm)), tab("Side by side", servePane(vm)));
@@ -87,9 +88,11 @@ public final class MigrateView extends BorderPane {
     }
 
     /** Differing requests (one row each) above both explanations of the selected one. */
-    private SplitPane diffPane(javafx.collections.ObservableList<Difference> rows, String tableId, String textId) {
+    private SplitPane diffPane(javafx.collections.ObservableList<Difference> rows, String tableId, String textId,
+                               String empty) {
         TableView<Difference> diff = new TableView<>(rows);
         diff.setId(tableId);
+        diff.setPlaceholder(new Label(empty));
         diff.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         diff.getColumns().add(this.<Difference>column("Request", d -> d.probe().request().scheme() + "://"
                 + d.probe().request().host() + d.probe().request().path()));
@@ -150,7 +153,8 @@ public final class MigrateView extends BorderPane {
                 + " Service, path, Host and TLS they received), not your Pods.");
         note.setWrapText(true);
         note.getStyleClass().add("text-muted");
-        SplitPane diff = diffPane(serving.differences(), "migrate-real-diff", "migrate-real-explanations");
+        SplitPane diff = diffPane(serving.differences(), "migrate-real-diff", "migrate-real-explanations",
+                "Serve both replays the requests through both proxies; each real response that differs becomes a row.");
         VBox box = new VBox(6, bar, status, ports, note, diff);
         box.setPadding(new Insets(6));
         VBox.setVgrow(diff, Priority.ALWAYS);
