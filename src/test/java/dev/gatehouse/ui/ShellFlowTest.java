@@ -34,7 +34,7 @@ class ShellFlowTest {
 
     @Test
     void firstRunWithoutKubeconfigOffersTheDemoCluster() throws Exception {
-        gui.start(home, GuiOptions.defaults());
+        gui.start(home, GuiOptions.defaults().withoutDemoFallback());
         Stage stage = (Stage) Window.getWindows().get(0);
         assertThat(stage.getTitle()).isEqualTo("Gatehouse");
         assertThat(stage.getIcons()).isNotEmpty();
@@ -46,8 +46,20 @@ class ShellFlowTest {
     }
 
     @Test
+    void firstRunWithoutKubeconfigOpensTheDemoClusterAndSaysWhy() throws Exception {
+        gui.start(home, GuiOptions.defaults()); // what `java -jar gatehouse.jar` does on a machine without a kubeconfig
+        gui.awaitConnected();
+        @SuppressWarnings("unchecked")
+        ComboBox<String> context = gui.node("context-picker", ComboBox.class);
+        assertThat(context.getValue()).isEqualTo("gatehouse-demo");
+        assertThat(gui.node("status-message", Label.class).getText())
+                .startsWith("Connected to gatehouse-demo (").contains("No kubeconfig found (looked for ")
+                .contains("Showing the built-in demo cluster; File → Open kubeconfig… opens yours.");
+    }
+
+    @Test
     void navigationReachesEveryScreen() throws Exception {
-        gui.start(home, GuiOptions.defaults());
+        gui.start(home, GuiOptions.defaults().withoutDemoFallback());
         for (Section s : Section.values()) {
             gui.robot().clickOn("#" + s.navId());
             GuiTestSupport.await(5, () -> gui.showing(s.screenId()));
@@ -58,7 +70,7 @@ class ShellFlowTest {
 
     @Test
     void themeSwitchFlipsBetweenLightAndDarkAndIsRemembered() throws Exception {
-        gui.start(home, GuiOptions.defaults());
+        gui.start(home, GuiOptions.defaults().withoutDemoFallback());
         Stage stage = (Stage) Window.getWindows().get(0);
         assertThat(stage.getScene().getRoot().getStyleClass()).doesNotContain(Theme.DARK_CLASS);
         gui.robot().clickOn("#theme-toggle");
@@ -71,7 +83,7 @@ class ShellFlowTest {
 
     @Test
     void demoClusterOpensAndConnects() throws Exception {
-        gui.start(home, GuiOptions.defaults());
+        gui.start(home, GuiOptions.defaults().withoutDemoFallback());
         GuiTestSupport.await(10, () -> gui.showing("welcome-open-demo"));
         gui.robot().clickOn("#welcome-open-demo");
         gui.awaitConnected();
@@ -113,7 +125,7 @@ class ShellFlowTest {
 
     @Test
     void aboutShowsVersionsAndTlsProvider() throws Exception {
-        gui.start(home, GuiOptions.defaults());
+        gui.start(home, GuiOptions.defaults().withoutDemoFallback());
         gui.robot().clickOn("Help").clickOn("#menu-about");
         GuiTestSupport.await(5, () -> gui.exists("about-tls"));
         assertThat(gui.node("about-tls", Label.class).getText()).containsAnyOf("BoringSSL", "JDK");

@@ -78,6 +78,10 @@ public final class ConnectionViewModel implements AutoCloseable {
     private final javafx.beans.property.ReadOnlyObjectWrapper<KubeconfigSource> sourceView =
             new javafx.beans.property.ReadOnlyObjectWrapper<>();
     private boolean switching;
+    /** Set by {@link #start} when no kubeconfig was asked for: an empty environment opens the demo cluster. */
+    private boolean demoWhenEmpty;
+    /** Why the demo cluster is being opened without being asked for ("No kubeconfig found (…)."), or "". */
+    private String demoNote = "";
 
     /** With the data directory's trust policy. */
     public ConnectionViewModel(FxBackground background, AppDirs dirs, Clock clock) {
@@ -116,6 +120,7 @@ public final class ConnectionViewModel implements AutoCloseable {
                 .or(() -> settings.lastKubeconfig().filter(k -> options.context().isEmpty()).map(Path::of)
                         .filter(p -> p.toFile().isFile() && !p.startsWith(dirs.data())));
         String wanted = options.context().or(settings::lastContext).orElse(null);
+        demoWhenEmpty = options.demoWhenNoKubeconfig() && file.isEmpty() && options.context().isEmpty();
         loadSource(file, wanted);
     }
 
@@ -147,7 +152,7 @@ public final class ConnectionViewModel implements AutoCloseable {
             demoStarting.set(false);
             DemoCluster started = task.getValue();
             demo.set(started);
-            statusMessage.set("Demo cluster started: " + started.kubectlCommand());
+            statusMessage.set((demoNote.isEmpty() ? "" : demoNote + " ") + "Demo cluster started: " + started.kubectlCommand());
             loadSource(Optional.of(started.kubeconfig()), started.contextName());
         });
         task.setOnFailed(e -> {
@@ -212,14 +217,28 @@ public final class ConnectionViewModel implements AutoCloseable {
         } finally {
             switching = false;
         }
+        boolean demoInstead = demoWhenEmpty;
+        demoWhenEmpty = false;
         if (names.isEmpty()) {
             connecting.set(false);
             closeSession();
-            showState(Status.UNKNOWN, "No kubeconfig", newSource.emptyReason()
-                    .orElse("No kubeconfig found (KUBECONFIG or ~/.kube/config).") + " Open a kubeconfig, or the demo cluster.", false);
+            String why = sentence(newSource.emptyReason().orElse("no kubeconfig found (KUBECONFIG or ~/.kube/config)"));
+            showState(Status.UNKNOWN, "No kubeconfig", why + " Open a kubeconfig, or the demo cluster.", false);
+            if (demoInstead) {
+                demoNote = why + " Showing the built-in demo cluster; File → Open kubeconfig… opens yours.";
+                statusMessage.set(demoNote);
+                openDemoCluster();
+            }
             return;
         }
         connect();
+    }
+
+    /** "no kubeconfig found (…)" → "No kubeconfig found (…)." */
+    private static String sentence(String text) {
+        String t = text.strip();
+        String capital = t.isEmpty() ? t : Character.toUpperCase(t.charAt(0)) + t.substring(1);
+        return capital.endsWith(".") ? capital : capital + ".";
     }
 
     private void connect() {
@@ -270,7 +289,9 @@ public final class ConnectionViewModel implements AutoCloseable {
         } else if (state instanceof ConnectionState.Connected c) {
             connecting.set(false);
             showState(Status.OK, "Connected · " + c.serverVersion(), "Connected to " + context, false);
-            statusMessage.set("Connected to " + context + " (" + c.serverVersion() + ")");
+            statusMessage.set("Connected to " + context + " (" + c.serverVersion() + ")"
+                    + (demoNote.isEmpty() ? "" : ". " + demoNote));
+            demoNote = "";
             rememberContext.set(new RememberedContext(context, from.files().isEmpty() ? null : from.files().get(0).toString()));
             loadNamespaces(s);
         } else if (state instanceof ConnectionState.Degraded d) {
