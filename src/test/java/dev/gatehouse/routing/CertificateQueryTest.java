@@ -3,6 +3,7 @@ package dev.gatehouse.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.routing.route.HostPattern;
+import dev.gatehouse.routing.route.HostTable;
 import dev.gatehouse.routing.route.VirtualHost;
 import dev.gatehouse.routing.yaml.LoadResult;
 import dev.gatehouse.routing.yaml.YamlClusterLoader;
@@ -72,5 +73,16 @@ class CertificateQueryTest {
             }
         }
         assertThat(checked).hasSizeGreaterThan(4);
+    }
+
+    @ParameterizedTest
+    @MethodSource("inputs")
+    void theTlsViewWithoutRoutesIsTheBuiltHostsTlsSide(String input) {
+        LoadResult.Loaded loaded = (LoadResult.Loaded) new YamlClusterLoader().load(List.of(Path.of("src/test/resources", input)));
+        HostTable routes = RoutingEngine.withDefaults(loaded.view(), Fixture.CLOCK).snapshot().model().routes();
+        List<HostTable.TlsView> light = routes.tls(); // asked first: nothing built yet
+        List<HostTable.TlsView> built = routes.all().stream().map(h -> new HostTable.TlsView(h.pattern().host(),
+                h.catchAll(), h.tls(), h.clientCertificate())).toList();
+        assertThat(light).isEqualTo(built);
     }
 }

@@ -116,7 +116,7 @@ public final class PortForwardBackendSource implements BackendSource {
                     if (ready && endpoint.getTargetRef() != null && "Pod".equals(endpoint.getTargetRef().getKind())) {
                         String pod = endpoint.getTargetRef().getName();
                         LocalPortForward forward = client.pods().inNamespace(key.namespace()).withName(pod)
-                                .portForward(podPort.get());
+                                .portForward(podPort.get(), java.net.InetAddress.getLoopbackAddress(), 0); // never every interface
                         LOG.info("Port-forward to pod {}/{}:{} on 127.0.0.1:{}", key.namespace(), pod, podPort.get(),
                                 forward.getLocalPort());
                         if (closed) {

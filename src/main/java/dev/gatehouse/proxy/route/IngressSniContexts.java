@@ -12,7 +12,7 @@ import io.netty.handler.ssl.SslContext;
 import io.netty.util.Mapping;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,10 +38,10 @@ final class IngressSniContexts implements Mapping<String, SslContext> {
 
     private final RoutingSnapshot snapshot;
     private final SslContext defaultContext;
-    private final Map<VirtualHost, SslContext> byHost;
+    private final Map<String, SslContext> byHost;
     private final Map<String, SslContext> memo = new ConcurrentHashMap<>();
 
-    private IngressSniContexts(RoutingSnapshot snapshot, SslContext defaultContext, Map<VirtualHost, SslContext> byHost) {
+    private IngressSniContexts(RoutingSnapshot snapshot, SslContext defaultContext, Map<String, SslContext> byHost) {
         this.snapshot = snapshot;
         this.defaultContext = defaultContext;
         this.byHost = byHost;
@@ -54,8 +54,8 @@ final class IngressSniContexts implements Mapping<String, SslContext> {
      */
     static IngressSniContexts build(RoutingSnapshot snapshot, ServerTlsContexts tls, Set<String> ids) {
         ServerTlsContexts.BuildMemo contexts = tls.memo(); // hosts sharing a Secret share its context
-        Map<VirtualHost, SslContext> byHost = new IdentityHashMap<>();
-        for (VirtualHost host : snapshot.model().routes().all()) {
+        Map<String, SslContext> byHost = new HashMap<>();
+        for (HostTable.TlsView host : snapshot.model().routes().tls()) { // no route built: reloads stay cheap
             Optional<ServingSecret> secret = host.tls().secret();
             if (host.catchAll() || secret.isEmpty() || !secret.get().servable()) {
                 continue;
@@ -66,11 +66,11 @@ final class IngressSniContexts implements Mapping<String, SslContext> {
                     .orElse(List.of());
             try {
                 ServerTlsContexts.Keyed keyed = contexts.get(key, chain, cas);
-                byHost.put(host, keyed.context());
+                byHost.put(host.host(), keyed.context());
                 ids.add(keyed.id());
             } catch (SSLException | RuntimeException e) {
                 LOG.warn("Cannot serve Secret {} for {}: {}; serving the default certificate",
-                        secret.get().ref().path(), host.pattern().host(), e.getMessage());
+                        secret.get().ref().path(), host.host(), e.getMessage());
             }
         }
         return new IngressSniContexts(snapshot, tls.defaultContext(), byHost);
@@ -98,7 +98,7 @@ final class IngressSniContexts implements Mapping<String, SslContext> {
     private SslContext choose(String name) {
         HostTable hosts = snapshot.model().routes();
         Optional<VirtualHost> host = hosts.exact(name).or(() -> hosts.wildcardFor(name));
-        SslContext context = host.map(byHost::get).orElse(null);
+        SslContext context = host.map(h -> byHost.get(h.pattern().host())).orElse(null);
         if (context == null) {
             return defaultContext;
         }

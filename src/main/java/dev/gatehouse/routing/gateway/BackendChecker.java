@@ -6,7 +6,9 @@ import dev.gatehouse.routing.route.BackendRef;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPBackendRef;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Checks route backendRefs as a conformant controller does: core Service only (else {@code InvalidKind}),
@@ -18,6 +20,15 @@ final class BackendChecker {
     private final BackendResolver resolver;
     private final ReferenceGrants grants;
     private final BackendTlsPolicies policies;
+    /**
+     * The verdict of each distinct reference, made once per model build: a thousand routes to one Service ask
+     * the same question a thousand times, and the inputs (Services, grants, policies) are fixed for the build.
+     */
+    private final Map<Question, GatewayBackend> answered = new ConcurrentHashMap<>();
+
+    private record Question(String routeNamespace, String routeKind, String group, String kind, String namespace,
+                            String name, Integer port, Integer weight) {
+    }
 
     BackendChecker(BackendResolver resolver, ReferenceGrants grants, BackendTlsPolicies policies) {
         this.resolver = resolver;
@@ -36,6 +47,13 @@ final class BackendChecker {
 
     GatewayBackend one(String routeNamespace, String routeKind, String group, String kind, String namespace,
                        String name, Integer port, Integer weight) {
+        return answered.computeIfAbsent(new Question(routeNamespace, routeKind, group, kind, namespace, name, port, weight),
+                q -> decide(q.routeNamespace(), q.routeKind(), q.group(), q.kind(), q.namespace(), q.name(), q.port(),
+                        q.weight()));
+    }
+
+    private GatewayBackend decide(String routeNamespace, String routeKind, String group, String kind, String namespace,
+                                  String name, Integer port, Integer weight) {
         String g = group == null ? "" : group;
         String k = kind == null || kind.isEmpty() ? "Service" : kind;
         String ns = namespace == null || namespace.isEmpty() ? routeNamespace : namespace;

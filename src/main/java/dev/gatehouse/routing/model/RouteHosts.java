@@ -43,6 +43,13 @@ public final class RouteHosts implements HostTable {
         return of(servers.catchAll());
     }
 
+    /** From the same facts the virtual hosts are built from ({@link HostTlsFacts}), without building a route. */
+    @Override
+    public List<TlsView> tls() {
+        return servers.all().stream().map(s -> new TlsView(s.pattern().host(), s.catchAll(), HostTlsFacts.tls(s),
+                HostTlsFacts.clientCertificate(s))).toList();
+    }
+
     @Override
     public List<VirtualHost> all() {
         return servers.all().stream().map(this::of).toList();

@@ -30,6 +30,24 @@ public interface HostTable {
     /** Every host with a pattern, sorted by host, then the catch-all. */
     List<VirtualHost> all();
 
+    /**
+     * The TLS side of one host, as {@link VirtualHost#tls()} and {@link VirtualHost#clientCertificate()} give it.
+     *
+     * @param host     the host pattern's text ({@code VirtualHost.pattern().host()})
+     * @param catchAll the catch-all host
+     */
+    record TlsView(String host, boolean catchAll, HostTls tls, Optional<ClientCertificatePolicy> clientCertificate) {
+    }
+
+    /**
+     * Every host's certificate choice and client-certificate policy, in {@link #all()}'s order. Implementations
+     * that build hosts lazily answer this without building routes (the proxy asks at every reload).
+     */
+    default List<TlsView> tls() {
+        return all().stream().map(h -> new TlsView(h.pattern().host(), h.catchAll(), h.tls(), h.clientCertificate()))
+                .toList();
+    }
+
     /** The exact host, else the wildcard, else the catch-all. */
     default Lookup lookup(String host) {
         Optional<VirtualHost> exact = exact(host);
