@@ -12,6 +12,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,6 +44,8 @@ final class PortForwardBridge implements AutoCloseable {
     /** namespace/pod → pod port → where it is served. */
     private final Map<String, Map<Integer, InetSocketAddress>> pods = new ConcurrentHashMap<>();
     private final AtomicInteger threads = new AtomicInteger();
+    /** Open sessions, so that closing the bridge ends their connections. */
+    private final java.util.Set<Session> sessions = ConcurrentHashMap.newKeySet();
     private final ExecutorService pumps = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "demo-port-forward-" + threads.incrementAndGet());
         t.setDaemon(true);
@@ -102,6 +105,7 @@ final class PortForwardBridge implements AutoCloseable {
             this.pod = pod;
             this.port = port;
             this.target = target;
+            sessions.add(this);
         }
 
         @Override
@@ -195,6 +199,7 @@ final class PortForwardBridge implements AutoCloseable {
         }
 
         private void closeSocket() {
+            sessions.remove(this);
             writer.shutdown();
             try {
                 socket.close();
@@ -206,6 +211,7 @@ final class PortForwardBridge implements AutoCloseable {
 
     @Override
     public void close() {
+        List.copyOf(sessions).forEach(Session::closeSocket);
         pumps.shutdownNow();
     }
 }
