@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
                 + " objects predict.",
         synopsisHeading = "Usage: ",
         customSynopsis = {"gatehouse probe (--context NAME | --manifests PATH…) [--host H]…",
-                "                [--address HOST[:PORT] | --via-port-forward | --no-port-forward] [--timeout S] [--json]"
-                + " [OPTIONS]"},
+                "                [--address HOST[:PORT] | --via-port-forward | --no-port-forward]",
+                "                [--timeout S] [--json] [OPTIONS]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:what is served agrees with the objects", "1:it disagrees, or a check fails (including an"
                 + " unreachable address)", "2:bad input (unreadable files, a bad --address or --timeout, a host"
