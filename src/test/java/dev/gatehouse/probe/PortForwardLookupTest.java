@@ -150,6 +150,23 @@ class PortForwardLookupTest {
         }
     }
 
+    @Test
+    void aSlowApiServerIsBoundedByTheTimeout() {
+        cluster.server().expect().get().delay(20, java.util.concurrent.TimeUnit.SECONDS).withPath("/api/v1/services")
+                .andReturn(200, new io.fabric8.kubernetes.api.model.ServiceListBuilder().build()).always();
+        PlannedHost host = new PlannedHost(new ProbeTarget("docs.gw.example.com", new ProbeAddress("203.0.113.10",
+                443), Duration.ofSeconds(1)), new Expectation("docs.gw.example.com", Optional.empty(),
+                Optional.empty(), Optional.empty(), Map.of()), "status.addresses of Gateway edge/main",
+                Optional.of(new ObjectRef("Gateway", "edge", "main")), Optional.empty());
+        long started = System.nanoTime();
+        HostReport report = new LiveProbe(AppClock.system(), TrustAnchors.none(),
+                ProbeRoute.of(ProbeRoute.Mode.PORT_FORWARD, Optional.of(client), "context mock"))
+                .run(List.of(host), r -> { }).get(0);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(report.verdict(Verdict.Check.REACHABLE).orElseThrow().message()).isEqualTo("no port-forward: the"
+                + " API server of context mock did not answer the controller's Service lookup within 1 s");
+    }
+
     private static PlannedHost gatewayHost(ProbeAddress at) {
         return new PlannedHost(new ProbeTarget("docs.gw.example.com", at, TIMEOUT), new Expectation(
                 "docs.gw.example.com", Optional.empty(), Optional.empty(), Optional.empty(), Map.of()),
