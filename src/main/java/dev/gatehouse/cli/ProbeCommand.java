@@ -1,10 +1,13 @@
 package dev.gatehouse.cli;
 
+import dev.gatehouse.cluster.ClusterSession;
+import dev.gatehouse.cluster.SessionClusterView;
 import dev.gatehouse.cluster.SessionSettings;
 import dev.gatehouse.probe.HostReport;
 import dev.gatehouse.probe.LiveProbe;
 import dev.gatehouse.probe.ProbeAddress;
 import dev.gatehouse.probe.ProbePlan;
+import dev.gatehouse.probe.ProbeRoute;
 import dev.gatehouse.probe.ProbeTarget;
 import dev.gatehouse.session.SessionSnapshot;
 import java.io.PrintWriter;
@@ -26,12 +29,13 @@ import picocli.CommandLine.Spec;
                 + " accepted, ALPN h2, HSTS, OCSP stapling, CT SCTs, handshake time; each set beside what the"
                 + " objects predict.",
         synopsisHeading = "Usage: ",
-        customSynopsis = {"gatehouse probe (--context NAME | --manifests PATH…) [--host H]… [--address HOST[:PORT]]",
+        customSynopsis = {"gatehouse probe (--context NAME | --manifests PATH…) [--host H]…",
+                "                [--address HOST[:PORT] | --via-port-forward | --no-port-forward]",
                 "                [--timeout S] [--json] [OPTIONS]"},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:what is served agrees with the objects", "1:it disagrees, or a check fails (including an"
                 + " unreachable address)", "2:bad input (unreadable files, a bad --address or --timeout, a host"
-                + " without an address)"})
+                + " without an address, --via-port-forward without a cluster)"})
 public final class ProbeCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit")
@@ -51,6 +55,16 @@ public final class ProbeCommand implements Callable<Integer> {
             + " Ingress publishes in status.loadBalancer (or the Gateway in status.addresses, at the listener's port;"
             + " port 443 when not given), e.g. a port-forward 127.0.0.1:8443")
     private String address;
+
+    @Option(names = "--via-port-forward", description = "Probe through a port-forward to a Ready Pod of the"
+            + " controller's Service (the Service carrying the published address, else ingress-nginx's or the Gateway's"
+            + " well-known labels), whatever is published; needs --context/--kubeconfig")
+    private boolean viaPortForward;
+
+    @Option(names = "--no-port-forward", description = "Do not fall back to a port-forward when the published"
+            + " address does not answer (by default, with a cluster, a refused, timed-out or unroutable address is"
+            + " retried through one)")
+    private boolean noPortForward;
 
     @Option(names = "--timeout", paramLabel = "S", description = "Bound of each step — name lookup, TCP connect, TLS"
             + " handshake, first answer — in seconds, or 500ms, 2m (default: 10)")
@@ -78,6 +92,10 @@ public final class ProbeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Optional<ProbeAddress> where = Optional.empty();
+        if ((address != null ? 1 : 0) + (viaPortForward ? 1 : 0) + (noPortForward ? 1 : 0) > 1) {
+            err.println("error: give only one of --address, --via-port-forward and --no-port-forward");
+            return 2;
+        }
         if (address != null) {
             ProbeAddress.Parsed parsed = ProbeAddress.parse(address);
             if (parsed instanceof ProbeAddress.Invalid invalid) {
@@ -99,13 +117,23 @@ public final class ProbeCommand implements Callable<Integer> {
         if (opened.isEmpty()) {
             return 2;
         }
+        Optional<ClusterSession> session = opened.get().view() instanceof SessionClusterView v
+                ? Optional.of(v.session()) : Optional.empty();
+        if (viaPortForward && session.isEmpty()) {
+            err.println("error: --via-port-forward needs a cluster (--context or --kubeconfig), not --manifests");
+            return 2;
+        }
         SessionSnapshot snapshot = factory.snapshot(opened.get(), controller.profile());
         ProbePlan.Result plan = ProbePlan.plan(snapshot.routing(), hosts, where, bound);
         if (plan instanceof ProbePlan.Refused refused) {
             refused.messages().forEach(m -> err.println("error: " + m));
             return 2;
         }
-        List<HostReport> reports = new LiveProbe(factory.clock(), snapshot.anchors())
+        ProbeRoute.Mode mode = viaPortForward ? ProbeRoute.Mode.PORT_FORWARD
+                : address != null || noPortForward ? ProbeRoute.Mode.DIRECT : ProbeRoute.Mode.FALLBACK;
+        ProbeRoute route = ProbeRoute.of(mode, session.flatMap(ClusterSession::client),
+                session.map(s -> "context " + s.contextName()).orElse("the cluster"));
+        List<HostReport> reports = new LiveProbe(factory.clock(), snapshot.anchors(), route)
                 .run(((ProbePlan.Planned) plan).hosts(), report -> { });
         out.print(json ? ProbeRenderer.json(reports) + "\n" : ProbeRenderer.text(reports));
         out.flush();

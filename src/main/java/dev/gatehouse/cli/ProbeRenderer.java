@@ -28,8 +28,9 @@ final class ProbeRenderer {
     static String text(List<HostReport> reports) {
         StringBuilder b = new StringBuilder();
         for (HostReport r : reports) {
-            b.append(r.host()).append(" at ").append(r.planned().target().address()).append(" (address from ")
-                    .append(r.planned().addressFrom()).append("): ")
+            b.append(r.host()).append(r.planned().forwarded().isPresent() ? " " + r.planned().reachedHow()
+                    : " at " + r.planned().target().address() + " (address from " + r.planned().addressFrom() + ")")
+                    .append(": ")
                     .append(r.agrees() ? "agrees with the objects" : r.failures().size() + " problem"
                             + (r.failures().size() == 1 ? "" : "s")).append('\n');
             for (Verdict v : r.verdicts()) {
@@ -61,6 +62,14 @@ final class ProbeRenderer {
             host.put("host", r.host());
             host.put("address", r.planned().target().address().toString());
             host.put("addressFrom", r.planned().addressFrom());
+            host.put("portForward", r.planned().forwarded().map(f -> {
+                Map<String, Object> fw = new LinkedHashMap<>();
+                fw.put("pod", f.namespace() + "/" + f.pod());
+                fw.put("podPort", f.podPort());
+                fw.put("service", f.service());
+                fw.put("because", f.because().orElse(null));
+                return (Object) fw;
+            }).orElse(null));
             host.put("resolved", o.resolved().map(ip -> ip.getHostAddress()).orElse(null));
             host.put("probedAt", o.at().toString());
             host.put("agrees", r.agrees());

@@ -40,6 +40,11 @@ public final class SessionClusterView implements ClusterView {
         this.session = Objects.requireNonNull(session, "session");
     }
 
+    /** The session read (its client reaches the cluster, e.g. for a probe's port-forward). */
+    public ClusterSession session() {
+        return session;
+    }
+
     @Override
     public List<Ingress> ingresses() {
         return session.ingresses().list();

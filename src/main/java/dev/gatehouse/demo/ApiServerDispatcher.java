@@ -37,6 +37,7 @@ final class ApiServerDispatcher extends Dispatcher {
     private final String version;
     private final KubectlTables tables;
     private final Runnable afterEachRequest;
+    private final PortForwardBridge forwards;
 
     /**
      * @param crud      what answers everything else
@@ -45,9 +46,11 @@ final class ApiServerDispatcher extends Dispatcher {
      * @param version   the {@code /version} JSON
      * @param tables    server-side printing for kubectl
      * @param afterEachRequest run once per request (the request is already recorded by then)
+     * @param forwards  answers {@code pods/portforward} for the Pods it exposes
      */
     ApiServerDispatcher(Dispatcher crud, Map<String, String> documents, Map<String, String> groups, String version,
-                        KubectlTables tables, Runnable afterEachRequest) {
+                        KubectlTables tables, Runnable afterEachRequest, PortForwardBridge forwards) {
+        this.forwards = forwards;
         this.tables = tables;
         this.afterEachRequest = afterEachRequest;
         this.crud = crud;
@@ -72,6 +75,10 @@ final class ApiServerDispatcher extends Dispatcher {
             if (discovery.isPresent()) {
                 return discovery.get();
             }
+        }
+        Optional<MockResponse> forward = forwards.answer(request);
+        if (forward.isPresent()) {
+            return forward.get();
         }
         Optional<MockResponse> dryRun = DryRuns.answer(request);
         if (dryRun.isPresent()) {
@@ -138,6 +145,7 @@ final class ApiServerDispatcher extends Dispatcher {
     @Override
     public void shutdown() {
         watchClosers.shutdown();
+        forwards.close();
         crud.shutdown();
     }
 

@@ -53,9 +53,12 @@ final class DemoApiServer implements AutoCloseable {
     private final KubernetesMockServer server;
     private final String url;
     private final String caCertificatePem;
+    private final PortForwardBridge forwards;
 
-    private DemoApiServer(KubernetesMockServer server, String url, String caCertificatePem) {
+    private DemoApiServer(KubernetesMockServer server, String url, String caCertificatePem,
+                          PortForwardBridge forwards) {
         this.server = server;
+        this.forwards = forwards;
         this.url = url;
         this.caCertificatePem = caCertificatePem;
     }
@@ -65,8 +68,9 @@ final class DemoApiServer implements AutoCloseable {
         MockWebServer webServer = new MockWebServer();
         // MockWebServer records every request for tests' takeRequest() and never forgets them;
         // a demo runs for hours, so the record is cleared after each request.
+        PortForwardBridge forwards = new PortForwardBridge();
         ApiServerDispatcher dispatcher = discovery(new KubernetesMixedDispatcher(responses), serialization, clock,
-                webServer::reset);
+                webServer::reset, forwards);
         KubernetesMockServer server = new KubernetesMockServer(new Context(), webServer, responses, dispatcher, true);
         try {
             server.init(InetAddress.getByName("127.0.0.1"), 0);
@@ -77,7 +81,7 @@ final class DemoApiServer implements AutoCloseable {
         SelfSignedCertificate certificate = server.getSelfSignedCertificate();
         try {
             String pem = Files.readString(Path.of(certificate.certificatePath()), StandardCharsets.US_ASCII);
-            return new DemoApiServer(server, "https://127.0.0.1:" + server.getPort(), pem);
+            return new DemoApiServer(server, "https://127.0.0.1:" + server.getPort(), pem, forwards);
         } catch (IOException e) {
             server.destroy();
             throw new DemoClusterException("The demo API server's certificate cannot be read: " + e.getMessage(), e);
@@ -88,7 +92,8 @@ final class DemoApiServer implements AutoCloseable {
     }
 
     private static ApiServerDispatcher discovery(KubernetesMixedDispatcher crud, KubernetesSerialization serialization,
-                                                 Clock clock, Runnable afterEachRequest) {
+                                                 Clock clock, Runnable afterEachRequest,
+                                                 PortForwardBridge forwards) {
         Map<?, ?> documents;
         try (InputStream in = DemoApiServer.class.getClassLoader().getResourceAsStream(DISCOVERY_RESOURCE)) {
             if (in == null) {
@@ -104,7 +109,7 @@ final class DemoApiServer implements AutoCloseable {
         ApiServerDispatcher.groupsOf((Map<?, ?>) documents.get("/apis"))
                 .forEach((name, group) -> groups.put(name, serialization.asJson(group)));
         return new ApiServerDispatcher(crud, json, groups, serialization.asJson(versionInfo()),
-                new KubectlTables(serialization, clock), afterEachRequest);
+                new KubectlTables(serialization, clock), afterEachRequest, forwards);
     }
 
     private static Map<String, Object> versionInfo() {
@@ -124,6 +129,11 @@ final class DemoApiServer implements AutoCloseable {
     /** {@code https://127.0.0.1:PORT}. */
     String url() {
         return url;
+    }
+
+    /** Where {@code pods/portforward} requests go. */
+    PortForwardBridge forwards() {
+        return forwards;
     }
 
     int port() {

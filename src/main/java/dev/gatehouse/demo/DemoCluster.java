@@ -116,6 +116,7 @@ public final class DemoCluster implements AutoCloseable {
             List<HasMetadata> resources = seed.render(pki, backends::localPort, seededAt);
             controller = DemoController.start(resources, pki, backends, clock);
             DemoApiServer apiServer = await(apiServerStart);
+            controller.exposeThroughPortForward(resources, apiServer.forwards());
             String kubeconfigText = DemoKubeconfig.render(CONTEXT, apiServer.url(), apiServer.caCertificatePem());
             DemoKubeconfig.write(kubeconfig, kubeconfigText);
             create(kubeconfigText, resources);

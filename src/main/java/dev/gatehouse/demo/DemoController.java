@@ -107,6 +107,37 @@ final class DemoController implements AutoCloseable {
         return proxy.httpsAddress();
     }
 
+    /** Where it serves plain HTTP. */
+    InetSocketAddress httpAddress() {
+        return proxy.httpAddress();
+    }
+
+    /**
+     * Pods annotated {@value #POD_ANNOTATION}{@code : controller} stand for this controller: their container ports
+     * named {@code https} and {@code http} are served at this controller's HTTPS and HTTP addresses (through
+     * {@code pods/portforward}).
+     */
+    static final String POD_ANNOTATION = "gatehouse.dev/demo-port-forward";
+
+    void exposeThroughPortForward(List<HasMetadata> resources, PortForwardBridge bridge) {
+        for (HasMetadata resource : resources) {
+            if (!(resource instanceof io.fabric8.kubernetes.api.model.Pod pod)
+                    || pod.getMetadata().getAnnotations() == null
+                    || !"controller".equals(pod.getMetadata().getAnnotations().get(POD_ANNOTATION))) {
+                continue;
+            }
+            Map<Integer, InetSocketAddress> ports = new LinkedHashMap<>();
+            pod.getSpec().getContainers().stream().flatMap(c -> c.getPorts().stream()).forEach(p -> {
+                if ("https".equals(p.getName())) {
+                    ports.put(p.getContainerPort(), httpsAddress());
+                } else if ("http".equals(p.getName())) {
+                    ports.put(p.getContainerPort(), httpAddress());
+                }
+            });
+            bridge.expose(pod.getMetadata().getNamespace(), pod.getMetadata().getName(), ports);
+        }
+    }
+
     @Override
     public void close() {
         proxy.close();

@@ -36,8 +36,10 @@ public final class Comparison {
         List<Line> lines = new ArrayList<>();
         Observation o = report.observation();
         Expectation e = report.planned().expectation();
-        lines.add(new Line("Address", report.planned().target().address() + " (from " + report.planned().addressFrom()
-                + ")", o.reached() ? "TLS handshake completed" : o.withSni().problem().map(NetworkProblem::message)
+        String where = report.planned().forwarded().isPresent() ? report.planned().addressFrom() + " (local end "
+                + report.planned().target().address() + ")"
+                : report.planned().target().address() + " (from " + report.planned().addressFrom() + ")";
+        lines.add(new Line("Address", where, o.reached() ? "TLS handshake completed" : o.withSni().problem().map(NetworkProblem::message)
                 .orElse("no TLS handshake"), status(report, Verdict.Check.REACHABLE)));
         if (!o.reached()) {
             return lines;

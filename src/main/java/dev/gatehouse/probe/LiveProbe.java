@@ -14,14 +14,21 @@ public final class LiveProbe {
 
     private final Clock clock;
     private final TrustAnchors anchors;
+    private final ProbeRoute route;
 
     /**
      * @param clock   judges validity and stamps the observations
      * @param anchors the roots trusted here (trust policy plus the connection's roots)
      */
     public LiveProbe(Clock clock, TrustAnchors anchors) {
+        this(clock, anchors, ProbeRoute.direct());
+    }
+
+    /** @param route how to reach the controller: the planned address, a port-forward fallback, or only a port-forward */
+    public LiveProbe(Clock clock, TrustAnchors anchors, ProbeRoute route) {
         this.clock = clock;
         this.anchors = anchors;
+        this.route = route;
     }
 
     /** Probes every host; {@code progress} is called with each report as it is done (on the calling thread). */
@@ -33,7 +40,8 @@ public final class LiveProbe {
                 if (Thread.currentThread().isInterrupted()) {
                     break;
                 }
-                HostReport report = judge.judge(host, prober.observe(host.target()));
+                ProbeRoute.Probed probed = route.observe(prober, host);
+                HostReport report = judge.judge(probed.planned(), probed.observation());
                 reports.add(report);
                 progress.accept(report);
             }

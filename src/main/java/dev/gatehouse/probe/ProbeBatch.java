@@ -25,14 +25,21 @@ public final class ProbeBatch {
     private final Clock clock;
     private final TrustAnchors anchors;
     private final int parallelism;
+    private final ProbeRoute route;
 
     public ProbeBatch(Clock clock, TrustAnchors anchors, int parallelism) {
+        this(clock, anchors, parallelism, ProbeRoute.direct());
+    }
+
+    /** @param route how each host's controller is reached (the planned address, or a port-forward fallback) */
+    public ProbeBatch(Clock clock, TrustAnchors anchors, int parallelism, ProbeRoute route) {
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be at least 1");
         }
         this.clock = clock;
         this.anchors = anchors;
         this.parallelism = parallelism;
+        this.route = route;
     }
 
     /**
@@ -53,7 +60,7 @@ public final class ProbeBatch {
         ProbeJudge judge = new ProbeJudge(clock, anchors);
         try (TlsProber prober = new TlsProber(clock)) {
             try {
-                collect(hosts, done, reports, pool, judge, prober);
+                collect(hosts, done, reports, pool, judge, prober, route);
             } finally {
                 pool.shutdownNow(); // before the prober closes: cancelled probes end first
             }
@@ -62,10 +69,13 @@ public final class ProbeBatch {
     }
 
     private static void collect(List<PlannedHost> hosts, Consumer<HostReport> done, List<HostReport> reports,
-                                ExecutorService pool, ProbeJudge judge, TlsProber prober) {
+                                ExecutorService pool, ProbeJudge judge, TlsProber prober, ProbeRoute route) {
         CompletionService<HostReport> completion = new ExecutorCompletionService<>(pool);
         for (PlannedHost host : hosts) {
-            completion.submit(() -> judge.judge(host, prober.observe(host.target())));
+            completion.submit(() -> {
+                ProbeRoute.Probed probed = route.observe(prober, host);
+                return judge.judge(probed.planned(), probed.observation());
+            });
         }
         for (int i = 0; i < hosts.size(); i++) {
             HostReport report;

@@ -29,7 +29,10 @@ public final class ProbeJudge {
             return new HostReport(planned, observation, verdicts);
         }
         Handshake served = observation.withSni().handshake().orElseThrow();
-        verdicts.add(Verdict.pass(Verdict.Check.REACHABLE, "TLS handshake with " + planned.target().address()
+        verdicts.add(Verdict.pass(Verdict.Check.REACHABLE, planned.forwarded().isPresent()
+                ? "TLS handshake " + planned.forwarded().get().describe() + " (local end " + planned.target().address()
+                        + "; " + planned.forwarded().get().service() + ")"
+                : "TLS handshake with " + planned.target().address()
                 + observation.resolved().filter(ip -> !ip.getHostAddress().equals(planned.target().address().host()))
                         .map(ip -> " (" + ip.getHostAddress() + ")").orElse("")
                 + ", address from " + planned.addressFrom()));

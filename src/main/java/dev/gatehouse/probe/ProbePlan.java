@@ -125,7 +125,7 @@ public final class ProbePlan {
             String from = "status.addresses of Gateway " + l.gateway().path() + ", listener " + l.name() + " port "
                     + l.port();
             return published.map(a -> planned(host, new PlannedHost(new ProbeTarget(host, a, timeout), expectation,
-                    from))).orElseGet(() -> unplanned(host, host + ": Gateway " + l.gateway().path()
+                    from, Optional.of(l.gateway()), Optional.empty()))).orElseGet(() -> unplanned(host, host + ": Gateway " + l.gateway().path()
                     + " publishes no IPAddress or Hostname in status.addresses (no controller has programmed it yet,"
                     + " or the objects come from files)"));
         }
@@ -133,7 +133,7 @@ public final class ProbePlan {
         Optional<ProbeAddress> published = decider.flatMap(ref -> published(snapshot, ref));
         if (published.isPresent()) {
             return planned(host, new PlannedHost(new ProbeTarget(host, published.get(), timeout), expectation,
-                    "status.loadBalancer of Ingress " + decider.orElseThrow().path()));
+                    "status.loadBalancer of Ingress " + decider.orElseThrow().path(), decider, Optional.empty()));
         }
         return unplanned(host, decider.map(ref -> host + ": Ingress " + ref.path()
                         + " publishes no address in status.loadBalancer (the controller has not written one,"

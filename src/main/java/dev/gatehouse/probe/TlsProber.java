@@ -117,6 +117,11 @@ public final class TlsProber implements AutoCloseable {
                 get ? Optional.of(target.host()) : Optional.empty(), target.timeout());
     }
 
+    /** An observation of a target that was never reached, for {@code problem}, stamped now. */
+    Observation failed(ProbeTarget target, NetworkProblem problem) {
+        return unreached(target, clock.instant(), problem);
+    }
+
     private Observation unreached(ProbeTarget target, Instant at, NetworkProblem problem) {
         return new Observation(target, at, Optional.empty(), Attempt.failed(problem), Optional.empty(), List.of(),
                 Optional.empty(), connector.implementation());

@@ -91,7 +91,7 @@ public class GatehouseApp extends Application {
         proxy = new ProxyViewModel(connection.sessionProperty(), connection.routingProperty(), connection.demoProperty(),
                 background, shell.proxyStateProperty(), dirs.data(), clock);
         ProbeWindow probes = new ProbeWindow(stage, new ProbeServices(diagnostics.snapshotProperty(),
-                connection.probeResultsProperty(), clock, background));
+                connection.probeResultsProperty(), connection.sessionProperty(), clock, background));
         actions.register(ShellActions.LIVE_PROBE, probes::open);
         Screens screens = new Screens(shell, actions, background, diagnostics, dirs, proxy, clock, probes);
         StartupProbe.attachIfRequested(stage);

@@ -11,6 +11,9 @@ import dev.gatehouse.probe.LiveProbe;
 import dev.gatehouse.probe.PlannedHost;
 import dev.gatehouse.probe.ProbeAddress;
 import dev.gatehouse.probe.ProbePlan;
+import dev.gatehouse.probe.ProbeRoute;
+import dev.gatehouse.probe.ProbeTarget;
+import dev.gatehouse.testing.RefusedPort;
 import dev.gatehouse.probe.Verdict;
 import dev.gatehouse.routing.RoutingEngine;
 import dev.gatehouse.routing.RoutingSnapshot;
@@ -104,6 +107,52 @@ class DemoControllerProbeTest {
         assertThat(report.verdict(Verdict.Check.CERTIFICATE).orElseThrow().message()).as("the demo controller serves"
                 + " the listener's certificate").startsWith("the server sends the certificate of Secret"
                 + " shared-certs/docs-tls");
+    }
+
+    @Test
+    void aGatewayHostProbedThroughAPortForwardReachesTheDemoControllerThroughTheGatewaysPod() {
+        PlannedHost docs = plan("docs.gw.demo.gatehouse.test");
+        HostReport report = new LiveProbe(TestCerts.CLOCK, anchors, ProbeRoute.of(ProbeRoute.Mode.PORT_FORWARD,
+                session.client(), DemoCluster.CONTEXT)).run(List.of(docs), r -> { }).get(0);
+        assertThat(report.verdict(Verdict.Check.REACHABLE).orElseThrow().message()).startsWith("TLS handshake via"
+                + " port-forward to edge/envoy-edge-main-7d9f8c6b5-x2k4q, pod port 8443 (asked for) (local end"
+                + " 127.0.0.1:").endsWith("; Service edge/envoy-edge-main (its status.loadBalancer carries"
+                + " 203.0.113.10))");
+        assertThat(report.verdict(Verdict.Check.CERTIFICATE).orElseThrow().message())
+                .startsWith("the server sends the certificate of Secret shared-certs/docs-tls");
+        int local = report.planned().target().address().port();
+        assertThat(report.planned().target().address().host()).isEqualTo("127.0.0.1");
+        assertThat(connects(local)).as("the forward's local end is closed after the probe").isFalse();
+    }
+
+    private static boolean connects(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void whenThePublishedAddressRefusesTheProbeFallsBackToThePortForwardAndSaysWhy() {
+        PlannedHost docs = plan("docs.gw.demo.gatehouse.test");
+        try (RefusedPort refused = RefusedPort.open()) {
+            // As if edge/main published a loopback address nothing listens on (203.0.113.10 answers in some
+            // sandboxes): no Service carries it, so the Gateway's label finds its Service.
+            PlannedHost unanswered = new PlannedHost(new ProbeTarget(docs.target().host(),
+                    new ProbeAddress("127.0.0.1", refused.port()), Duration.ofSeconds(5)), docs.expectation(),
+                    docs.addressFrom(), docs.publisher(), Optional.empty());
+            HostReport report = new LiveProbe(TestCerts.CLOCK, anchors, ProbeRoute.of(ProbeRoute.Mode.FALLBACK,
+                    session.client(), DemoCluster.CONTEXT)).run(List.of(unanswered), r -> { }).get(0);
+            assertThat(report.planned().reachedHow()).isEqualTo("via port-forward to"
+                    + " edge/envoy-edge-main-7d9f8c6b5-x2k4q, pod port 8443, because 127.0.0.1:" + refused.port()
+                    + " refused the connection");
+            assertThat(report.verdict(Verdict.Check.REACHABLE).orElseThrow().message()).contains("(its labels"
+                    + " gateway.networking.k8s.io/gateway-name=main, namespace edge)");
+            assertThat(report.verdict(Verdict.Check.CERTIFICATE).orElseThrow().message())
+                    .startsWith("the server sends the certificate of Secret shared-certs/docs-tls");
+        }
     }
 
     private static PlannedHost plan(String host) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.gatehouse.testing.RefusedPort;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.probe.ProbeBatchViewModel.HostRow;
+import dev.gatehouse.ui.common.probe.ProbePanelViewModel;
 import dev.gatehouse.ui.ingress.IngressRow;
 import java.nio.file.Path;
 import java.util.List;
@@ -157,6 +158,53 @@ class ProbeFlowTest {
         ListView<HostRow> hosts = gui.node("probeHosts", ListView.class);
         assertThat(row(hosts, "tickets.demo.gatehouse.test").summary()).as("the session keeps the earlier result")
                 .isEqualTo("1 disagreement with the objects");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDemoGatewayHostProbedThroughAPortForwardSaysSo() throws Exception {
+        gui.startOnDemo(home);
+        gui.robot().clickOn("#nav-ingresses");
+        TableView<IngressRow> table = gui.node("ingress-table", TableView.class);
+        GuiTestSupport.await(20, () -> table.getItems().stream().anyMatch(r -> r.key().equals("shop/tickets")));
+        gui.robot().interact(() -> table.getSelectionModel().select(table.getItems().stream()
+                .filter(r -> r.key().equals("shop/tickets")).findFirst().orElseThrow()));
+        gui.robot().clickOn("#ingress-probe-live");
+        GuiTestSupport.await(30, () -> gui.showing("probePanel")
+                && text("probeStatus").equals("1 disagreement with the objects"));
+
+        ListView<HostRow> hosts = gui.node("probeHosts", ListView.class);
+        gui.robot().interact(() -> hosts.getSelectionModel().select(row(hosts, "docs.gw.demo.gatehouse.test")));
+        GuiTestSupport.await(5, () -> text("probeHost").equals("docs.gw.demo.gatehouse.test")
+                && gui.node("probeAddress", TextField.class).getPromptText().equals("203.0.113.10:443 (published)"));
+        javafx.scene.control.ChoiceBox<ProbePanelViewModel.AddressMode> mode = gui.node("probeAddressMode",
+                javafx.scene.control.ChoiceBox.class);
+        assertThat(mode.getValue()).isEqualTo(ProbePanelViewModel.AddressMode.PUBLISHED);
+        gui.robot().interact(() -> {
+            mode.setValue(ProbePanelViewModel.AddressMode.PORT_FORWARD);
+            gui.node("probeTimeout", TextField.class).setText("5");
+        });
+        assertThat(gui.node("probeAddress", TextField.class).isDisabled()).as("no address to type").isTrue();
+        gui.robot().clickOn("#probeLive");
+        GuiTestSupport.await(30, () -> text("probeAgo").startsWith("probed just now via port-forward"));
+        assertThat(text("probeAgo")).isEqualTo("probed just now via port-forward to"
+                + " edge/envoy-edge-main-7d9f8c6b5-x2k4q, pod port 8443 (asked for)");
+        assertThat(text("probe-verdict-reachable")).startsWith("reachable: TLS handshake via port-forward to"
+                + " edge/envoy-edge-main-7d9f8c6b5-x2k4q, pod port 8443 (asked for)")
+                .endsWith("Service edge/envoy-edge-main (its status.loadBalancer carries 203.0.113.10))");
+        assertThat(text("probe-verdict-certificate")).startsWith("certificate: the server sends the certificate of"
+                + " Secret shared-certs/docs-tls");
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents(10);
+        screenshot("probe-port-forward.png");
+
+        gui.robot().interact(() -> gui.node("probeAddress", TextField.class).setText("127.0.0.1:1"));
+        assertThat(mode.getValue()).as("the choice stays until changed")
+                .isEqualTo(ProbePanelViewModel.AddressMode.PORT_FORWARD);
+        gui.robot().interact(() -> mode.setValue(ProbePanelViewModel.AddressMode.PUBLISHED));
+        gui.robot().interact(() -> gui.node("probeAddress", TextField.class).setText(""));
+        gui.robot().interact(() -> gui.node("probeAddress", TextField.class).setText("127.0.0.1:8443"));
+        assertThat(mode.getValue()).as("typing an address chooses custom")
+                .isEqualTo(ProbePanelViewModel.AddressMode.CUSTOM);
     }
 
     private static java.util.Optional<javafx.scene.control.ContextMenu> menu() {

@@ -4,6 +4,7 @@ import dev.gatehouse.cluster.SessionSettings;
 import dev.gatehouse.probe.HostReport;
 import dev.gatehouse.probe.PlannedHost;
 import dev.gatehouse.probe.ProbeBatch;
+import dev.gatehouse.probe.ProbeRoute;
 import dev.gatehouse.probe.ProbePlan;
 import dev.gatehouse.probe.ProbeResults;
 import dev.gatehouse.session.SessionSnapshot;
@@ -120,6 +121,7 @@ public final class ProbeBatchViewModel {
         count.set("0 / " + total);
         summary.set(total == 0 ? "The objects have no host with TLS to probe." : "Probing " + total + " hosts…");
         AtomicInteger done = new AtomicInteger();
+        ProbeRoute route = services.route(ProbeRoute.Mode.FALLBACK);
         Task<Void> batch = new Task<>() {
             @Override
             protected Void call() {
@@ -135,7 +137,7 @@ public final class ProbeBatchViewModel {
                         FxBackground.onFx(() -> landed(h, p, n, total));
                     });
                 }
-                new ProbeBatch(services.clock(), snapshot.anchors(), ProbeBatch.DEFAULT_PARALLELISM)
+                new ProbeBatch(services.clock(), snapshot.anchors(), ProbeBatch.DEFAULT_PARALLELISM, route)
                         .run(planned, r -> {
                             if (isCancelled()) {
                                 return;

@@ -12,6 +12,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
@@ -59,6 +60,8 @@ public final class ProbePanel extends VBox {
         Tooltip at = new Tooltip();
         at.textProperty().bind(vm.probedAtProperty());
         ago.setTooltip(at);
+        host.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
         HBox header = new HBox(10, host, badge, ago);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -79,13 +82,21 @@ public final class ProbePanel extends VBox {
     private HBox controls() {
         TextField address = new TextField();
         address.setId("probeAddress");
-        address.setPrefColumnCount(22);
+        address.setPrefColumnCount(15);
         address.textProperty().bindBidirectional(vm.addressProperty());
         address.promptTextProperty().bind(vm.addressPromptProperty());
         address.setTooltip(new Tooltip("Where to connect: empty = the address the objects publish"
                 + " (status.loadBalancer, a Gateway's status.addresses); or HOST[:PORT], e.g. a port-forward"
                 + " 127.0.0.1:8443"));
         address.setOnAction(e -> vm.probe());
+        address.disableProperty().bind(vm.modeProperty().isEqualTo(ProbePanelViewModel.AddressMode.PORT_FORWARD));
+        ChoiceBox<ProbePanelViewModel.AddressMode> mode = new ChoiceBox<>(
+                javafx.collections.FXCollections.observableArrayList(ProbePanelViewModel.AddressMode.values()));
+        mode.setId("probeAddressMode");
+        mode.valueProperty().bindBidirectional(vm.modeProperty());
+        mode.setTooltip(new Tooltip("published: the address the objects publish, through a port-forward to the"
+                + " controller's Pod when it does not answer; custom: the address typed; port-forward: always"
+                + " through a port-forward to a Ready Pod of the controller's Service"));
         TextField timeout = new TextField();
         timeout.setId("probeTimeout");
         timeout.setPrefColumnCount(4);
@@ -106,12 +117,15 @@ public final class ProbePanel extends VBox {
         spinner.setPrefSize(18, 18);
         spinner.visibleProperty().bind(vm.runningProperty());
         spinner.managedProperty().bind(spinner.visibleProperty());
+        for (javafx.scene.control.Control c : new javafx.scene.control.Control[] {probe, cancel, mode}) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label addressLabel = new Label("Address");
         Label timeoutLabel = new Label("Timeout (s)");
         for (Label l : new Label[] {addressLabel, timeoutLabel}) {
             l.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox row = new HBox(8, addressLabel, address, timeoutLabel, timeout, probe, cancel, spinner);
+        HBox row = new HBox(8, addressLabel, mode, address, timeoutLabel, timeout, probe, cancel, spinner);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(address, Priority.SOMETIMES);
         return row;

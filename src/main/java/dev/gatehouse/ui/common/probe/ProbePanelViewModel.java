@@ -8,6 +8,7 @@ import dev.gatehouse.probe.PlannedHost;
 import dev.gatehouse.probe.ProbeAddress;
 import dev.gatehouse.probe.ProbePlan;
 import dev.gatehouse.probe.ProbeResults;
+import dev.gatehouse.probe.ProbeRoute;
 import dev.gatehouse.probe.ProbeTarget;
 import dev.gatehouse.probe.Verdict;
 import dev.gatehouse.session.SessionSnapshot;
@@ -38,10 +39,32 @@ public final class ProbePanelViewModel {
     /** Where a typed address comes from, in the verdicts. */
     static final String TYPED = "the Address field";
 
+    /** Where "Probe live" connects. */
+    public enum AddressMode {
+        /** The address the objects publish; through a port-forward when it does not answer. */
+        PUBLISHED("published"),
+        /** The address typed. */
+        CUSTOM("custom"),
+        /** A port-forward to a Ready Pod of the controller's Service. */
+        PORT_FORWARD("port-forward");
+
+        private final String label;
+
+        AddressMode(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final ProbeServices services;
     private final StringProperty host = new SimpleStringProperty("");
     private final StringProperty address = new SimpleStringProperty("");
     private final StringProperty addressPrompt = new SimpleStringProperty("");
+    private final ObjectProperty<AddressMode> mode = new SimpleObjectProperty<>(AddressMode.PUBLISHED);
     private final StringProperty timeout = new SimpleStringProperty(
             String.valueOf(ProbeTarget.DEFAULT_TIMEOUT.toSeconds()));
     private final BooleanProperty running = new SimpleBooleanProperty();
@@ -62,6 +85,14 @@ public final class ProbePanelViewModel {
 
     public ProbePanelViewModel(ProbeServices services) {
         this.services = services;
+        // Typing an address means probing there; clearing it goes back to the published one.
+        address.addListener((o, was, now) -> {
+            if (now != null && !now.isBlank() && mode.get() == AddressMode.PUBLISHED) {
+                mode.set(AddressMode.CUSTOM);
+            } else if ((now == null || now.isBlank()) && mode.get() == AddressMode.CUSTOM) {
+                mode.set(AddressMode.PUBLISHED);
+            }
+        });
         services.results().addListener((o, a, now) -> listenTo(now));
         listenTo(services.results().get());
         services.snapshot().addListener((o, a, now) -> {
@@ -132,7 +163,12 @@ public final class ProbePanelViewModel {
             return;
         }
         Optional<ProbeAddress> given = Optional.empty();
-        if (!address.get().isBlank()) {
+        AddressMode how = mode.get();
+        if (how == AddressMode.CUSTOM && address.get().isBlank()) {
+            message.set("Address: type HOST[:PORT], or choose published or port-forward");
+            return;
+        }
+        if (how == AddressMode.CUSTOM) {
             ProbeAddress.Parsed parsed = ProbeAddress.parse(address.get());
             if (parsed instanceof ProbeAddress.Invalid invalid) {
                 message.set("Address: " + invalid.message());
@@ -143,6 +179,11 @@ public final class ProbePanelViewModel {
         cancel();
         message.set("");
         Optional<ProbeAddress> where = given;
+        ProbeRoute route = services.route(switch (how) {
+            case PUBLISHED -> ProbeRoute.Mode.FALLBACK;
+            case CUSTOM -> ProbeRoute.Mode.DIRECT;
+            case PORT_FORWARD -> ProbeRoute.Mode.PORT_FORWARD;
+        });
         Task<Outcome> probe = new Task<>() {
             @Override
             protected Outcome call() {
@@ -154,7 +195,9 @@ public final class ProbePanelViewModel {
                             + " it there");
                 }
                 List<PlannedHost> one = List.of(plan.planned().get());
-                return new Outcome(new LiveProbe(services.clock(), snapshot.anchors()).run(one, r -> { }).stream()
+                updateTitle((how == AddressMode.PORT_FORWARD ? "Probing " + h + " through a port-forward…"
+                        : "Probing " + h + "…"));
+                return new Outcome(new LiveProbe(services.clock(), snapshot.anchors(), route).run(one, r -> { }).stream()
                         .findFirst().orElse(null), "Cancelled.");
             }
         };
@@ -218,7 +261,7 @@ public final class ProbePanelViewModel {
             return;
         }
         Instant at = r.observation().at();
-        probedAgo.set("probed " + ago(at, services.clock().instant()) + " at " + r.planned().target().address());
+        probedAgo.set("probed " + ago(at, services.clock().instant()) + " " + r.planned().reachedHow());
         probedAt.set(RelativeTime.absolute(at));
     }
 
@@ -242,6 +285,7 @@ public final class ProbePanelViewModel {
     public StringProperty hostProperty() { return host; }
     public StringProperty addressProperty() { return address; }
     public StringProperty addressPromptProperty() { return addressPrompt; }
+    public ObjectProperty<AddressMode> modeProperty() { return mode; }
     public StringProperty timeoutProperty() { return timeout; }
     public BooleanProperty runningProperty() { return running; }
     public StringProperty messageProperty() { return message; }
