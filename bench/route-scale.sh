@@ -14,13 +14,15 @@
 #                     alternating runs after a warm-up; any non-2xx answer fails the run
 #   reload_ms         time from changing one path of one host in the file the server reads to the server
 #                     answering the new path (bench/lib/route_scale_reload.py; nginx: edit + `nginx -s reload`)
-#                     (target <= 100 ms, anchor nginx)
+#                     (target <= 100 ms, anchor nginx); median of RELOADS rounds after RELOAD_WARMUP (2)
+#                     unmeasured ones, like the keep-alive figure; the very first change is printed too
 #   heap              each Gatehouse proxy's heap after a full GC (jcmd GC.heap_info) and RSS, nginx's RSS
 #                     (master + workers); the GUI's heap holding the same configuration (RouteScaleGuiBench
 #                     against a demo cluster seeded with the Ingresses and HTTPRoutes; skipped with GUI=0)
 # Usage (from the repository root, after `mvn -B -DskipTests package` and, for the GUI figure,
 # `mvn -B test-compile`): bench/route-scale.sh
-# Environment: HOSTS (1000), PATHS (10), DURATION (s, 10), WARMUP (s, 5), ROUNDS (3), RELOADS (5), GUI (1), JAVA.
+# Environment: HOSTS (1000), PATHS (10), DURATION (s, 10), WARMUP (s, 5), ROUNDS (3), RELOADS (5), RELOAD_WARMUP (2),
+# GUI (1), JAVA.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -118,9 +120,10 @@ done
 # one rule change to served
 mid=$((HOSTS / 2)); name=$(printf 'site-%04d' $mid); host=$(printf 'h%04d.bench.test' $mid)
 file=$(printf 'sites-%04d.yaml' $(( mid / 100 * 100 )))
-reload() { # the rounds to stderr, the median to stdout
+reload() { # the rounds and the first (cold) change to stderr, the median after the warm-up to stdout
   python3 bench/lib/route_scale_reload.py "$@" > "$WORK/reload.out"
   grep '^#' "$WORK/reload.out" >&2 || true
+  sed -n 's/^first_reload_ms=/# first change (no warm-up): /p' "$WORK/reload.out" >&2
   sed -n 's/^reload_ms=//p' "$WORK/reload.out"
 }
 NG_RELOAD=$(reload "$WORK/nginx.conf" "server_name $host;" "location PATH " "$host" $NGINX_PORT "$RELOADS" \

@@ -75,7 +75,7 @@ public final class ProxyViewModel implements AutoCloseable {
     private final ObservableList<ClientCertificateChoice> clientCertificates = FXCollections.observableArrayList();
     private final RequestTester tester;
     private final List<Subscription> subscriptions = new ArrayList<>();
-    private LocalProxy proxy;
+    private volatile LocalProxy proxy; // read by the reload thread too
     private ClusterSession served;
     private RoutingService servedRouting;
     private volatile Path caFile;
@@ -210,7 +210,7 @@ public final class ProxyViewModel implements AutoCloseable {
         p.addReloadListener(new ReloadListener() {
             @Override
             public void reloaded(RouteTable table) {
-                FxBackground.onFx(() -> refresh(table));
+                refresh(table); // on the reload thread: the rows are made there, the FX thread only shows them
             }
 
             @Override
@@ -224,7 +224,7 @@ public final class ProxyViewModel implements AutoCloseable {
         listening.set("Listening on https://" + https + " and http://" + http + " \u00b7 TLS: " + p.tlsProvider().description()
                 + " \u00b7 sockets: " + p.transport());
         shellState.set("Proxy on " + https + " / :" + p.httpAddress().getPort());
-        refresh(p.routes());
+        background.execute(() -> refresh(p.routes()));
         background.execute(() -> {
             List<ClientCertificateChoice> choices = ClientCertificates.from(s);
             FxBackground.onFx(() -> clientCertificates.setAll(choices));
@@ -267,22 +267,32 @@ public final class ProxyViewModel implements AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * Makes the backend rows and curl lines of {@code table} on the calling thread (never the FX thread: at a
+     * thousand hosts every host's routes are walked) and shows them on the FX thread.
+     */
     private void refresh(RouteTable table) {
         LocalProxy p = proxy;
         if (p == null) {
             return;
         }
-        source.set("Rules: " + table.source() + " \u00b7 " + table.ingressCount() + " Ingresses served \u00b7 loaded "
-                + CLOCK.format(table.builtAt().atZone(ZoneId.systemDefault())));
+        String rules = "Rules: " + table.source() + " \u00b7 " + table.ingressCount() + " Ingresses served \u00b7 loaded "
+                + CLOCK.format(table.builtAt().atZone(ZoneId.systemDefault()));
         List<BackendRow> rows = new ArrayList<>();
         for (var key : table.backends()) {
             rows.add(new BackendRow(key, mappings.get(key.display()).map(Object::toString).orElse(""),
                     p.backends().preview(key)));
         }
-        backends.setAll(rows);
-        curlLines.setAll(CurlLines.of(table, p.httpsAddress().getPort(), p.httpAddress().getPort(),
-                Optional.ofNullable(caFile)));
-        tester.rulesChanged(table);
+        var lines = CurlLines.of(table, p.httpsAddress().getPort(), p.httpAddress().getPort(), Optional.ofNullable(caFile));
+        FxBackground.onFx(() -> {
+            if (proxy != p) {
+                return; // stopped (or restarted) meanwhile
+            }
+            source.set(rules);
+            backends.setAll(rows);
+            curlLines.setAll(lines);
+            tester.rulesChanged(table);
+        });
     }
 
     /** Maps a Service port to a URL (blank: back to the automatic backend). */
@@ -295,7 +305,7 @@ public final class ProxyViewModel implements AutoCloseable {
         }
         LocalProxy p = proxy;
         if (p != null) {
-            refresh(p.routes());
+            background.execute(() -> refresh(p.routes()));
         }
     }
 
