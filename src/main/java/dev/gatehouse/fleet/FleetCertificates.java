@@ -1,11 +1,10 @@
 package dev.gatehouse.fleet;
 
-import dev.gatehouse.tls.CertificateInfo;
+import dev.gatehouse.tls.LeafSummary;
 import dev.gatehouse.tls.MaterialReaders;
 import io.fabric8.kubernetes.api.model.Secret;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -18,56 +17,60 @@ final class FleetCertificates {
     }
 
     /**
-     * @param parsed the certificates already read in this context, by {@code tls.crt} (the same certificate is
-     *               often copied into many namespaces): read once
+     * @param cache what each distinct {@code tls.crt} came to (the same certificate is often in many clusters and
+     *              namespaces): analysed once
      */
     static FleetCertificate of(String context, Secret secret, Map<String, List<String>> usedBy, Instant now,
-                               Map<String, CertificateInfo> parsed) {
+                               CertificateCache cache) {
         String ns = secret.getMetadata().getNamespace();
         String name = secret.getMetadata().getName();
         List<String> users = usedBy.getOrDefault(ns + "/" + name, List.of());
         Optional<String> certManager = Optional.ofNullable(secret.getMetadata().getAnnotations())
                 .map(a -> a.get("cert-manager.io/certificate-name")).filter(s -> !s.isBlank());
         String crt = secret.getData() == null ? null : secret.getData().get("tls.crt");
+        byte[] bytes = null;
         if (crt == null && secret.getStringData() != null) {
-            crt = Optional.ofNullable(secret.getStringData().get("tls.crt"))
-                    .map(s -> Base64.getEncoder().encodeToString(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            bytes = Optional.ofNullable(secret.getStringData().get("tls.crt"))
+                    .filter(s -> !s.isBlank()).map(s -> s.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                     .orElse(null);
+        } else if (crt != null && !crt.isBlank()) {
+            try {
+                bytes = Base64.getMimeDecoder().decode(crt);
+            } catch (IllegalArgumentException e) {
+                return unreadable(context, ns, name, users, certManager, "tls.crt is not valid base64");
+            }
         }
-        if (crt == null || crt.isBlank()) {
+        if (bytes == null) {
             return unreadable(context, ns, name, users, certManager, "tls.crt is empty or missing");
         }
-        CertificateInfo known = parsed.get(crt);
-        if (known != null) {
-            return row(context, ns, name, known, users, certManager);
+        String label = ns + "/" + name + " tls.crt";
+        CertificateCache.Analysis analysis = cache.get(bytes, b -> analyse(b, label));
+        if (analysis.info().isEmpty()) {
+            return unreadable(context, ns, name, users, certManager, analysis.problem().orElseThrow());
         }
-        byte[] bytes;
-        try {
-            bytes = Base64.getMimeDecoder().decode(crt);
-        } catch (IllegalArgumentException e) {
-            return unreadable(context, ns, name, users, certManager, "tls.crt is not valid base64");
-        }
+        return row(context, ns, name, analysis.info().get(), users, certManager, now);
+    }
+
+    /** The leaf of PEM or DER bytes analysed, or why there is none. */
+    static CertificateCache.Analysis analyse(byte[] bytes, String label) {
         Optional<X509Certificate> leaf = firstCertificate(bytes);
         if (leaf.isEmpty()) {
             // not plain PEM/DER: the full reader says what it is (a key, PKCS#7, garbage)
-            List<X509Certificate> chain = MaterialReaders.read(bytes, ns + "/" + name + " tls.crt").chain();
+            List<X509Certificate> chain = MaterialReaders.read(bytes, label).chain();
             if (chain.isEmpty()) {
-                return unreadable(context, ns, name, users, certManager, "tls.crt holds no certificate");
+                return CertificateCache.Analysis.unreadable("tls.crt holds no certificate");
             }
             leaf = Optional.of(chain.get(0));
         }
-        CertificateInfo info = CertificateInfo.of(leaf.get(), now);
-        parsed.put(crt, info);
-        return row(context, ns, name, info, users, certManager);
+        return CertificateCache.Analysis.of(LeafSummary.of(leaf.get()));
     }
 
-    private static FleetCertificate row(String context, String ns, String name, CertificateInfo info, List<String> users,
-                                        Optional<String> certManager) {
-        List<String> hosts = new ArrayList<>(info.dnsNames());
-        hosts.addAll(info.ipAddresses());
-        return new FleetCertificate(context, ns, name, info.subjectCommonName().orElse(info.subject()), hosts,
-                info.issuerCommonName().orElse(info.issuer()), Optional.of(info.notAfter()), info.daysLeft(),
-                Optional.of(info.expiry()), users, certManager, Optional.empty());
+    /** Days left and the band at the scan's {@code now} (the summary may be from an earlier scan). */
+    private static FleetCertificate row(String context, String ns, String name, LeafSummary leaf, List<String> users,
+                                        Optional<String> certManager, Instant now) {
+        return new FleetCertificate(context, ns, name, leaf.subject(), leaf.hosts(), leaf.issuer(),
+                Optional.of(leaf.notAfter()), leaf.daysLeft(now), Optional.of(leaf.expiry(now)), users, certManager,
+                Optional.empty());
     }
 
     /**

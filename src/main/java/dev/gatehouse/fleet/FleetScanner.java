@@ -34,6 +34,7 @@ public final class FleetScanner {
     private final SessionSettings settings;
     private final Clock clock;
     private final int parallelism;
+    private final CertificateCache certificates;
 
     /**
      * @param source      the kubeconfig (all files of KUBECONFIG)
@@ -42,6 +43,17 @@ public final class FleetScanner {
      * @param parallelism how many contexts are read at once (at least 1)
      */
     public FleetScanner(KubeconfigSource source, SessionSettings settings, Clock clock, int parallelism) {
+        this(source, settings, clock, parallelism, new CertificateCache());
+    }
+
+    /**
+     * {@link #FleetScanner(KubeconfigSource, SessionSettings, Clock, int)} analysing certificates through
+     * {@code certificates}: each distinct {@code tls.crt} once for all contexts, and not again in later scans with the
+     * same cache.
+     */
+    public FleetScanner(KubeconfigSource source, SessionSettings settings, Clock clock, int parallelism,
+                        CertificateCache certificates) {
+        this.certificates = Objects.requireNonNull(certificates, "certificates");
         this.source = Objects.requireNonNull(source, "source");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -95,10 +107,9 @@ public final class FleetScanner {
             List<Secret> secrets = secrets(client, context, notes);
             Map<String, List<String>> usedBy = usedBy(client, notes);
             List<FleetCertificate> certificates = new ArrayList<>();
-            Map<String, dev.gatehouse.tls.CertificateInfo> parsed = new HashMap<>();
             for (Secret s : secrets) {
                 if ("kubernetes.io/tls".equals(s.getType())) {
-                    certificates.add(FleetCertificates.of(context, s, usedBy, now, parsed));
+                    certificates.add(FleetCertificates.of(context, s, usedBy, now, this.certificates));
                 }
             }
             return new ContextScan.Read(context, server == null ? "" : KubeconfigSource.withoutUserInfo(server),

@@ -113,6 +113,27 @@ class FleetScannerTest {
     }
 
     @Test
+    void aRescanWithTheSameCacheCountsDaysFromItsOwnNow() {
+        CertificateCache cache = new CertificateCache();
+        SessionSettings settings = SessionSettings.defaults().withTimeout(Duration.ofSeconds(5));
+        FleetReport first = new FleetScanner(kubeconfig, settings, TestCerts.CLOCK, 4, cache).scan(List.of("prod"), s -> { });
+        int kept = cache.size();
+        java.time.Clock tenDaysLater = java.time.Clock.offset(TestCerts.CLOCK, Duration.ofDays(10));
+        FleetReport later = new FleetScanner(kubeconfig, settings, tenDaysLater, 4, cache).scan(List.of("prod"), s -> { });
+
+        assertThat(kept).isEqualTo(2);
+        assertThat(cache.size()).as("nothing new to analyse").isEqualTo(2);
+        FleetCertificate web = later.certificates().get(0);
+        assertThat(web.secret()).isEqualTo("web-tls");
+        assertThat(first.certificates().get(0).daysLeft()).isEqualTo(5);
+        FleetReport fresh = new FleetScanner(kubeconfig, settings, tenDaysLater, 4).scan(List.of("prod"), s -> { });
+        assertThat(later.certificates()).as("as a scan without the earlier analyses").isEqualTo(fresh.certificates());
+        assertThat(web.daysLeft()).isNegative();
+        assertThat(web.expiry()).contains(dev.gatehouse.tls.ExpiryStatus.EXPIRED);
+        assertThat(later.expiringWithin(0)).extracting(FleetCertificate::secret).containsExactly("web-tls");
+    }
+
+    @Test
     void exportsAreWhatSpreadsheetsAndScrapersRead() {
         FleetReport report = scan(new CopyOnWriteArrayList<>());
 

@@ -7,6 +7,7 @@ import dev.gatehouse.fleet.ContextScan;
 import dev.gatehouse.fleet.FleetCertificate;
 import dev.gatehouse.fleet.FleetExport;
 import dev.gatehouse.fleet.FleetReport;
+import dev.gatehouse.fleet.CertificateCache;
 import dev.gatehouse.fleet.FleetScanner;
 import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
@@ -72,6 +73,8 @@ public final class FleetViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<FleetReport> report = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper count = new ReadOnlyStringWrapper("");
+    /** Every certificate analysed once for all contexts, and not again on Rescan. */
+    private final CertificateCache certificates = new CertificateCache();
 
     public FleetViewModel(ReadOnlyObjectProperty<KubeconfigSource> source, FxBackground background, Clock clock,
                           Opener opener) {
@@ -116,7 +119,7 @@ public final class FleetViewModel {
             protected FleetReport call() {
                 updateTitle("Scanning " + names.size() + " contexts…");
                 updateProgress(0, names.size());
-                return new FleetScanner(kubeconfig, SessionSettings.defaults(), clock, 8).scan(names, scan -> {
+                return new FleetScanner(kubeconfig, SessionSettings.defaults(), clock, 8, certificates).scan(names, scan -> {
                     updateProgress(done.incrementAndGet(), names.size());
                     FxBackground.onFx(() -> show(scan));
                 });
