@@ -45,8 +45,8 @@ final class GatewayExplainer {
 
     /** Whether a Gateway listener of the input takes the request (its port, protocol and hostname). */
     boolean takes(ProbeRequest request) {
-        return !gateways.isEmpty() && listeners.select(request.port(), request.scheme(), name(request)).candidates()
-                .stream().anyMatch(l -> matches(l, name(request)));
+        return !gateways.isEmpty()
+                && listeners.selection(request.port(), request.scheme(), name(request)).matching().length > 0;
     }
 
     /** One sentence saying why the Ingress engine answers although the input has Gateways. */
@@ -68,10 +68,6 @@ final class GatewayExplainer {
         return request.https() ? request.sni() : Optional.of(request.host());
     }
 
-    private static boolean matches(GatewayListener l, Optional<String> name) {
-        return name.map(n -> l.hostname().matches(n)).orElse(l.hostname().kind() == HostPattern.Kind.ANY);
-    }
-
     Explanation explain(ProbeRequest request) {
         return explain(request, 0);
     }
@@ -80,12 +76,13 @@ final class GatewayExplainer {
     Explanation explain(ProbeRequest request, long draw) {
         Trace trace = new Trace();
         Optional<String> name = name(request);
-        ListenerChoice choice = listeners.select(request.port(), request.scheme(), name);
+        ListenerSelector.Selection selection = listeners.selection(request.port(), request.scheme(), name);
+        ListenerChoice choice = selection.choice();
         trace.note(TraceStep.Stage.CLASS, "Gateway API", "a Gateway listener on port " + request.port() + " takes "
                 + name.orElse("connections without SNI") + ", so the Gateway answers, not the Ingress controller");
-        traceListeners(choice, name, request, trace);
+        traceListeners(selection, name, request, trace);
         if (choice.chosen().isEmpty()) {
-            GatewayListener broken = choice.candidates().stream().filter(l -> matches(l, name)).findFirst().orElseThrow();
+            GatewayListener broken = choice.candidates().get(selection.matching()[0]);
             String why = broken.condition("Programmed").map(c -> c.message()).orElse("");
             return answer(request, Decision.of(Outcome.NOT_FOUND, "Listener " + broken.name() + " of " + broken.gateway()
                     + " is not programmed (" + why + "); it serves nothing"), Optional.empty(), trace, broken,
@@ -123,11 +120,24 @@ final class GatewayExplainer {
         return answer(request, decided.decision(), certificate, trace, listener, decided, mutual);
     }
 
-    private void traceListeners(ListenerChoice choice, Optional<String> name, ProbeRequest request, Trace trace) {
+    private void traceListeners(ListenerSelector.Selection selection, Optional<String> name, ProbeRequest request,
+                                Trace trace) {
+        ListenerChoice choice = selection.choice();
+        int[] hits = selection.matching();
+        List<GatewayListener> candidates = choice.candidates();
         String subject = name.orElse("no SNI");
         int misses = 0;
-        for (GatewayListener l : choice.candidates()) {
-            if (!matches(l, name) && ++misses > TRACED_MISSES) {
+        int hit = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            GatewayListener l = candidates.get(i);
+            boolean matches = hit < hits.length && hits[hit] == i;
+            if (matches) {
+                hit++;
+            } else if (++misses > TRACED_MISSES) {
+                if (hit == hits.length) { // only misses from here on: count them
+                    misses += candidates.size() - i - 1;
+                    break;
+                }
                 continue;
             }
             String label = "listener " + l.display() + " of " + l.gateway();
@@ -135,7 +145,7 @@ final class GatewayExplainer {
                 trace.chosen(TraceStep.Stage.HOST, label, "port " + l.port() + ", " + l.protocolName() + ", and its"
                         + " hostname covers " + subject + " " + Hostnames.how(l.hostname(), subject)
                         + (request.https() ? " (chosen by the TLS SNI)" : " (chosen by the Host header)"));
-            } else if (!matches(l, name)) {
+            } else if (!matches) {
                 trace.ignored(TraceStep.Stage.HOST, label, "its hostname " + l.hostname().display() + " does not cover "
                         + subject + (l.hostname().kind() == HostPattern.Kind.WILDCARD
                         ? " (a wildcard needs at least one more label, never the apex)" : ""));
