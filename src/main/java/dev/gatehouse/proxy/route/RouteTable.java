@@ -47,6 +47,8 @@ public final class RouteTable {
     private static final int EXPLAIN_CACHE_LIMIT = 10_000;
     /** Host of the request the engine is asked about for a TLS connection without SNI. */
     private static final String NO_SNI_HOST = "gatehouse-no-sni.invalid";
+    /** The listener port the Ingress controller's HTTPS port stands for. */
+    private static final int INGRESS_HTTPS_PORT = 443;
 
     /** A host of the rules and whether it has TLS. */
     public record HostEntry(String host, boolean wildcard, boolean tls) {
@@ -214,7 +216,14 @@ public final class RouteTable {
                 ClientCertificate.NONE);
         Explanation e = snapshot.explain(probe);
         if (e.gateway().isEmpty()) {
-            return new TlsChoice.Terminate(sniMapping().map(sni.orElse(null)));
+            if (ingressesServe(listenerPort)) {
+                return new TlsChoice.Terminate(sniMapping().map(sni.orElse(null)));
+            }
+            return TlsChoice.Refuse.unknownName("no HTTPS listener takes " + sni.map(s -> "SNI " + s)
+                    .orElse("a connection without SNI") + " on port " + listenerPort + " ("
+                    + e.trace().stream().findFirst().map(t -> t.reason().replace(", so the Ingress controller answers", ""))
+                    .orElse("no Gateway listener matches") + ") and no Ingress is served here: the Gateway refuses the"
+                    + " handshake");
         }
         if (e.decision().outcome() == Outcome.PASSTHROUGH) {
             return backendKey(e).<TlsChoice>map(k -> new TlsChoice.Passthrough(k, e.decision().summary()))
@@ -225,6 +234,15 @@ public final class RouteTable {
                 .flatMap(c -> gateways.context(e.gateway().orElseThrow(), c.secret()));
         return context.<TlsChoice>map(TlsChoice.Terminate::new).orElseGet(() -> new TlsChoice.Refuse(
                 e.decision().summary()));
+    }
+
+    /**
+     * Whether the Ingress side answers a TLS connection no Gateway listener takes: ingress-nginx listens on the HTTPS
+     * port (listener port 443) and serves its default certificate for a name it does not know, but only where it
+     * serves Ingresses at all; a Gateway alone has no default certificate and refuses the handshake.
+     */
+    private boolean ingressesServe(int listenerPort) {
+        return listenerPort == INGRESS_HTTPS_PORT && !snapshot.model().classes().accepted().isEmpty();
     }
 
     /** The headers of a request that some HTTPRoute matches on, for the {@link ProbeRequest}. */

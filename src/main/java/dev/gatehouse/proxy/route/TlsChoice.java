@@ -14,7 +14,26 @@ public sealed interface TlsChoice {
     record Passthrough(BackendKey backend, String why) implements TlsChoice {
     }
 
-    /** Nothing serves this name here (a listener that is not programmed, no TLSRoute): fail the handshake. */
-    record Refuse(String why) implements TlsChoice {
+    /**
+     * Nothing serves this name here (a listener that is not programmed, no TLSRoute, no listener for the SNI): fail
+     * the handshake with a fatal TLS alert.
+     *
+     * @param why   for the access log
+     * @param alert the TLS alert description sent ({@link #HANDSHAKE_FAILURE}, {@link #UNRECOGNIZED_NAME})
+     */
+    record Refuse(String why, int alert) implements TlsChoice {
+        /** handshake_failure (RFC 8446 section 6). */
+        public static final int HANDSHAKE_FAILURE = 40;
+        /** unrecognized_name (RFC 6066 section 3): no listener for the SNI. */
+        public static final int UNRECOGNIZED_NAME = 112;
+
+        public Refuse(String why) {
+            this(why, HANDSHAKE_FAILURE);
+        }
+
+        /** No listener takes the name the client asked for. */
+        public static Refuse unknownName(String why) {
+            return new Refuse(why, UNRECOGNIZED_NAME);
+        }
     }
 }

@@ -14,7 +14,9 @@ import javax.net.ssl.SSLHandshakeException;
  * Client side, first TLS step: reads the SNI and asks the route table in force what the listener port the
  * connection arrived on does with it ({@link RouteTable#tls}): terminate with a certificate (a Gateway
  * listener's, or the Ingress mapping's), pass the TLS stream through to a TLSRoute's backend untouched
- * ({@link PassthroughRelay}), or fail the handshake (a listener that is not programmed serves nothing).
+ * ({@link PassthroughRelay}), or refuse the handshake with a fatal alert and an access log line naming why (a
+ * listener that is not programmed serves nothing; a name no listener takes where no Ingress is served: a Gateway
+ * has no default certificate).
  */
 final class ListenerSniHandler extends SniHandler {
 
@@ -43,7 +45,28 @@ final class ListenerSniHandler extends SniHandler {
             ctx.channel().attr(PASSTHROUGH).set(passthrough);
             return ctx.executor().newSucceededFuture(table.sniMapping().map(null));
         }
-        return ctx.executor().newFailedFuture(new SSLHandshakeException(((TlsChoice.Refuse) choice).why()));
+        TlsChoice.Refuse refuse = (TlsChoice.Refuse) choice;
+        services.logRefusedHandshake(table.clock().instant(), ConnectionInfo.of(ctx.channel()).client(),
+                Optional.ofNullable(hostname), refuse.why());
+        return ctx.executor().newFailedFuture(new RefusedHandshake(refuse));
+    }
+
+    /** The handshake the route table refused: {@link TlsSessionRecorder} answers it with the alert and closes. */
+    static final class RefusedHandshake extends SSLHandshakeException {
+        private final transient TlsChoice.Refuse refuse;
+
+        RefusedHandshake(TlsChoice.Refuse refuse) {
+            super(refuse.why());
+            this.refuse = refuse;
+        }
+
+        /**
+         * A fatal TLS alert record (content type 21, record version TLS 1.2 as TLS 1.3 servers send it too, two
+         * bytes: level fatal, the description).
+         */
+        byte[] alertRecord() {
+            return new byte[] {21, 3, 3, 0, 2, 2, (byte) refuse.alert()};
+        }
     }
 
     @Override

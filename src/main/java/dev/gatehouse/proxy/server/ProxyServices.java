@@ -45,6 +45,16 @@ public record ProxyServices(ProxyConfig config, Supplier<RouteTable> routes, Bac
         Objects.requireNonNull(draw, "draw");
     }
 
+    /** Logs a TLS handshake the route table refused (no request was read), when anyone listens. */
+    void logRefusedHandshake(java.time.Instant time, String client, java.util.Optional<String> sni, String why) {
+        if (accessLog.wanted()) {
+            accessLog.accept(new AccessLogEvent(time, client, "TLS", sni, "-", sni.orElse(""), "",
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(), 0,
+                    java.time.Duration.ZERO, java.util.Optional.of("handshake refused"), java.util.Optional.empty(),
+                    java.util.Optional.empty(), "TLS handshake refused: " + why));
+        }
+    }
+
     /** Logs a finished (or abandoned) exchange, when anyone listens. */
     void log(Exchange exchange) {
         if (accessLog.wanted()) {

@@ -40,14 +40,22 @@ final class TlsSessionRecorder extends ChannelInboundHandlerAdapter {
     }
 
     /**
-     * A name the SNI step refused (a Gateway listener that is not programmed, no TLSRoute for it) is an answer,
-     * not a proxy failure: the connection is closed without a stack trace in the log.
+     * A name the SNI step refused (a Gateway listener that is not programmed, no TLSRoute for it, no listener for
+     * the name) is an answer, not a proxy failure: the client gets the fatal alert the route table chose, then the
+     * connection is closed, without a stack trace in the log.
      */
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         Throwable root = cause;
         while (root.getCause() != null && !(root instanceof javax.net.ssl.SSLHandshakeException)) {
             root = root.getCause();
+        }
+        if (root instanceof ListenerSniHandler.RefusedHandshake refused) {
+            org.slf4j.LoggerFactory.getLogger(TlsSessionRecorder.class).debug("TLS handshake refused: {}",
+                    refused.getMessage());
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(refused.alertRecord()))
+                    .addListener(io.netty.channel.ChannelFutureListener.CLOSE);
+            return;
         }
         if (root instanceof javax.net.ssl.SSLHandshakeException) {
             org.slf4j.LoggerFactory.getLogger(TlsSessionRecorder.class).debug("TLS connection refused: {}",

@@ -1,12 +1,13 @@
 package dev.gatehouse.ui.draft;
 
-import static dev.gatehouse.ui.draft.FormWidgets.choice;
-import static dev.gatehouse.ui.draft.FormWidgets.column;
-import static dev.gatehouse.ui.draft.FormWidgets.field;
-import static dev.gatehouse.ui.draft.FormWidgets.label;
-import static dev.gatehouse.ui.draft.FormWidgets.replace;
-import static dev.gatehouse.ui.draft.FormWidgets.section;
-import static dev.gatehouse.ui.draft.FormWidgets.textColumn;
+import dev.gatehouse.ui.common.form.DraftEditorViewModel;
+import static dev.gatehouse.ui.common.form.FormWidgets.choice;
+import static dev.gatehouse.ui.common.form.FormWidgets.column;
+import static dev.gatehouse.ui.common.form.FormWidgets.field;
+import static dev.gatehouse.ui.common.form.FormWidgets.label;
+import static dev.gatehouse.ui.common.form.FormWidgets.replace;
+import static dev.gatehouse.ui.common.form.FormWidgets.section;
+import static dev.gatehouse.ui.common.form.FormWidgets.textColumn;
 
 import dev.gatehouse.drafts.IngressForm.PathRow;
 import dev.gatehouse.drafts.IngressForm.TlsRow;

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.draft;
 
+import dev.gatehouse.ui.common.form.DraftEditorViewModel;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.drafts.Draft;
 import dev.gatehouse.drafts.DraftKind;
@@ -13,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 
@@ -25,12 +28,14 @@ final class DraftsDesk implements DraftDesk {
     private final Clock clock;
     private final Runnable showDrafts;
     private final Runnable startApply;
+    private final DraftsBatchApply batch;
 
-    DraftsDesk(DraftsViewModel vm, Clock clock, Runnable showDrafts, Runnable startApply) {
+    DraftsDesk(DraftsViewModel vm, Clock clock, Executor worker, Runnable showDrafts, Runnable startApply) {
         this.vm = vm;
         this.clock = clock;
         this.showDrafts = showDrafts;
         this.startApply = startApply;
+        this.batch = new DraftsBatchApply(vm, clock, worker, this::replace);
     }
 
     @Override
@@ -122,5 +127,15 @@ final class DraftsDesk implements DraftDesk {
         if (e != null && e.draftProperty().get().id().equals(draftId)) {
             startApply.run();
         }
+    }
+
+    @Override
+    public CompletableFuture<Plan> prepareApply(List<String> draftIds) {
+        return batch.prepare(drafts(), draftIds);
+    }
+
+    @Override
+    public CompletableFuture<Outcome> applyAll(Plan plan) {
+        return batch.apply(drafts(), plan);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.draft;
 
+import dev.gatehouse.ui.common.form.DraftEditorViewModel;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.write.WriteResult;
 import dev.gatehouse.drafts.DraftState;
@@ -9,6 +10,8 @@ import dev.gatehouse.ui.common.FxBackground;
 import dev.gatehouse.ui.common.Status;
 import dev.gatehouse.ui.common.StatusBadge;
 import dev.gatehouse.ui.common.YamlArea;
+import dev.gatehouse.ui.common.form.GatewayFormPane;
+import dev.gatehouse.ui.common.form.HttpRouteFormPane;
 import dev.gatehouse.ui.common.diagnostics.DiagnosticLabel;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,5 +1,6 @@
 package dev.gatehouse.ui.draft;
 
+import dev.gatehouse.ui.common.form.DraftEditorViewModel;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.Subscription;
 import dev.gatehouse.cluster.write.Backup;
@@ -193,7 +194,7 @@ public final class DraftsViewModel {
      * @param startApply starts the Drafts screen's apply of the open draft (dry run, diff, confirm)
      */
     public DraftDesk desk(Runnable showDrafts, Runnable startApply) {
-        return new DraftsDesk(this, clock, showDrafts, startApply);
+        return new DraftsDesk(this, clock, worker, showDrafts, startApply);
     }
 
     /** A newer check of one draft arrived: its list entry, and the diagnostics when it is the open draft. */
@@ -383,7 +384,7 @@ public final class DraftsViewModel {
         });
     }
 
-    private Optional<SafeWriter> writer() {
+    Optional<SafeWriter> writer() {
         ClusterSession s = session.get();
         return s == null ? Optional.empty() : s.client().map(c -> new SafeWriter(c, backups, clock));
     }

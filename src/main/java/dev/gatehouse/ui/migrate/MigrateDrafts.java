@@ -68,32 +68,67 @@ public final class MigrateDrafts {
         return !linked.isEmpty();
     }
 
-    /** The drafts of the generated objects that saving would overwrite because they were edited. */
-    List<String> edited() {
+    /**
+     * The drafts of the generated objects that saving {@code toSave} (plan key → normalised YAML, the objects as
+     * edited on the Migrate screen) would overwrite because they were edited on the Drafts screen.
+     */
+    List<String> edited(Map<String, String> toSave) {
         if (generated == null) {
             return List.of();
         }
         List<String> out = new ArrayList<>();
         for (HasMetadata o : generated.plan().objects()) {
-            desk.drafts().stream().filter(d -> sameObject(d, o) && !d.note().isEmpty())
-                    .filter(d -> !normalised(d.yaml()).equals(generatedYaml.get(MigrationPlan.key(o))))
+            String key = MigrationPlan.key(o);
+            String draftId = linked.get(key);
+            desk.drafts().stream().filter(d -> draftId != null ? d.id().equals(draftId) : sameObject(d, o) && !d.note().isEmpty())
+                    .filter(d -> !normalised(d.yaml()).equals(generatedYaml.get(key))
+                            && !normalised(d.yaml()).equals(toSave.get(key)))
                     .findFirst().ifPresent(d -> out.add(d.displayName()));
         }
         return out;
     }
 
-    /** Keeps every generated object as a draft (updating the drafts saved before); returns how many. */
-    int save() {
+    /**
+     * Keeps the objects as drafts (updating the drafts saved before); returns how many.
+     *
+     * @param objects plan key of the generated object → the object as edited, in the plan's order
+     */
+    int save(Map<String, HasMetadata> objects) {
         MigrationPlan plan = generated.plan();
-        List<DraftDesk.Proposal> proposals = plan.objects().stream().map(o -> new DraftDesk.Proposal(o, note(plan, o),
-                plan.extendsExisting() && o == plan.gateway())).toList();
+        String gatewayKey = MigrationPlan.key(plan.gateway());
+        List<String> keys = new ArrayList<>(objects.keySet());
+        List<DraftDesk.Proposal> proposals = keys.stream().map(k -> new DraftDesk.Proposal(objects.get(k),
+                note(plan, objects.get(k)), plan.extendsExisting() && k.equals(gatewayKey))).toList();
         List<Draft> kept = desk.keep(proposals);
         linked.clear();
         for (int i = 0; i < kept.size(); i++) {
-            linked.put(MigrationPlan.key(plan.objects().get(i)), kept.get(i).id());
+            linked.put(keys.get(i), kept.get(i).id());
         }
         refresh();
         return kept.size();
+    }
+
+    /** Plan key → the draft's text now, for the objects whose draft differs from {@code shown} (normalised). */
+    Map<String, String> changedDrafts(Map<String, String> shown) {
+        Map<String, Draft> byId = byId();
+        Map<String, String> out = new LinkedHashMap<>();
+        linked.forEach((key, id) -> {
+            Draft d = byId.get(id);
+            if (d != null && !normalised(d.yaml()).equals(shown.get(key))) {
+                out.put(key, d.yaml());
+            }
+        });
+        return out;
+    }
+
+    /** The drafts of this migration still kept, in the plan's order (Gateway first): what Apply all applies. */
+    List<String> draftIds() {
+        Map<String, Draft> byId = byId();
+        return linked.values().stream().filter(byId::containsKey).toList();
+    }
+
+    DraftDesk desk() {
+        return desk;
     }
 
     /** "Migrated from Ingress shop/web; it stays untouched: delete it yourself once the new routes serve it." */

@@ -82,7 +82,7 @@ public final class MigrateView extends BorderPane {
                 "Pick Ingresses (empty = every one) and press Migrate: each request that behaves differently becomes a row.");
 
         TabPane tabs = new TabPane(tab("Behavioural diff", diffPane), tab("Conversion notes", notes),
-                tab("Generated YAML", yaml), tab("Drafts", draftsPane(vm)), tab("Side by side", servePane(vm)));
+                tab("Generated YAML", yaml), tab("Edit objects", new MigrateEditPane(vm)), tab("Drafts", draftsPane(vm)), tab("Side by side", servePane(vm)));
         tabs.setId("migrate-tabs");
         setCenter(tabs);
     }
@@ -176,7 +176,7 @@ public final class MigrateView extends BorderPane {
         });
         Button rerun = new Button("Re-run diff", new FontIcon("fth-refresh-cw"));
         rerun.setId("migrateRerun");
-        rerun.disableProperty().bind(vm.savedProperty().not());
+        rerun.disableProperty().bind(vm.resultProperty().isNull());
         rerun.setOnAction(e -> vm.rerun());
         Button apply = new Button("Apply…", new FontIcon("fth-upload-cloud"));
         apply.setId("migrateApply");
@@ -193,7 +193,17 @@ public final class MigrateView extends BorderPane {
         for (Button b : List.of(save, rerun, apply)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        HBox bar = new HBox(6, save, rerun, apply, from);
+        Button all = new Button("Apply all…", new FontIcon("fth-upload-cloud"));
+        all.setId("migrateApplyAll");
+        all.disableProperty().bind(vm.resultProperty().isNull());
+        all.setOnAction(e -> vm.prepareApplyAll().thenAccept(plan -> {
+            if (plan != null && plan.ok() && Dialogs.confirm(getScene().getWindow(), "Apply all objects of this migration?",
+                    vm.applyAllSummary(plan), "Apply all")) {
+                vm.applyAll(plan);
+            }
+        }));
+        all.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, save, rerun, apply, all, from);
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return bar;
     }

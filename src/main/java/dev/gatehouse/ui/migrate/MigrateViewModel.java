@@ -57,6 +57,10 @@ public final class MigrateViewModel {
     private final ReadOnlyBooleanWrapper saved = new ReadOnlyBooleanWrapper(false);
     private final MigrateDrafts drafts;
     private final PauseTransition settle = new PauseTransition(Duration.millis(300));
+    private final PauseTransition editSettle = new PauseTransition(Duration.millis(300));
+    private final MigrateEdits edits;
+    private final MigrateApplyAll applyAll;
+    private final ReadOnlyStringWrapper editProblem = new ReadOnlyStringWrapper("");
     private Task<MigrationResult> rerunning;
     private MigrationResult generated;
 
@@ -73,6 +77,9 @@ public final class MigrateViewModel {
         this.serving = new MigrateServing(background);
         background.closeWithApp(serving);
         this.drafts = new MigrateDrafts(desk, clock);
+        this.edits = new MigrateEdits(clock, this::typed);
+        this.applyAll = new MigrateApplyAll(drafts, this::saveAsDrafts, diffFrom::set);
+        editSettle.setOnFinished(e -> edited());
         settle.setOnFinished(e -> {
             if (drafts.changedSinceCompared()) {
                 rerun();
@@ -81,6 +88,7 @@ public final class MigrateViewModel {
         desk.onChange(() -> {
             if (generated != null) {
                 drafts.refresh();
+                drafts.changedDrafts(edits.normalised()).forEach(edits::load);
                 if (drafts.changedSinceCompared()) {
                     diffFrom.set("The drafts changed: re-running the diff …");
                     settle.playFromStart();
@@ -115,8 +123,10 @@ public final class MigrateViewModel {
         serving.stop(); // what it served was the previous migration
         generated = r;
         drafts.reset(r);
+        edits.reset(r);
+        editProblem.set("");
         saved.set(false);
-        diffFrom.set("Diff of the generated objects. Save as drafts to edit them: the diff then follows the drafts.");
+        diffFrom.set("Diff of the generated objects. Edit them under Edit objects (YAML or form): the diff follows.");
         display(r);
     }
 
@@ -128,56 +138,128 @@ public final class MigrateViewModel {
         status.set(summary(r));
     }
 
-    /** The drafts of this migration that Save as drafts would overwrite because they were edited. */
+    /** The drafts of this migration that Save as drafts would overwrite because they were edited there. */
     public List<String> editedDrafts() {
-        return drafts.edited();
+        return drafts.edited(edits.normalised());
     }
 
-    /** Keeps every generated object as a draft (one per object; the drafts saved before are updated). */
-    public void saveAsDrafts() {
+    /** Keeps every object as edited here as a draft (one per object; the drafts saved before are updated). */
+    public boolean saveAsDrafts() {
         if (generated == null) {
             status.set("Migrate first: the generated objects become the drafts.");
-            return;
+            return false;
         }
-        int n = drafts.save();
+        Map<String, io.fabric8.kubernetes.api.model.HasMetadata> objects = editedObjects();
+        if (objects == null) {
+            return false;
+        }
+        int n = drafts.save(objects);
         saved.set(true);
-        diffFrom.set("Saved " + n + " drafts (Drafts screen): edit them there and the diff follows.");
+        diffFrom.set("Saved " + n + " drafts (Drafts screen): edit them here or there and the diff follows.");
         rerun();
+        return true;
     }
 
-    /** Runs the behavioural diff again on the drafts as they are now, in the background (latest wins). */
+    /** Plan key → object as edited; null (and the problem shown) when one is not valid YAML. */
+    private Map<String, io.fabric8.kubernetes.api.model.HasMetadata> editedObjects() {
+        if (edits.problem().isPresent()) {
+            diffFrom.set("The YAML of " + edits.problem().get() + " — fix it first.");
+            return null;
+        }
+        Map<String, io.fabric8.kubernetes.api.model.HasMetadata> out = new java.util.LinkedHashMap<>();
+        for (String key : edits.rows().stream().map(MigrateEdits.Row::key).toList()) {
+            edits.editor(key).flatMap(e -> e.object()).ifPresent(o -> out.put(key, o));
+        }
+        return out;
+    }
+
+    /** Every edit here: the problem at once, the diff once the edits settle (300 ms). */
+    private void typed() {
+        editProblem.set(edits.problem().map(p -> "The YAML of " + p + " — the diff shown is the last good one.")
+                .orElse(""));
+        diffFrom.set(editProblem.get().isEmpty() ? "Edited: re-running the diff …" : editProblem.get());
+        editSettle.playFromStart();
+    }
+
+    /** An edit on this screen settled: into the drafts once saved (their change re-runs the diff), else the diff. */
+    private void edited() {
+        if (edits.problem().isPresent()) {
+            return;
+        }
+        if (drafts.saved()) {
+            Map<String, io.fabric8.kubernetes.api.model.HasMetadata> objects = editedObjects();
+            if (objects != null) {
+                drafts.save(objects);
+            }
+            return;
+        }
+        rerunEdits();
+    }
+
+    /** The behavioural diff of the objects as edited on this screen, in the background (latest wins). */
+    Task<MigrationResult> rerunEdits() {
+        RoutingService service = routing.get();
+        if (generated == null || service == null) {
+            return null;
+        }
+        List<io.fabric8.kubernetes.api.model.HasMetadata> objects;
+        try {
+            objects = edits.objects();
+        } catch (IllegalArgumentException bad) {
+            diffFrom.set(bad.getMessage());
+            return null;
+        }
+        return runDiff(service, objects, edits::describe);
+    }
+
+    /** Runs the behavioural diff again on the drafts as they are now (before saving: the objects as edited here). */
     public Task<MigrationResult> rerun() {
         RoutingService service = routing.get();
-        if (generated == null || !drafts.saved()) {
-            diffFrom.set("Save as drafts first: the diff re-runs on the drafts.");
+        if (generated == null) {
+            diffFrom.set("Migrate first: the diff re-runs on the objects as edited.");
             return null;
         }
         if (service == null) {
             diffFrom.set("Connect to a cluster first: the diff reads the live session.");
             return null;
         }
-        settle.stop();
-        if (rerunning != null) {
-            rerunning.cancel();
+        if (!drafts.saved()) {
+            return rerunEdits();
         }
         Map<String, String> versions = drafts.versions();
         Map<String, String> names = drafts.names();
         drafts.comparing(versions);
+        List<io.fabric8.kubernetes.api.model.HasMetadata> objects;
+        try {
+            objects = MigrateDrafts.objects(versions, names);
+        } catch (IllegalArgumentException bad) {
+            diffFrom.set(bad.getMessage());
+            return null;
+        }
+        return runDiff(service, objects, drafts::describe);
+    }
+
+    private Task<MigrationResult> runDiff(RoutingService service, List<io.fabric8.kubernetes.api.model.HasMetadata> objects,
+                                          java.util.function.Supplier<String> describe) {
+        settle.stop();
+        if (rerunning != null) {
+            rerunning.cancel();
+        }
         MigrationResult base = generated;
         Task<MigrationResult> task = new Task<>() {
             @Override
             protected MigrationResult call() throws NginxProvider.NothingToConvert {
-                updateTitle("Behavioural diff of the migration drafts");
+                updateTitle("Behavioural diff of the edited migration");
                 return new Migrator(service.profile(), service.clock(), service.anchors())
-                        .rediff(service.view(), base, MigrateDrafts.objects(versions, names));
+                        .rediff(service.view(), base, objects);
             }
         };
         rerunning = task;
-        diffFrom.set("Re-running the diff on the drafts …");
+        diffFrom.set("Re-running the diff on the objects as edited …");
         task.setOnSucceeded(e -> {
             if (rerunning == task && base == generated) {
                 display(task.getValue());
-                diffFrom.set(drafts.describe());
+                diffFrom.set(saved.get() ? describe.get() : "Diff of the objects as edited: " + describe.get() + ".");
             }
         });
         task.setOnFailed(e -> {
@@ -188,6 +270,25 @@ public final class MigrateViewModel {
             }
         });
         return background.run(task);
+    }
+
+    /** Apply all, step 1: saves the objects as edited as drafts and dry-runs them all (null plan: nothing saved). */
+    public java.util.concurrent.CompletableFuture<DraftDesk.Plan> prepareApplyAll() {
+        if (routing.get() == null) {
+            diffFrom.set("Connect to a cluster first: Apply all writes to it.");
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        return applyAll.prepare();
+    }
+
+    /** The confirmation text of a dry-run plan: what will be created and changed, the Ingresses replaced, the diffs. */
+    public String applyAllSummary(DraftDesk.Plan plan) {
+        return MigrateApplyAll.summary(plan, replaced());
+    }
+
+    /** Apply all, step 2 (after the one confirmation): every draft through the safe write, in order. */
+    public java.util.concurrent.CompletableFuture<DraftDesk.Outcome> applyAll(DraftDesk.Plan plan) {
+        return applyAll.apply(plan);
     }
 
     /** Apply…: the next draft of this migration not applied yet goes to the Drafts screen's safe apply. */
@@ -286,6 +387,16 @@ public final class MigrateViewModel {
     /** Which objects the shown diff compared: the generated ones, or the drafts and their versions. */
     public ReadOnlyStringProperty diffFromProperty() { return diffFrom.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty savedProperty() { return saved.getReadOnlyProperty(); }
+    /** The generated objects as edited here (list rows with the edited marker; an editor per row). */
+    public MigrateEdits edits() { return edits; }
+    /** Why an edited object's YAML is not valid (empty when every one is). */
+    public ReadOnlyStringProperty editProblemProperty() { return editProblem.getReadOnlyProperty(); }
+
+    /** The editor of one generated object (YAML and, for a Gateway or HTTPRoute, the form). */
+    public Optional<dev.gatehouse.ui.common.form.DraftEditorViewModel> editor(String key) { return edits.editor(key); }
+
+    /** Puts the generated object back (Revert to generated); the diff runs again. */
+    public void revert(String key) { edits.revert(key); }
     public ObservableList<MigrateDrafts.Row> draftRows() { return drafts.rows(); }
     /** After an apply: which Ingresses the new routes replace, and that they are untouched. */
     public ReadOnlyStringProperty reminderProperty() { return drafts.reminderProperty(); }

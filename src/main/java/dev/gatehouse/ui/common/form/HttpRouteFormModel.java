@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.draft;
+package dev.gatehouse.ui.common.form;
 
 import dev.gatehouse.drafts.HttpRouteForm;
 import dev.gatehouse.drafts.HttpRouteForm.BackendRow;

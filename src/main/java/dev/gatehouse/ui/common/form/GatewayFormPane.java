@@ -1,12 +1,12 @@
-package dev.gatehouse.ui.draft;
+package dev.gatehouse.ui.common.form;
 
-import static dev.gatehouse.ui.draft.FormWidgets.choiceColumn;
-import static dev.gatehouse.ui.draft.FormWidgets.field;
-import static dev.gatehouse.ui.draft.FormWidgets.label;
-import static dev.gatehouse.ui.draft.FormWidgets.section;
-import static dev.gatehouse.ui.draft.FormWidgets.table;
-import static dev.gatehouse.ui.draft.FormWidgets.textColumn;
-import static dev.gatehouse.ui.draft.FormWidgets.withButtons;
+import static dev.gatehouse.ui.common.form.FormWidgets.choiceColumn;
+import static dev.gatehouse.ui.common.form.FormWidgets.field;
+import static dev.gatehouse.ui.common.form.FormWidgets.label;
+import static dev.gatehouse.ui.common.form.FormWidgets.section;
+import static dev.gatehouse.ui.common.form.FormWidgets.table;
+import static dev.gatehouse.ui.common.form.FormWidgets.textColumn;
+import static dev.gatehouse.ui.common.form.FormWidgets.withButtons;
 
 import dev.gatehouse.drafts.GatewayForm;
 import dev.gatehouse.drafts.GatewayForm.ListenerRow;
@@ -22,11 +22,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** The form side of a Gateway draft: identity, GatewayClass, listeners (protocol, port, hostname, TLS, routes from). */
-final class GatewayFormPane extends ScrollPane {
+public final class GatewayFormPane extends ScrollPane {
     private static final String UNSET = "(default)";
     private final GatewayFormModel gateway;
 
-    GatewayFormPane(DraftEditorViewModel vm) {
+    public GatewayFormPane(DraftEditorViewModel vm) {
         this.gateway = vm.gateway();
         TextField ns = field("gateway-draft-namespace", "namespace");
         ns.textProperty().bindBidirectional(vm.namespaceProperty());

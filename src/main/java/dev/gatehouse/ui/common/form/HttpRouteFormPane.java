@@ -1,13 +1,13 @@
-package dev.gatehouse.ui.draft;
+package dev.gatehouse.ui.common.form;
 
-import static dev.gatehouse.ui.draft.FormWidgets.column;
-import static dev.gatehouse.ui.draft.FormWidgets.field;
-import static dev.gatehouse.ui.draft.FormWidgets.label;
-import static dev.gatehouse.ui.draft.FormWidgets.replace;
-import static dev.gatehouse.ui.draft.FormWidgets.section;
-import static dev.gatehouse.ui.draft.FormWidgets.table;
-import static dev.gatehouse.ui.draft.FormWidgets.textColumn;
-import static dev.gatehouse.ui.draft.FormWidgets.withButtons;
+import static dev.gatehouse.ui.common.form.FormWidgets.column;
+import static dev.gatehouse.ui.common.form.FormWidgets.field;
+import static dev.gatehouse.ui.common.form.FormWidgets.label;
+import static dev.gatehouse.ui.common.form.FormWidgets.replace;
+import static dev.gatehouse.ui.common.form.FormWidgets.section;
+import static dev.gatehouse.ui.common.form.FormWidgets.table;
+import static dev.gatehouse.ui.common.form.FormWidgets.textColumn;
+import static dev.gatehouse.ui.common.form.FormWidgets.withButtons;
 
 import dev.gatehouse.drafts.HttpRouteForm;
 import dev.gatehouse.drafts.HttpRouteForm.BackendRow;
@@ -26,11 +26,11 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 
 /** The form side of an HTTPRoute draft: identity, parentRefs, hostnames, rules (path match, https redirect), backendRefs. */
-final class HttpRouteFormPane extends ScrollPane {
+public final class HttpRouteFormPane extends ScrollPane {
     private static final String ANY = "(any path)";
     private final HttpRouteFormModel route;
 
-    HttpRouteFormPane(DraftEditorViewModel vm) {
+    public HttpRouteFormPane(DraftEditorViewModel vm) {
         this.route = vm.route();
         TextField ns = field("route-draft-namespace", "namespace");
         ns.textProperty().bindBidirectional(vm.namespaceProperty());

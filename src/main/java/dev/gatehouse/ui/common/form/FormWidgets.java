@@ -1,4 +1,4 @@
-package dev.gatehouse.ui.draft;
+package dev.gatehouse.ui.common.form;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -21,12 +21,12 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * The pieces the draft forms (Ingress, HTTPRoute, Gateway) are made of: editable tables of immutable rows (an edit
  * replaces the row), add / remove buttons, labelled fields and section titles.
  */
-final class FormWidgets {
+public final class FormWidgets {
 
     private FormWidgets() {
     }
 
-    static <R> TableView<R> table(String id, ObservableList<R> items, double height) {
+    public static <R> TableView<R> table(String id, ObservableList<R> items, double height) {
         TableView<R> t = new TableView<>(items);
         t.setId(id);
         t.setEditable(true);
@@ -36,7 +36,7 @@ final class FormWidgets {
     }
 
     /** The table with "add" and "Remove" (of the selected row) under it. */
-    static <R> VBox withButtons(TableView<R> t, String addId, String addText, Runnable add, Runnable remove) {
+    public static <R> VBox withButtons(TableView<R> t, String addId, String addText, Runnable add, Runnable remove) {
         Button plus = new Button(addText, new FontIcon("fth-plus"));
         plus.setId(addId);
         plus.setOnAction(e -> add.run());
@@ -47,7 +47,7 @@ final class FormWidgets {
     }
 
     /** A column edited as text: committing replaces the row by {@code with(row, text)}. */
-    static <R> TableColumn<R, String> textColumn(String title, Function<R, String> get, BiFunction<R, String, R> with,
+    public static <R> TableColumn<R, String> textColumn(String title, Function<R, String> get, BiFunction<R, String, R> with,
                                                  ObservableList<R> list) {
         TableColumn<R, String> c = column(title, get);
         c.setCellFactory(TextFieldTableCell.forTableColumn());
@@ -57,7 +57,7 @@ final class FormWidgets {
     }
 
     /** A column edited by choosing one of {@code choices}. */
-    static <R> TableColumn<R, String> choiceColumn(String title, Function<R, String> get, BiFunction<R, String, R> with,
+    public static <R> TableColumn<R, String> choiceColumn(String title, Function<R, String> get, BiFunction<R, String, R> with,
                                                    ObservableList<R> list, ObservableList<String> choices) {
         TableColumn<R, String> c = column(title, get);
         c.setCellFactory(ComboBoxTableCell.forTableColumn(choices));
@@ -66,41 +66,41 @@ final class FormWidgets {
         return c;
     }
 
-    static <R> TableColumn<R, String> column(String title, Function<R, String> get) {
+    public static <R> TableColumn<R, String> column(String title, Function<R, String> get) {
         TableColumn<R, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(get.apply(cd.getValue())));
         c.setEditable(true);
         return c;
     }
 
-    static <R> void replace(ObservableList<R> list, R old, R now) {
+    public static <R> void replace(ObservableList<R> list, R old, R now) {
         int i = list.indexOf(old);
         if (i >= 0) {
             list.set(i, now);
         }
     }
 
-    static ChoiceBox<String> choice(String id, String... values) {
+    public static ChoiceBox<String> choice(String id, String... values) {
         ChoiceBox<String> c = new ChoiceBox<>(FXCollections.observableArrayList(values));
         c.setId(id);
         return c;
     }
 
-    static TextField field(String id, String prompt) {
+    public static TextField field(String id, String prompt) {
         TextField f = new TextField();
         f.setId(id);
         f.setPromptText(prompt);
         return f;
     }
 
-    static Label label(String text) {
+    public static Label label(String text) {
         Label l = new Label(text);
         l.setMinWidth(Label.USE_PREF_SIZE);
         return l;
     }
 
     /** Why the form's last edit could not be written into the YAML; shown only while there is a reason. */
-    static Label problem(String id, javafx.beans.value.ObservableStringValue reason) {
+    public static Label problem(String id, javafx.beans.value.ObservableStringValue reason) {
         Label problem = new Label();
         problem.setId(id);
         problem.getStyleClass().add("text-danger");
@@ -111,7 +111,7 @@ final class FormWidgets {
         return problem;
     }
 
-    static Label section(String text) {
+    public static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("title-4");
         return l;
