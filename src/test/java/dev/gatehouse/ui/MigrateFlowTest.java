@@ -7,6 +7,7 @@ import dev.gatehouse.migrate.Difference;
 import dev.gatehouse.ui.common.YamlArea;
 import dev.gatehouse.ui.draft.DraftItem;
 import dev.gatehouse.ui.migrate.MigrateDrafts;
+import dev.gatehouse.ui.migrate.MigrateEdits;
 import io.fabric8.kubernetes.api.model.gatewayapi.v1.HTTPRoute;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -185,7 +186,7 @@ class MigrateFlowTest {
 
         // Undo the edit: the diff is the generated one again; Re-run diff gives the same.
         gui.robot().interact(() -> {
-            gui.node("migrate-tabs", javafx.scene.control.TabPane.class).getSelectionModel().select(3);
+            selectTab("Drafts");
             drafts.getSelectionModel().select(drafts.getItems().stream().filter(r -> r.object().equals(route))
                     .findFirst().orElseThrow());
         });
@@ -221,6 +222,85 @@ class MigrateFlowTest {
             assertThat(client.network().v1().ingresses().inNamespace("shop").withName("storefront").get()).isNotNull();
             assertThat(client.resources(HTTPRoute.class).inNamespace("shop").withName(route.substring(route.indexOf('/') + 1))
                     .get().getSpec().getRules().toString()).contains("shop-api");
+        }
+    }
+
+    private void selectTab(String title) {
+        javafx.scene.control.TabPane tabs = gui.node("migrate-tabs", javafx.scene.control.TabPane.class);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .orElseThrow());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void generatedObjectsAreEditedInPlaceTheDiffFollowsAndApplyAllWritesThemInOneStep() throws Exception {
+        gui.startOnDemo(home);
+        migrate("shop/storefront");
+        Label status = gui.node("migrate-status", Label.class);
+        String generated = status.getText();
+        TableView<Difference> diff = gui.node("migrate-diff", TableView.class);
+        gui.robot().interact(() -> selectTab("Edit objects"));
+        javafx.scene.control.ListView<MigrateEdits.Row> objects = gui.node("migrate-edit-objects",
+                javafx.scene.control.ListView.class);
+        GuiTestSupport.await(10, () -> objects.getItems().size() >= 2);
+        assertThat(objects.getItems()).noneMatch(MigrateEdits.Row::edited);
+        MigrateEdits.Row route = objects.getItems().stream().filter(r -> r.object().startsWith("HTTPRoute shop/storefront")
+                && !r.object().endsWith("-http")).findFirst().orElseThrow();
+        gui.robot().interact(() -> objects.getSelectionModel().select(route));
+        GuiTestSupport.await(10, () -> gui.showing("migrate-edit-yaml"));
+
+        // Send /api to another Service in the YAML here: the row is marked edited and the diff shows /api.
+        gui.robot().interact(() -> {
+            YamlArea yaml = gui.node("migrate-edit-yaml", YamlArea.class);
+            String edited = yaml.getText().replaceAll("shop-api(\"?)(\\s+)port: 8080", "storefront$1$2port: 80");
+            assertThat(edited).isNotEqualTo(yaml.getText());
+            yaml.getContent().replaceText(edited);
+        });
+        GuiTestSupport.await(60, () -> versions().contains(route.object() + " edited")
+                && diff.getItems().stream().anyMatch(d -> d.probe().request().path().startsWith("/api")
+                && d.summary().contains("shop/storefront")));
+        assertThat(objects.getItems()).filteredOn(MigrateEdits.Row::edited).extracting(MigrateEdits.Row::object)
+                .containsExactly(route.object());
+        int editedRows = diff.getItems().size();
+        screenshot("migrate-edit.png");
+
+        // YAML that does not parse: named at once, the last good diff stays.
+        gui.robot().interact(() -> gui.node("migrate-edit-yaml", YamlArea.class).getContent().replaceText("kind: [\n"));
+        GuiTestSupport.await(10, () -> !gui.node("migrate-edit-problem", Label.class).getText().isEmpty());
+        assertThat(gui.node("migrate-edit-problem", Label.class).getText()).contains(route.object());
+        assertThat(diff.getItems()).hasSize(editedRows);
+
+        // Revert to generated: the generated diff again.
+        gui.robot().clickOn("#migrate-edit-revert");
+        GuiTestSupport.await(60, () -> status.getText().equals(generated)
+                && objects.getItems().stream().noneMatch(MigrateEdits.Row::edited));
+        assertThat(gui.node("migrate-edit-problem", Label.class).getText()).isEmpty();
+
+        // Apply all: one confirmation naming what is created and the Ingress left untouched, then every object written.
+        java.util.List<String> said = new java.util.concurrent.CopyOnWriteArrayList<>();
+        gui.robot().interact(() -> gui.node("migrate-draft-versions", Label.class).textProperty()
+                .addListener((o, a, b) -> said.add(b)));
+        gui.robot().clickOn("#migrateApplyAll");
+        GuiTestSupport.await(60, () -> gui.exists("confirm-dialog"));
+        assertThat(gui.node("confirm-dialog", javafx.scene.control.DialogPane.class).getContentText())
+                .contains("Will create (").contains("Ingress shop/storefront").contains("stay untouched");
+        gui.robot().interact(() -> {
+            javafx.scene.control.DialogPane pane = gui.node("confirm-dialog", javafx.scene.control.DialogPane.class);
+            ((javafx.scene.control.Button) pane.lookupButton(pane.getButtonTypes().stream()
+                    .filter(t -> t.getText().equals("Apply all")).findFirst().orElseThrow())).fire();
+        });
+        Label reminder = gui.node("migrate-reminder", Label.class);
+        try {
+            GuiTestSupport.await(60, () -> reminder.getText().startsWith("All ") && reminder.getText().contains("drafts are applied"));
+        } finally {
+            assertThat(reminder.getText()).as(String.join(" | ", said)).contains("drafts are applied");
+        }
+        assertThat(reminder.getText()).contains("Ingress shop/storefront").contains("untouched");
+        try (KubernetesClient client = new KubernetesClientBuilder()
+                .withConfig(Config.fromKubeconfig(Files.readString(home.resolve("data/demo/kubeconfig")))).build()) {
+            assertThat(client.network().v1().ingresses().inNamespace("shop").withName("storefront").get()).isNotNull();
+            String name = route.object().substring(route.object().indexOf('/') + 1);
+            assertThat(client.resources(HTTPRoute.class).inNamespace("shop").withName(name).get()).isNotNull();
         }
     }
 

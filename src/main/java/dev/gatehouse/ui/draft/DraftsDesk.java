@@ -71,8 +71,7 @@ final class DraftsDesk implements DraftDesk {
     private void replace(Draft d) {
         DraftEditorViewModel e = vm.editorProperty().get();
         if (e != null && e.draftProperty().get().id().equals(d.id())) {
-            e.replace(d);
-            return;
+            e.replace(d); // the open editor shows it; it is saved now too, not after the editor's save delay
         }
         vm.save(d);
         for (int i = 0; i < vm.items().size(); i++) {

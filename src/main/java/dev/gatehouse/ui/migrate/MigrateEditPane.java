@@ -23,6 +23,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class MigrateEditPane extends SplitPane {
     private final StackPane holder = new StackPane();
     private final MigrateViewModel vm;
+    /** Takes the shown editor's listener off its view model when another object is shown. */
+    private Runnable detach = () -> { };
 
     MigrateEditPane(MigrateViewModel vm) {
         this.vm = vm;
@@ -61,10 +63,12 @@ final class MigrateEditPane extends SplitPane {
                 }
             }
             shown[0] = null;
+            detach.run();
+            detach = () -> { };
             holder.getChildren().clear();
         });
         getItems().addAll(left, holder);
-        setDividerPositions(0.3);
+        setDividerPositions(0.36);
     }
 
     private void show(DraftEditorViewModel e) {
@@ -76,11 +80,14 @@ final class MigrateEditPane extends SplitPane {
                 e.textProperty().set(t);
             }
         });
-        e.textProperty().addListener((o, a, t) -> {
+        javafx.beans.value.ChangeListener<String> fromModel = (o, a, t) -> {
             if (!t.equals(yaml.getText())) {
                 yaml.getContent().replaceText(t);
             }
-        });
+        };
+        detach.run();
+        e.textProperty().addListener(fromModel);
+        detach = () -> e.textProperty().removeListener(fromModel);
         TabPane tabs = new TabPane(new Tab("YAML", yaml));
         switch (e.kindProperty().get()) {
             case HTTPROUTE -> tabs.getTabs().add(new Tab("Form", new HttpRouteFormPane(e)));
