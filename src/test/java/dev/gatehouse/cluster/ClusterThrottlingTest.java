@@ -62,7 +62,8 @@ class ClusterThrottlingTest {
             at.add(System.nanoTime());
         });
 
-        Await.until("connected", Duration.ofSeconds(20), () -> session.state() instanceof ConnectionState.Connected,
+        // the listener hears Connected a moment after session.state() says it: wait for what the listener heard
+        Await.until("connected", Duration.ofSeconds(20), () -> indexOf(states, ConnectionState.Connected.class) >= 0,
                 () -> session + " " + states);
         int throttled = indexOf(states, ConnectionState.Throttled.class);
         assertThat(throttled).as("states %s", states).isGreaterThanOrEqualTo(0);
