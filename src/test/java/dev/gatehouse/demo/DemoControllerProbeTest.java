@@ -120,18 +120,10 @@ class DemoControllerProbeTest {
                 + " 203.0.113.10))");
         assertThat(report.verdict(Verdict.Check.CERTIFICATE).orElseThrow().message())
                 .startsWith("the server sends the certificate of Secret shared-certs/docs-tls");
-        int local = report.planned().target().address().port();
         assertThat(report.planned().target().address().host()).isEqualTo("127.0.0.1");
-        assertThat(connects(local)).as("the forward's local end is closed after the probe").isFalse();
-    }
-
-    private static boolean connects(int port) {
-        try (java.net.Socket s = new java.net.Socket()) {
-            s.connect(new java.net.InetSocketAddress("127.0.0.1", port), 2_000);
-            return true;
-        } catch (java.io.IOException e) {
-            return false;
-        }
+        // that the forward's local end is closed is not checked by connecting to its port: in a parallel suite the
+        // freed ephemeral port is soon another test's (the offset run found it so); PortForwardProbe closes it in
+        // try-with-resources
     }
 
     @Test
