@@ -125,11 +125,13 @@ final class TlsConnector implements AutoCloseable {
                         ssl.handshakeFuture().addListener(f -> {
                             if (f.isSuccess()) {
                                 connection.handshakeDone(ch, ssl.engine());
-                            } else {
+                            } else if (connection.peek.connected) {
                                 result.complete(Attempt.failed(NetworkProblems.handshake(f.cause(), r.where(),
                                         r.timeout(), connection.peek.first())));
                                 ch.close();
                             }
+                            // never connected: the connect listener names the failure (refused, timed out…); a
+                            // failed connect closes the channel, which fails the handshake too, sometimes first
                         });
                     }
                 });
@@ -256,10 +258,12 @@ final class TlsConnector implements AutoCloseable {
     private static final class Peek extends ChannelInboundHandlerAdapter {
         private final ByteArrayOutputStream first = new ByteArrayOutputStream();
         volatile long activeAt = System.nanoTime();
+        volatile boolean connected;
 
         @Override
         public void channelActive(ChannelHandlerContext ctx) {
             activeAt = System.nanoTime();
+            connected = true;
             ctx.fireChannelActive();
         }
 
