@@ -6,6 +6,7 @@ import dev.gatehouse.app.ManualExecutor;
 import dev.gatehouse.cluster.ClusterSession;
 import dev.gatehouse.cluster.write.BackupStore;
 import dev.gatehouse.drafts.Draft;
+import dev.gatehouse.drafts.DraftKind;
 import dev.gatehouse.drafts.DraftState;
 import dev.gatehouse.drafts.DraftStore;
 import dev.gatehouse.drafts.DraftTemplate;
@@ -18,12 +19,14 @@ import dev.gatehouse.session.SessionSnapshot;
 import dev.gatehouse.tls.TestCerts;
 import dev.gatehouse.tls.TrustAnchors;
 import dev.gatehouse.tls.ca.TrustPolicy;
+import dev.gatehouse.ui.common.DraftDesk;
 import dev.gatehouse.ui.draft.DraftItem;
 import dev.gatehouse.ui.draft.DraftsViewModel;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -134,6 +137,57 @@ class DraftsLatestWinsTest {
         assertThat(state(vm, id)).isEqualTo(DraftState.MODIFIED);
         assertThat(checksPerDraft.get(id)).hasValue(4);
         assertThat(checksPerDraft.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(DRAFTS + 3);
+    }
+
+    /**
+     * Apply all marks each draft applied while that draft's previous check may still be running: the late check of
+     * the replaced version must not put that version back in the list (the drafts reminder then said "Applied 2 of
+     * 5"), nor into the editor opened on it before the newer check ran.
+     */
+    @Test
+    void aLateCheckOfAReplacedVersionDoesNotPutItBack() throws Exception {
+        DraftStore store = new DraftStore(home.resolve("drafts"));
+        String y1 = DraftTemplate.SIMPLE_HOST.render("shop", "web", "web.example.com", "web");
+        String y2 = y1.replace("web.example.com", "two.example.com");
+        String y3 = y1.replace("web.example.com", "three.example.com");
+        String id = DraftStore.newId(TestCerts.NOW);
+        store.save(new Draft(id, "shop", "web", y1, Optional.of(y1), Optional.of("1"), TestCerts.NOW.minusSeconds(60),
+                Optional.empty(), DraftKind.INGRESS, "made by the migration"));
+        RoutingService service = RoutingService.start(RoutingInput.fixed("test", InMemoryClusterView.empty(), Map.of()),
+                ControllerProfile.ingressNginx(), CLOCK, TrustPolicy.fixed(TrustAnchors::none), Runnable::run,
+                (delay, task) -> () -> { });
+        DraftsViewModel vm = fx(() -> new DraftsViewModel(store, new BackupStore(home.resolve("backups")),
+                new SimpleObjectProperty<ClusterSession>(), new SimpleObjectProperty<>(service.snapshot()),
+                new SimpleObjectProperty<>(service), worker, CLOCK, counting));
+        DraftDesk desk = fx(() -> {
+            worker.runAll();
+            return vm.desk(() -> { }, () -> { });
+        });
+        // While the check of version 2 runs, version 3 replaces it (as Apply all's "applied" mark does).
+        duringCheck = d -> {
+            if (d.yaml().contains("two.example.com")) {
+                duringCheck = x -> { };
+                desk.keep(List.of(proposal(y3)));
+            }
+        };
+        fx(() -> {
+            desk.keep(List.of(proposal(y2)));
+            while (checksPerDraft.get(id).get() < 2) {
+                worker.run(0); // up to and including version 2's check, which delivers late
+            }
+            vm.selectedProperty().set(item(vm, id)); // the user opens the draft before version 3's check ran
+            worker.runAll();
+            return null;
+        });
+        assertThat(checksPerDraft.get(id).get()).as("version 2's check ran, then version 3's").isGreaterThanOrEqualTo(3);
+        assertThat(item(vm, id).draft().yaml()).contains("three.example.com");
+        assertThat(vm.editorProperty().get().draftProperty().get().yaml()).contains("three.example.com");
+        assertThat(desk.drafts()).singleElement().satisfies(d -> assertThat(d.yaml()).contains("three.example.com"));
+        assertThat(store.list()).singleElement().satisfies(d -> assertThat(d.yaml()).contains("three.example.com"));
+    }
+
+    private static DraftDesk.Proposal proposal(String yaml) {
+        return new DraftDesk.Proposal(DraftChecks.parseObject(yaml).orElseThrow(), "made by the migration", true);
     }
 
     private static DraftItem item(DraftsViewModel vm, String id) {

@@ -294,7 +294,9 @@ class MigrateFlowTest {
         } finally {
             assertThat(said).as(String.join(" | ", said)).anyMatch(m -> m.startsWith("Apply all: ") && m.endsWith(" objects applied."));
         }
-        assertThat(gui.node("migrate-reminder", Label.class).getText()).contains("Ingress shop/storefront").contains("untouched");
+        Label reminder = gui.node("migrate-reminder", Label.class);
+        GuiTestSupport.await(20, () -> reminder.getText().matches("All \\d+ drafts are applied.*"));
+        assertThat(reminder.getText()).contains("Ingress shop/storefront").contains("untouched");
         try (KubernetesClient client = new KubernetesClientBuilder()
                 .withConfig(Config.fromKubeconfig(Files.readString(home.resolve("data/demo/kubeconfig")))).build()) {
             assertThat(client.network().v1().ingresses().inNamespace("shop").withName("storefront").get()).isNotNull();

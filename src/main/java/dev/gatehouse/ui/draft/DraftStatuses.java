@@ -30,7 +30,7 @@ final class DraftStatuses implements AutoCloseable {
     /** Everything a check depends on; equal inputs give equal checks. */
     private record Input(Draft draft, Optional<HasMetadata> live, SessionSnapshot snapshot, RoutingService service) {
         Key key() {
-            return new Key(draft.withYaml(draft.yaml(), draft.namespace(), draft.name(), Instant.EPOCH),
+            return new Key(withoutEditTime(draft),
                     live.map(l -> l.getMetadata().getResourceVersion()).orElse(null),
                     snapshot == null ? -1 : snapshot.sequence(), service);
         }
@@ -38,6 +38,16 @@ final class DraftStatuses implements AutoCloseable {
 
     /** What decides whether a check is still current: the draft without its edit time, the service by identity. */
     private record Key(Draft draft, String liveResourceVersion, long snapshot, RoutingService service) {
+    }
+
+    /** The draft as a check sees it: its edit time does not count. */
+    private static Draft withoutEditTime(Draft d) {
+        return d.withYaml(d.yaml(), d.namespace(), d.name(), Instant.EPOCH);
+    }
+
+    /** True when a check of {@code a} holds for {@code b} too (they differ at most in when they were edited). */
+    static boolean sameVersion(Draft a, Draft b) {
+        return a.id().equals(b.id()) && withoutEditTime(a).equals(withoutEditTime(b));
     }
 
     private final DraftChecks checks;

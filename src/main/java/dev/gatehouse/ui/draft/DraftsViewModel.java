@@ -202,7 +202,13 @@ public final class DraftsViewModel {
         DraftItem keep = selected.get();
         DraftItem now = new DraftItem(u.draft(), u.check().state(), u.check().problems());
         for (int i = 0; i < items.size(); i++) {
-            if (items.get(i).draft().id().equals(u.draft().id()) && !items.get(i).equals(now)) {
+            Draft listed = items.get(i).draft();
+            if (listed.id().equals(u.draft().id()) && !items.get(i).equals(now)) {
+                if (!DraftStatuses.sameVersion(listed, u.draft()) && !DraftStatuses.sameVersion(openDraftOr(listed), u.draft())) {
+                    // a check of a version replaced since (Apply all marked it applied meanwhile, say): the newer
+                    // version's check is on its way; this one must not put the old version back in the list
+                    return;
+                }
                 boolean wasSelected = items.get(i) == keep;
                 items.set(i, now);
                 if (wasSelected) {
