@@ -79,12 +79,7 @@ class DraftsLatestWinsTest {
             store.save(new Draft(DraftStore.newId(TestCerts.NOW), "shop", "web-" + i, yaml, Optional.of(yaml), Optional.of("1"),
                     TestCerts.NOW.minusSeconds(60), Optional.empty()));
         }
-        RoutingService service = RoutingService.start(RoutingInput.fixed("test", InMemoryClusterView.empty(), Map.of()),
-                ControllerProfile.ingressNginx(), CLOCK, TrustPolicy.fixed(TrustAnchors::none), Runnable::run,
-                (delay, task) -> () -> { });
-        DraftsViewModel vm = fx(() -> new DraftsViewModel(store, new BackupStore(home.resolve("backups")),
-                new SimpleObjectProperty<ClusterSession>(), new SimpleObjectProperty<>(service.snapshot()),
-                new SimpleObjectProperty<>(service), worker, CLOCK, counting));
+        DraftsViewModel vm = viewModel(store);
         fx(() -> {
             worker.runAll();
             return null;
@@ -153,12 +148,7 @@ class DraftsLatestWinsTest {
         String id = DraftStore.newId(TestCerts.NOW);
         store.save(new Draft(id, "shop", "web", y1, Optional.of(y1), Optional.of("1"), TestCerts.NOW.minusSeconds(60),
                 Optional.empty(), DraftKind.INGRESS, "made by the migration"));
-        RoutingService service = RoutingService.start(RoutingInput.fixed("test", InMemoryClusterView.empty(), Map.of()),
-                ControllerProfile.ingressNginx(), CLOCK, TrustPolicy.fixed(TrustAnchors::none), Runnable::run,
-                (delay, task) -> () -> { });
-        DraftsViewModel vm = fx(() -> new DraftsViewModel(store, new BackupStore(home.resolve("backups")),
-                new SimpleObjectProperty<ClusterSession>(), new SimpleObjectProperty<>(service.snapshot()),
-                new SimpleObjectProperty<>(service), worker, CLOCK, counting));
+        DraftsViewModel vm = viewModel(store);
         DraftDesk desk = fx(() -> {
             worker.runAll();
             return vm.desk(() -> { }, () -> { });
@@ -184,6 +174,16 @@ class DraftsLatestWinsTest {
         assertThat(vm.editorProperty().get().draftProperty().get().yaml()).contains("three.example.com");
         assertThat(desk.drafts()).singleElement().satisfies(d -> assertThat(d.yaml()).contains("three.example.com"));
         assertThat(store.list()).singleElement().satisfies(d -> assertThat(d.yaml()).contains("three.example.com"));
+    }
+
+    /** The Drafts screen's view model on an empty cluster, its worker run by hand, its checks counted. */
+    private DraftsViewModel viewModel(DraftStore store) throws Exception {
+        RoutingService service = RoutingService.start(RoutingInput.fixed("test", InMemoryClusterView.empty(), Map.of()),
+                ControllerProfile.ingressNginx(), CLOCK, TrustPolicy.fixed(TrustAnchors::none), Runnable::run,
+                (delay, task) -> () -> { });
+        return fx(() -> new DraftsViewModel(store, new BackupStore(home.resolve("backups")),
+                new SimpleObjectProperty<ClusterSession>(), new SimpleObjectProperty<>(service.snapshot()),
+                new SimpleObjectProperty<>(service), worker, CLOCK, counting));
     }
 
     private static DraftDesk.Proposal proposal(String yaml) {
