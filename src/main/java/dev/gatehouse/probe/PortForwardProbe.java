@@ -1,5 +1,6 @@
 package dev.gatehouse.probe;
 
+import dev.gatehouse.cluster.ReadyPod;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
@@ -21,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Probes a host through a port-forward to a Ready Pod of the controller's Service ({@link ControllerService},
- * {@link ControllerPod}): the lookup and the forward's opening are bounded by the host's timeout, the probe itself by
+ * {@link ReadyPod}): the lookup and the forward's opening are bounded by the host's timeout, the probe itself by
  * the prober's per-phase timeouts, and the forward is always closed afterwards. What could not be done (no Service,
  * 403 Forbidden, no Ready Pod, a broken forward) is the observation's problem, in plain words.
  */
@@ -40,7 +41,7 @@ final class PortForwardProbe {
     }
 
     /** Where to forward to, or why not. */
-    private record Plan(Optional<ControllerPod.Ready> pod, String service, String problem) {
+    private record Plan(Optional<ReadyPod.Ready> pod, String service, String problem) {
     }
 
     /**
@@ -81,7 +82,7 @@ final class PortForwardProbe {
         if (plan.pod().isEmpty()) {
             return failed(host, direct, plan.problem());
         }
-        ControllerPod.Ready pod = plan.pod().get();
+        ReadyPod.Ready pod = plan.pod().get();
         Forwarded how = new Forwarded(pod.namespace(), pod.pod(), pod.port(), plan.service(), because);
         try (LocalPortForward forward = client.get().pods().inNamespace(pod.namespace()).withName(pod.pod())
                 .portForward(pod.port(), InetAddress.getLoopbackAddress(), 0)) {
@@ -107,16 +108,16 @@ final class PortForwardProbe {
             return new Plan(Optional.empty(), "", missing.message());
         }
         ControllerService.Found found = (ControllerService.Found) service;
-        ControllerPod.Lookup pod = ControllerPod.find(client, found);
+        ReadyPod.Lookup pod = ReadyPod.find(client, found.service(), found.port());
         String described = "Service " + found.path() + " (" + found.foundBy() + ")";
-        if (pod instanceof ControllerPod.Missing missing) {
+        if (pod instanceof ReadyPod.Missing missing) {
             return new Plan(Optional.empty(), described, missing.message());
         }
-        return new Plan(Optional.of((ControllerPod.Ready) pod), described, "");
+        return new Plan(Optional.of((ReadyPod.Ready) pod), described, "");
     }
 
     /** Why the forward carried no handshake: a refusal (403) or another error of the API server. */
-    private static String broken(ControllerPod.Ready pod, LocalPortForward forward) {
+    private static String broken(ReadyPod.Ready pod, LocalPortForward forward) {
         List<Throwable> errors = new ArrayList<>(forward.getServerThrowables());
         errors.addAll(forward.getClientThrowables());
         String first = errors.isEmpty() ? "no reason given" : message(errors.get(0));

@@ -1,5 +1,6 @@
 package dev.gatehouse.probe;
 
+import dev.gatehouse.cluster.ReadyPod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.gatehouse.app.AppClock;
@@ -52,8 +53,8 @@ class PortForwardLookupTest {
         assertThat(found.path()).isEqualTo("ingress-nginx/ingress-nginx-controller");
         assertThat(found.foundBy()).isEqualTo("its status.loadBalancer carries 203.0.113.10");
         assertThat(found.port().getName()).isEqualTo("https");
-        assertThat(ControllerPod.find(client, found)).as("the Ready one, at the slice's port for https")
-                .isEqualTo(new ControllerPod.Ready("ingress-nginx", "ingress-nginx-controller-7d9f-bbbbb", 8443));
+        assertThat(ReadyPod.find(client, found.service(), found.port())).as("the Ready one, at the slice's port for https")
+                .isEqualTo(new ReadyPod.Ready("ingress-nginx", "ingress-nginx-controller-7d9f-bbbbb", 8443));
     }
 
     @Test
@@ -88,7 +89,7 @@ class PortForwardLookupTest {
         slice("edge", "envoy-edge-main", "envoy-0", false);
         ControllerService.Found found = found(new ControllerService.Clue(Optional.of("203.0.113.10"), 443,
                 Optional.empty()));
-        assertThat(ControllerPod.find(client, found)).isEqualTo(new ControllerPod.Missing("Service"
+        assertThat(ReadyPod.find(client, found.service(), found.port())).isEqualTo(new ReadyPod.Missing("Service"
                 + " edge/envoy-edge-main has no Ready Pod behind port 443 (its EndpointSlices list none)", false));
     }
 

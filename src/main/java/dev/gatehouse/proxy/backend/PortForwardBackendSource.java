@@ -1,10 +1,8 @@
 package dev.gatehouse.proxy.backend;
 
+import dev.gatehouse.cluster.ReadyPod;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
-import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointPort;
-import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.LocalPortForward;
@@ -23,13 +21,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reaches Service ports on a real cluster through a port-forward to a ready Pod behind the Service
- * (the Pod and its port come from the Service's EndpointSlices). A forward opens on first use, is
+ * (the Pod and its port: {@link ReadyPod}). A forward opens on first use, is
  * reused while alive, and closes with this source.
  */
 public final class PortForwardBackendSource implements BackendSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortForwardBackendSource.class);
-    private static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
     /** An open forward and what it reaches. */
     private record Forward(LocalPortForward forward, String pod, int podPort) {
@@ -103,32 +100,20 @@ public final class PortForwardBackendSource implements BackendSource {
                 throw unavailable("Service " + key.namespace() + "/" + key.service() + " does not exist in " + context);
             }
             ServicePort port = servicePort(service, key);
-            List<EndpointSlice> slices = client.discovery().v1().endpointSlices().inNamespace(key.namespace())
-                    .withLabel(SERVICE_NAME_LABEL, key.service()).list().getItems();
-            for (EndpointSlice slice : slices) {
-                Optional<Integer> podPort = podPort(slice, port);
-                if (podPort.isEmpty()) {
-                    continue;
-                }
-                for (Endpoint endpoint : slice.getEndpoints() == null ? List.<Endpoint>of() : slice.getEndpoints()) {
-                    boolean ready = endpoint.getConditions() == null || endpoint.getConditions().getReady() == null
-                            || endpoint.getConditions().getReady();
-                    if (ready && endpoint.getTargetRef() != null && "Pod".equals(endpoint.getTargetRef().getKind())) {
-                        String pod = endpoint.getTargetRef().getName();
-                        LocalPortForward forward = client.pods().inNamespace(key.namespace()).withName(pod)
-                                .portForward(podPort.get(), java.net.InetAddress.getLoopbackAddress(), 0); // never every interface
-                        LOG.info("Port-forward to pod {}/{}:{} on 127.0.0.1:{}", key.namespace(), pod, podPort.get(),
-                                forward.getLocalPort());
-                        if (closed) {
-                            forward.close();
-                            throw unavailable("the proxy is stopping");
-                        }
-                        return new Forward(forward, pod, podPort.get());
-                    }
-                }
+            ReadyPod.Lookup lookup = ReadyPod.find(client, service, port);
+            if (lookup instanceof ReadyPod.Missing missing) {
+                throw unavailable(missing.message() + " in " + context);
             }
-            throw unavailable("Service " + key.namespace() + "/" + key.service() + " has no ready Pod for port "
-                    + key.port() + " in " + context);
+            ReadyPod.Ready ready = (ReadyPod.Ready) lookup;
+            LocalPortForward forward = client.pods().inNamespace(ready.namespace()).withName(ready.pod())
+                    .portForward(ready.port(), java.net.InetAddress.getLoopbackAddress(), 0); // never every interface
+            LOG.info("Port-forward to pod {}/{}:{} on 127.0.0.1:{}", ready.namespace(), ready.pod(), ready.port(),
+                    forward.getLocalPort());
+            if (closed) {
+                forward.close();
+                throw unavailable("the proxy is stopping");
+            }
+            return new Forward(forward, ready.pod(), ready.port());
         } catch (KubernetesClientException | IOException e) {
             throw new CompletionException(new BackendUnavailableException("The port-forward to "
                     + key.display() + " in " + context + " failed: " + e.getMessage(), e));
@@ -144,21 +129,6 @@ public final class PortForwardBackendSource implements BackendSource {
                 .findFirst()
                 .orElseThrow(() -> unavailable("Service " + key.namespace() + "/" + key.service() + " has no port "
                         + key.port()));
-    }
-
-    /** The Pod port behind a Service port: the slice port with the same name (unnamed: ""). */
-    private static Optional<Integer> podPort(EndpointSlice slice, ServicePort port) {
-        String wanted = port.getName() == null ? "" : port.getName();
-        List<EndpointPort> ports = slice.getPorts() == null ? List.of() : slice.getPorts();
-        Optional<Integer> named = ports.stream().filter(p -> wanted.equals(p.getName() == null ? "" : p.getName()))
-                .map(EndpointPort::getPort).filter(Objects::nonNull).findFirst();
-        if (named.isPresent()) {
-            return named;
-        }
-        if (port.getTargetPort() != null && port.getTargetPort().getIntVal() != null) {
-            return Optional.of(port.getTargetPort().getIntVal());
-        }
-        return Optional.empty();
     }
 
     private static CompletionException unavailable(String message) {

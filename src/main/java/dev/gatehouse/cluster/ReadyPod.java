@@ -1,10 +1,11 @@
-package dev.gatehouse.probe;
+package dev.gatehouse.cluster;
 
 import io.fabric8.kubernetes.api.model.EndpointAddress;
 import io.fabric8.kubernetes.api.model.EndpointPort;
 import io.fabric8.kubernetes.api.model.EndpointSubset;
 import io.fabric8.kubernetes.api.model.Endpoints;
 import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.discovery.v1.Endpoint;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
@@ -16,30 +17,37 @@ import java.util.Optional;
 
 /**
  * A Ready Pod behind a Service port and the Pod port it maps to ({@code targetPort}): from the Service's
- * EndpointSlices, else its Endpoints object. Blocking (API calls).
+ * EndpointSlices, else its Endpoints object (when slices cannot be listed). The one answer to "where does a
+ * port-forward to this Service port go", for the proxy's backends and the probe's controller alike. Blocking (API
+ * calls).
  */
-final class ControllerPod {
+public final class ReadyPod {
 
     static final String SERVICE_NAME_LABEL = "kubernetes.io/service-name";
 
-    private ControllerPod() {
+    private ReadyPod() {
     }
 
-    /** The Pod a port-forward goes to. */
-    sealed interface Lookup permits Ready, Missing {
+    /** The Pod a port-forward goes to, or why there is none. */
+    public sealed interface Lookup permits Ready, Missing {
     }
 
     /** @param namespace the Pod's namespace @param pod its name @param port the Pod port */
-    record Ready(String namespace, String pod, int port) implements Lookup {
+    public record Ready(String namespace, String pod, int port) implements Lookup {
     }
 
-    record Missing(String message, boolean forbidden) implements Lookup {
+    /** @param forbidden true when this user may not read the Service's endpoints (403) */
+    public record Missing(String message, boolean forbidden) implements Lookup {
     }
 
-    static Lookup find(KubernetesClient client, ControllerService.Found service) {
-        String ns = service.service().getMetadata().getNamespace();
-        String name = service.service().getMetadata().getName();
-        ServicePort port = service.port();
+    /**
+     * @param service the Service (as read from the cluster)
+     * @param port    one of its ports
+     * @throws KubernetesClientException when the API server fails otherwise than with 403
+     */
+    public static Lookup find(KubernetesClient client, Service service, ServicePort port) {
+        String ns = service.getMetadata().getNamespace();
+        String name = service.getMetadata().getName();
         boolean slicesForbidden = false;
         try {
             List<EndpointSlice> slices = client.discovery().v1().endpointSlices().inNamespace(ns)
