@@ -33,7 +33,8 @@ class ProxyFlowTest {
         gui.useFreeProxyPorts();
         gui.robot().clickOn("#proxy-start");
         GuiTestSupport.await(30, () -> gui.node("proxy-listening", Label.class).getText().startsWith("Listening on https://127.0.0.1:"));
-        assertThat(gui.node("proxy-source", Label.class).getText()).contains("live cluster gatehouse-demo");
+        // the rules line follows once the background has walked the table (after the listening line)
+        GuiTestSupport.await(30, () -> gui.node("proxy-source", Label.class).getText().contains("live cluster gatehouse-demo"));
         assertThat(gui.node("status-proxy", Label.class).getText()).startsWith("Proxy on 127.0.0.1:");
 
         TabPane tabs = gui.node("proxy-tabs", TabPane.class);

@@ -22,6 +22,8 @@ public final class BackendMappings implements BackendSource {
             + ":([A-Za-z0-9-]+)");
 
     private final Map<String, URI> targets = new ConcurrentHashMap<>();
+    /** Each key's answer, made once per change of the mappings (every request asks; the answer is immutable). */
+    private volatile Map<BackendKey, Optional<CompletableFuture<BackendTarget>>> located = new ConcurrentHashMap<>();
 
     /**
      * Parses {@code shop/web:80=http://127.0.0.1:3000}.
@@ -49,6 +51,7 @@ public final class BackendMappings implements BackendSource {
         }
         if (url == null || url.isBlank()) {
             targets.remove(k);
+            located = new ConcurrentHashMap<>();
             return;
         }
         URI uri;
@@ -59,6 +62,7 @@ public final class BackendMappings implements BackendSource {
         }
         BackendTarget.of(uri, name()); // validates scheme, host and port
         targets.put(k, uri);
+        located = new ConcurrentHashMap<>(); // after the change: a lookup that sees the new memo sees the new target
     }
 
     /** The URL mapped for a key, if any. */
@@ -78,7 +82,13 @@ public final class BackendMappings implements BackendSource {
 
     @Override
     public Optional<CompletableFuture<BackendTarget>> locate(BackendKey key) {
-        return find(key).map(uri -> CompletableFuture.completedFuture(BackendTarget.of(uri, "mapping")));
+        Map<BackendKey, Optional<CompletableFuture<BackendTarget>>> memo = located;
+        if (memo.size() > 50_000) { // keys of rules long gone pile up over many reloads: start afresh
+            memo = new ConcurrentHashMap<>();
+            located = memo;
+        }
+        return memo.computeIfAbsent(key, k -> find(k).map(uri -> CompletableFuture.completedFuture(
+                BackendTarget.of(uri, "mapping"))));
     }
 
     @Override
